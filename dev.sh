@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# NextStep developer entry point: `./dev.sh run` starts the kiosk on its demo defaults,
+# `./dev.sh test` runs the whole test suite. Each installs what is missing first
+# (Debian packages listed in tools/apt-packages.txt, then a .venv with NextStep editable).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+ensure_apt() {
+  local missing=()
+  while read -r pkg; do
+    case "$pkg" in ''|'#'*) continue ;; esac
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$pkg")
+    fi
+  done < tools/apt-packages.txt
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "Installing Debian packages: ${missing[*]}"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+ensure_venv() {
+  local stamp=.venv/.nextstep-installed
+  if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+  fi
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -e '.[test]'
+    touch "$stamp"
+  fi
+}
+
+cmd="${1:-}"
+case "$cmd" in
+  run)
+    ensure_apt; ensure_venv
+    shift
+    exec .venv/bin/nextstep kiosk --demo "$@"
+    ;;
+  test)
+    ensure_apt; ensure_venv
+    shift
+    exec .venv/bin/python -m pytest "$@"
+    ;;
+  setup)
+    ensure_apt; ensure_venv
+    ;;
+  *)
+    echo "usage: ./dev.sh run | test [pytest args] | setup" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,27 @@
+"""Core sub-commands: ``init``, ``preflight``, ``demo`` and ``kiosk``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from crypto import keys
+from nextstep import config
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("init", help="create the kiosk identity and data directory (idempotent)")
+    p.add_argument("--demo", action="store_true", help="use the demo data directory")
+    p.set_defaults(func=cmd_init)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    settings = config.load(demo=True if args.demo else None)
+    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    key, created = keys.load_or_create(settings.key_path)
+    settings.public_key_path.write_bytes(key.public_bytes.hex().encode() + b"\n")
+    state = "created" if created else "already present"
+    print(f"Kiosk key {state}: {settings.key_path}")
+    print(f"Data directory: {settings.data_dir}")
+    sys.stdout.flush()
+    return 0
