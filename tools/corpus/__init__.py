@@ -1,0 +1,1 @@
+"""Development corpus: rendered, labelled Belgian administrative letters (issue 4)."""
