@@ -13,6 +13,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("init", help="create the kiosk identity and data directory (idempotent)")
     p.add_argument("--demo", action="store_true", help="use the demo data directory")
     p.set_defaults(func=cmd_init)
+    p = sub.add_parser("preflight", help="check tools, languages, scanners, key and audit log")
+    p.set_defaults(func=cmd_preflight)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -25,3 +27,13 @@ def cmd_init(args: argparse.Namespace) -> int:
     print(f"Data directory: {settings.data_dir}")
     sys.stdout.flush()
     return 0
+
+
+def cmd_preflight(args: argparse.Namespace) -> int:
+    from nextstep.preflight import run_checks
+
+    checks = run_checks(config.load())
+    for c in checks:
+        mark = "ok " if c.ok else ("!! " if c.required else "-- ")
+        print(f"{mark}{c.name}: {c.detail}" + (f"  -> {c.fix}" if c.fix and not c.ok else ""))
+    return 0 if all(c.ok or not c.required for c in checks) else 1

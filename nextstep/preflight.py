@@ -1,0 +1,65 @@
+"""Preflight: probe every tool and device the kiosk depends on, without running any work.
+
+Probing is separate from running (a probe only asks "is it here, which version, which
+languages?"), so the kiosk's first screen and ``nextstep preflight`` can say, per item, either
+"ready" or the exact fix (usually the Debian package to install).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+
+from nextstep.config import Settings
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+    required: bool = True
+
+
+def _tool(name: str, package: str, *, required: bool, purpose: str) -> Check:
+    path = shutil.which(name)
+    if path:
+        return Check(name, True, f"{purpose}: {path}", required=required)
+    return Check(name, False, f"{purpose}: `{name}` is missing.",
+                 fix=f"sudo apt-get install {package}", required=required)
+
+
+def run_checks(settings: Settings) -> list[Check]:
+    """Every check, in the order the preflight screen shows them."""
+    from nextstep.understanding.ocr import probe_tesseract
+
+    checks: list[Check] = []
+    probe = probe_tesseract(settings.ocr_languages)
+    checks.append(Check("tesseract", probe.ok, probe.message, fix=probe.fix))
+    checks.append(_tool("qpdf", "qpdf", required=False, purpose="bundle checks"))
+    checks.append(_tool("lp", "cups-client", required=False, purpose="key-card printing"))
+    try:
+        from scanners.protocol import probe_all
+
+        for backend in probe_all():
+            checks.append(Check(f"scanner:{backend.name}", backend.available, backend.detail,
+                                fix=backend.fix, required=False))
+    except ImportError:  # pragma: no cover - scanners always ship probe_all
+        pass
+    key_ok = settings.key_path.exists()
+    checks.append(Check("kiosk key", key_ok,
+                        f"signing key {'present' if key_ok else 'missing'}: {settings.key_path}",
+                        fix="" if key_ok else "nextstep init"))
+    if settings.audit_log.exists() and key_ok:
+        from crypto.keys import load_private
+        from nextstep.audit.verify import verify_log
+
+        report = verify_log(settings.audit_log, [load_private(settings.key_path).public_bytes])
+        checks.append(Check("audit log", report.ok,
+                            f"{report.entries} entries, "
+                            + ("verified" if report.ok else f"{len(report.problems)} problems"),
+                            fix="" if report.ok else "nextstep audit verify (then call the DPO)"))
+    else:
+        checks.append(Check("audit log", True, "new log (created at the first session)"))
+    return checks
