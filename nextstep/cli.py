@@ -18,6 +18,7 @@ from scanners.errors import ScanError
 # Each module exposes ``register(subparsers)``; its parsers set ``func(args) -> int``.
 COMMAND_MODULES: tuple[str, ...] = (
     "nextstep.commands",
+    "nextstep.demo",
 )
 
 EXIT_USER_ERROR = 2
