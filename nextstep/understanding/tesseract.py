@@ -1,0 +1,200 @@
+"""The OCR boundary: an ``OcrEngine`` protocol and the Tesseract implementation.
+
+Tesseract runs as ``tesseract stdin stdout ... tsv`` with the page's PNG bytes on a pipe and
+the TSV read back from a pipe, so no page image or text ever lands in a temporary file in
+clear (pytesseract writes both to /tmp; it is not used here). Each call runs with
+``OMP_THREAD_LIMIT=1``: parallelism comes from running several pages at once, which on a
+2-core kiosk is faster than Tesseract's own OpenMP threads fighting over the same cores.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from typing import Protocol
+
+import cv2
+import numpy as np
+
+from nextstep.model import OcrPage, OcrWord
+from nextstep.understanding.errors import OcrError
+
+PAGE_TIMEOUT_S = 180.0
+
+
+class OcrEngine(Protocol):
+    """What the rest of NextStep needs from an OCR engine: one greyscale page in, words out."""
+
+    def recognize(self, gray: np.ndarray, *, dpi: float, languages: str, psm: int = 3) -> OcrPage:
+        """OCR one upright greyscale page with a Tesseract-style language string ("fra+nld")."""
+        ...
+
+    def detect_script(self, gray: np.ndarray, *, dpi: float) -> tuple[str, float] | None:
+        """The page's dominant script and confidence (OSD), or None when undetectable."""
+        ...
+
+
+def encode_png(gray: np.ndarray) -> bytes:
+    ok, buf = cv2.imencode(".png", gray, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+    if not ok:
+        raise OcrError("The page image could not be prepared for OCR.", hint="Capture it again.")
+    return bytes(buf)
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["OMP_THREAD_LIMIT"] = "1"
+    return env
+
+
+def _run(args: list[str], data: bytes, timeout: float = PAGE_TIMEOUT_S) -> str:
+    try:
+        proc = subprocess.run(
+            ["tesseract", "stdin", "stdout", *args],
+            input=data,
+            capture_output=True,
+            timeout=timeout,
+            env=_env(),
+            check=False,
+        )
+    except FileNotFoundError as exc:
+        raise OcrError(
+            "Tesseract is not installed.", hint="Install it: apt-get install tesseract-ocr"
+        ) from exc
+    except subprocess.TimeoutExpired as exc:
+        raise OcrError(
+            "OCR of a page took too long and was stopped.",
+            hint="Check the page is a document and capture it again.",
+        ) from exc
+    if proc.returncode != 0:
+        # stderr names the failing language or option, never document text.
+        detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        last = detail[-1] if detail else f"exit code {proc.returncode}"
+        raise OcrError(f"Tesseract failed on a page ({last}).", hint="Run `nextstep preflight`.")
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def parse_tsv(tsv: str, *, language: str, dpi: float) -> OcrPage:
+    """Turn Tesseract's TSV into an OcrPage: words with boxes, and text rebuilt line by line
+    (a blank line between blocks), which keeps dates and sentences on the lines they had."""
+    words: list[OcrWord] = []
+    width = height = 0
+    lines: dict[tuple[int, int, int], int] = {}
+    texts: list[list[str]] = []
+    block_of_line: list[tuple[int, int]] = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12:
+            continue
+        level = int(cols[0])
+        if level == 1:
+            width, height = int(cols[8]), int(cols[9])
+            continue
+        if level != 5:
+            continue
+        text = cols[11].strip()
+        if not text:
+            continue
+        key = (int(cols[2]), int(cols[3]), int(cols[4]))
+        if key not in lines:
+            lines[key] = len(lines)
+            texts.append([])
+            block_of_line.append((key[0], key[1]))
+        idx = lines[key]
+        texts[idx].append(text)
+        words.append(
+            OcrWord(
+                text=text,
+                left=int(cols[6]),
+                top=int(cols[7]),
+                width=int(cols[8]),
+                height=int(cols[9]),
+                conf=float(cols[10]),
+                line=idx,
+            )
+        )
+    out: list[str] = []
+    for i, parts in enumerate(texts):
+        if i and block_of_line[i] != block_of_line[i - 1]:
+            out.append("")
+        out.append(" ".join(parts))
+    confs = [w.conf for w in words if w.conf >= 0]
+    return OcrPage(
+        words=words,
+        text="\n".join(out),
+        language=language,
+        width=width,
+        height=height,
+        dpi=dpi,
+        mean_conf=float(sum(confs) / len(confs)) if confs else 0.0,
+    )
+
+
+_SCRIPT = re.compile(r"^Script:\s*(\S+)", re.M)
+_SCRIPT_CONF = re.compile(r"^Script confidence:\s*([\d.]+)", re.M)
+
+
+class TesseractEngine:
+    """Tesseract through pipes. Stateless, so one instance serves every worker thread."""
+
+    def recognize(self, gray: np.ndarray, *, dpi: float, languages: str, psm: int = 3) -> OcrPage:
+        png = encode_png(gray)
+        tsv = _run(["--dpi", str(round(dpi)), "--psm", str(psm), "-l", languages, "tsv"], png)
+        page = parse_tsv(tsv, language=languages, dpi=dpi)
+        if not page.width:
+            page.height, page.width = int(gray.shape[0]), int(gray.shape[1])
+        return page
+
+    def detect_script(self, gray: np.ndarray, *, dpi: float) -> tuple[str, float] | None:
+        try:
+            out = _run(["--dpi", str(round(dpi)), "--psm", "0", "-l", "osd"], encode_png(gray))
+        except OcrError:
+            return None  # too little text for OSD: not an error for the caller
+        m, c = _SCRIPT.search(out), _SCRIPT_CONF.search(out)
+        if not m:
+            return None
+        return m.group(1), float(c.group(1)) if c else 0.0
+
+
+@dataclass(frozen=True)
+class TesseractProbe:
+    """Preflight verdict on Tesseract: what is installed, what is missing, how to fix it."""
+
+    version: str
+    languages: tuple[str, ...]
+    missing: tuple[str, ...]
+    ok: bool
+    message: str
+    fix: str
+
+
+REQUIRED_LANGUAGES: tuple[str, ...] = ("fra", "nld", "deu", "eng", "osd")
+
+
+def probe_tesseract(required: tuple[str, ...] = REQUIRED_LANGUAGES) -> TesseractProbe:
+    """Ask Tesseract its version and installed languages (no page is OCRed)."""
+    try:
+        ver = subprocess.run(
+            ["tesseract", "--version"], capture_output=True, timeout=20, check=False
+        )
+        langs = subprocess.run(
+            ["tesseract", "--list-langs"], capture_output=True, timeout=20, check=False
+        )
+    except (FileNotFoundError, subprocess.TimeoutExpired):
+        pkgs = " ".join(["tesseract-ocr", *(f"tesseract-ocr-{lang}" for lang in required)])
+        return TesseractProbe(
+            "", (), tuple(required), False, "Tesseract is not installed.", f"apt-get install {pkgs}"
+        )
+    first = (ver.stdout or ver.stderr).decode("utf-8", "replace").splitlines()
+    version = first[0].replace("tesseract", "").strip() if first else "unknown"
+    listed = langs.stdout.decode("utf-8", "replace").splitlines()[1:]
+    installed = tuple(sorted(x.strip() for x in listed if x.strip()))
+    missing = tuple(lang for lang in required if lang not in installed)
+    if missing:
+        fix = "apt-get install " + " ".join(f"tesseract-ocr-{m}" for m in missing)
+        msg = f"Tesseract {version} lacks language data: {', '.join(missing)}."
+        return TesseractProbe(version, installed, missing, False, msg, fix)
+    msg = f"Tesseract {version} with {', '.join(installed)}."
+    return TesseractProbe(version, installed, (), True, msg, "")
