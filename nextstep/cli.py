@@ -19,6 +19,7 @@ from scanners.errors import ScanError
 COMMAND_MODULES: tuple[str, ...] = (
     "nextstep.commands",
     "nextstep.demo",
+    "nextstep.drives.cli",
 )
 
 EXIT_USER_ERROR = 2
