@@ -1,0 +1,154 @@
+"""A small raster page writer for the cover page and the key card.
+
+Why raster plus an invisible text layer rather than PDF text: the person's language may be
+Arabic, Dari or Tigrinya, which need shaping and right-to-left layout. Pillow with libraqm
+(HarfBuzz + FriBiDi) draws those correctly; the same glyphless text layer as the scanned
+pages then makes the cover searchable and selectable. The result is identical in every reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from nextstep.errors import NextStepError
+from nextstep.model import OcrWord
+
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
+REGULAR = "DejaVuSans.ttf"
+BOLD = "DejaVuSans-Bold.ttf"
+
+BLACK = (0, 0, 0)
+GREY = (90, 90, 90)
+RED = (176, 0, 32)
+HIGHLIGHT = (255, 226, 140)
+
+
+class FontMissingError(NextStepError):
+    """The DejaVu fonts for cover pages are not installed."""
+
+
+@cache
+def font(name: str, size_px: int) -> ImageFont.FreeTypeFont:
+    for folder in FONT_DIRS:
+        path = folder / name
+        if path.exists():
+            engine = ImageFont.Layout.RAQM if ImageFont.core.HAVE_RAQM else ImageFont.Layout.BASIC
+            return ImageFont.truetype(str(path), size_px, layout_engine=engine)
+    raise FontMissingError(
+        f"The font {name} is not installed.", hint="Install it with: apt-get install fonts-dejavu-core"
+    )
+
+
+@dataclass
+class RasterPage:
+    """One rendered page with the words drawn on it (for the invisible text layer)."""
+
+    image: Image.Image
+    dpi: float
+    words: list[OcrWord] = field(default_factory=list)
+
+    @property
+    def pixels(self) -> np.ndarray:
+        return np.asarray(self.image)
+
+
+class Writer:
+    """Flows lines of text down pages of a fixed size, wrapping and paginating."""
+
+    def __init__(self, width_pt: float, height_pt: float, *, dpi: float, margin_pt: float) -> None:
+        self.dpi = dpi
+        self.width = round(width_pt * dpi / 72)
+        self.height = round(height_pt * dpi / 72)
+        self.margin = round(margin_pt * dpi / 72)
+        self.pages: list[RasterPage] = []
+        self._line_no = 0
+        self._new_page()
+
+    def px(self, pt: float) -> int:
+        return round(pt * self.dpi / 72)
+
+    def _new_page(self) -> None:
+        image = Image.new("RGB", (self.width, self.height), "white")
+        self.pages.append(RasterPage(image, self.dpi))
+        self.draw = ImageDraw.Draw(image)
+        self.y = self.margin
+
+    @property
+    def page(self) -> RasterPage:
+        return self.pages[-1]
+
+    def space(self, pt: float) -> None:
+        self.y += self.px(pt)
+
+    def _wrap(self, text: str, f: ImageFont.FreeTypeFont, width: int) -> list[str]:
+        lines: list[str] = []
+        for para in text.split("\n"):
+            current = ""
+            for word in para.split(" "):
+                trial = f"{current} {word}".strip()
+                if current and f.getlength(trial) > width:
+                    lines.append(current)
+                    current = word
+                else:
+                    current = trial
+            lines.append(current)
+        return lines
+
+    def text(
+        self,
+        text: str,
+        *,
+        size_pt: float = 11,
+        bold: bool = False,
+        color: tuple[int, int, int] = BLACK,
+        rtl: bool = False,
+        background: tuple[int, int, int] | None = None,
+        indent_pt: float = 0,
+        x_px: int | None = None,
+        width_px: int | None = None,
+    ) -> None:
+        f = font(BOLD if bold else REGULAR, self.px(size_pt))
+        left = self.margin + self.px(indent_pt) if x_px is None else x_px
+        avail = (self.width - self.margin - left) if width_px is None else width_px
+        line_h = self.px(size_pt * 1.35)
+        for line in self._wrap(text, f, avail):
+            if self.y + line_h > self.height - self.margin:
+                self._new_page()
+            if not line:
+                self.y += line_h
+                continue
+            direction = "rtl" if rtl else "ltr"
+            kwargs = {"direction": direction} if ImageFont.core.HAVE_RAQM else {}
+            length = int(f.getlength(line, **kwargs))
+            x = left + avail - length if rtl else left
+            if background is not None:
+                pad = self.px(2)
+                self.draw.rectangle(
+                    (left - pad, self.y - pad, left + avail + pad, self.y + line_h), fill=background
+                )
+            self.draw.text((x, self.y), line, font=f, fill=color, **kwargs)
+            box = self.draw.textbbox((x, self.y), line, font=f, **kwargs)
+            self._line_no += 1
+            self.page.words.append(
+                OcrWord(
+                    text=line,
+                    left=box[0],
+                    top=box[1],
+                    width=max(1, box[2] - box[0]),
+                    height=max(1, box[3] - box[1]),
+                    conf=100.0,
+                    line=self._line_no,
+                )
+            )
+            self.y += line_h
+
+    def rule(self) -> None:
+        self.draw.line(
+            (self.margin, self.y, self.width - self.margin, self.y), fill=GREY, width=self.px(0.5)
+        )
+        self.y += self.px(4)
