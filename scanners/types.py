@@ -29,6 +29,9 @@ class RawImage:
     dpi: float | None
     kind: SourceKind
     origin: str
+    #: Message ids (see :mod:`scanners.messages`) about what was dropped from the source,
+    #: e.g. ``pdf_active_content_dropped``; never personal data.
+    notes: tuple[str, ...] = ()
 
 
 class QualityReason(enum.StrEnum):
@@ -73,6 +76,9 @@ class Page:
     quad_found: bool = True
     quality: QualityReport = field(default_factory=QualityReport)
     origin: str = ""
+    #: The page corners found in the source image (4x2 float32, TL TR BR BL), or None when the
+    #: full frame was used.
+    quad: np.ndarray | None = None
 
     @property
     def size(self) -> tuple[int, int]:

@@ -1,0 +1,138 @@
+"""Page processing: from a raw capture to an upright, straight, cropped page with a verdict.
+
+Order matters and is chosen for speed and robustness:
+1. find the page quad (photos must have one; flatbed scans and files keep the full frame unless
+   a page clearly stands out from a dark background, e.g. an open scanner lid);
+2. perspective-correct to the page's true aspect and derive the DPI from the paper size;
+3. flatten illumination for the OCR grey image (background estimated at low resolution with a
+   max filter, then divided out: shadows and lamp gradients vanish, ink stays);
+4. deskew small angles from projection profiles;
+5. turn 90/180/270 with Tesseract OSD, reporting low confidence instead of guessing;
+6. run the quality gate on the final page.
+Everything stays in memory; the only subprocess (OSD) reads PNG bytes from a pipe.
+"""
+
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+
+from scanners import geometry, quality
+from scanners import orientation as orient
+from scanners.types import Page, RawImage
+
+#: The page size assumed when the source gives no DPI and the aspect matches no paper format.
+A4_IN = (210 / 25.4, 297 / 25.4)
+#: A detected quad in a flatbed scan or file is used only with this much paper/background
+#: contrast (grey levels) - otherwise a table or a photo printed on the page could be cropped.
+SCAN_QUAD_CONTRAST = 60.0
+#: Height of a body-text letter (median of x-height and ascender letters), inches.
+TYPICAL_LETTER_IN = 0.075
+MAX_INFERRED_DPI = 600.0
+#: Skews smaller than this are left alone (resampling costs more sharpness than it gains).
+MIN_DESKEW = 0.05
+
+
+def to_bgr(pixels: np.ndarray) -> np.ndarray:
+    if pixels.ndim == 2:
+        return cv2.cvtColor(pixels, cv2.COLOR_GRAY2BGR)
+    if pixels.shape[2] == 4:
+        return cv2.cvtColor(pixels, cv2.COLOR_BGRA2BGR)
+    return pixels
+
+
+def infer_dpi(width: int, height: int, letter_px: float = math.nan) -> float:
+    """DPI when the source gives none.
+
+    A page whose aspect matches a paper format is that format. Otherwise body text is the
+    ruler (letters of 10-12 pt text are about 0.075 in high), bounded below by "the image is
+    no larger than an A4 page" and above by 600 dpi; without text, the A4 bound alone.
+    """
+    paper = geometry.snap_paper(width / height, tolerance=0.02)
+    if paper is not None:
+        return width / paper[1]
+    short_in, long_in = A4_IN
+    if height >= width:
+        a4_fit = max(width / short_in, height / long_in)
+    else:
+        a4_fit = max(width / long_in, height / short_in)
+    if math.isfinite(letter_px):
+        return float(min(max(letter_px / TYPICAL_LETTER_IN, a4_fit), MAX_INFERRED_DPI))
+    return a4_fit
+
+
+def flatten_illumination(grey: np.ndarray, dpi: float, letter_px: float = math.nan,
+                         ) -> np.ndarray:
+    """Divide out the paper's background brightness (shadows, gradients) and stretch."""
+    h, w = grey.shape[:2]
+    # work where letters are ~3 px high (~25 dpi for body text): a 5x5 max filter erases them
+    factor = max(1, round(letter_px / 3)) if math.isfinite(letter_px) else max(1, round(dpi / 25))
+    small = cv2.resize(grey, (max(1, w // factor), max(1, h // factor)),
+                       interpolation=cv2.INTER_AREA)
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))
+    background = cv2.dilate(small, kernel)  # max filter: paper wins over ink
+    background = cv2.medianBlur(background, 5)
+    background = cv2.GaussianBlur(background, (0, 0), 2)
+    background = cv2.resize(background, (w, h), interpolation=cv2.INTER_LINEAR)
+    flat = cv2.divide(grey, np.maximum(background, 1), scale=255)
+    # stretch so that the darkest ink is black (robust percentile, not the minimum)
+    lo = float(np.percentile(flat, 0.5))
+    if lo < 200:
+        flat = cv2.convertScaleAbs(flat, alpha=255.0 / (255.0 - lo), beta=-lo * 255.0 / (255.0 - lo))
+    return flat
+
+
+def process_page(raw: RawImage, *, orientation: bool = True) -> Page:
+    """Turn one capture into a straight, upright, cropped :class:`Page` with its quality."""
+    color = to_bgr(raw.pixels)
+    h, w = color.shape[:2]
+    found = geometry.find_page_quad(color) if min(h, w) >= 64 else None
+    use_quad = False
+    if found is not None:
+        if raw.kind == "photo":
+            use_quad = True
+        else:
+            use_quad = found.contrast >= SCAN_QUAD_CONTRAST and not found.touches_edge
+    dpi: float | None = raw.dpi
+    quad = None
+    if use_quad and found is not None:
+        quad = found.quad
+        color, paper_dpi = geometry.warp_quad(color, quad)
+        if raw.kind == "photo" or dpi is None:
+            dpi = paper_dpi
+    grey = cv2.cvtColor(color, cv2.COLOR_BGR2GRAY)
+    letter_px, _ = quality.text_metrics(grey)
+    if dpi is None:
+        dpi = infer_dpi(color.shape[1], color.shape[0], letter_px)
+    clean = flatten_illumination(grey, dpi, letter_px)
+
+    est = orient.estimate_skew(clean)
+    angle = est.angle if abs(est.angle) >= MIN_DESKEW and est.confidence > 1.5 else 0.0
+    if angle:
+        color = orient.rotate_small(color, angle, (255, 255, 255))
+        clean = orient.rotate_small(clean, angle, 255)
+
+    rotation = 0
+    confident = True
+    if orientation:
+        result = orient.detect_orientation(clean, dpi)
+        confident = result.confident
+        if result.confident and result.rotate:
+            rotation = result.rotate
+            color = orient.rotate_cardinal(color, rotation)
+            clean = orient.rotate_cardinal(clean, rotation)
+    report = quality.assess(
+        color, clean, dpi, kind=raw.kind, quad_found=use_quad,
+        quad_touches_edge=bool(found is not None and found.touches_edge and use_quad),
+    )
+    if raw.kind == "photo" and found is not None and not use_quad:
+        report.metrics["quad_rejected"] = 1.0
+    report.metrics["skew_deg"] = round(angle, 2)
+    return Page(
+        color=color, gray=clean, dpi=float(dpi), rotation=rotation,
+        rotation_confident=confident, skew_deg=angle, quad_found=use_quad,
+        quality=report, origin=raw.origin, quad=quad,
+    )
+
