@@ -240,7 +240,7 @@ class _BaseTarget:
                 _fsync_dir(d)
             _stage("renamed")
         except OSError as exc:
-            status = _status_for(exc, self._present())
+            status = self._classify_write_error(exc)
             self._undo(temps, renamed)
             return WriteReport(status, [], digests, f"write: {exc.strerror or exc}")
         except DriveError as exc:
@@ -287,6 +287,18 @@ class _BaseTarget:
                 )
                 return WriteReport(status, [], digests, f"cleanup: {exc}")
         return WriteReport(DriveStatus.VERIFIED, list(bundle), digests)
+
+    def _classify_write_error(self, exc: OSError) -> DriveStatus:
+        """Like :func:`_status_for`, but a full filesystem is recognised by its free space:
+        fusefat answers a full FAT with EPERM, not ENOSPC."""
+        status = _status_for(exc, self._present())
+        if status in (DriveStatus.READ_ONLY, DriveStatus.IO_ERROR) and exc.errno != errno.EROFS:
+            try:
+                if self._free() < 2 * CHUNK:
+                    return DriveStatus.FULL
+            except OSError:
+                pass
+        return status
 
     def _write_file(self, path: Path, data: bytes) -> None:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
