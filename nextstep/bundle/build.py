@@ -225,6 +225,8 @@ def assemble(
     version: int,
     previous_manifest_sha256: str | None,
     file_stem: str | None,
+    shared_from: str | None = None,
+    recipient: str | None = None,
 ) -> Bundle:
     created = created or dt.datetime.now(dt.UTC)
     if created.tzinfo is None:
@@ -295,6 +297,8 @@ def assemble(
         cover=cover_entries,
         documents=metas,
         previous_manifest_sha256=previous_manifest_sha256,
+        shared_from=shared_from,
+        recipient=recipient,
     )
     manifest_bytes = manifest.to_bytes()
     manifest_sig = minisign.sign(

@@ -143,6 +143,8 @@ class Manifest:
     cover: list[PageEntry]
     documents: list[DocumentMeta]
     previous_manifest_sha256: str | None = None
+    shared_from: str | None = None  # bundle id of the source, for a shared subset
+    recipient: str | None = None  # named recipient of a shared subset (encrypted inside only)
 
     @property
     def page_count(self) -> int:
@@ -160,6 +162,8 @@ class Manifest:
                 "created": self.created,
                 "language": self.language,
                 "previous_manifest_sha256": self.previous_manifest_sha256,
+                "shared_from": self.shared_from,
+                "recipient": self.recipient,
                 "cover": [p.__dict__ for p in self.cover],
                 "documents": [d.to_json() for d in self.documents],
             }
@@ -179,6 +183,8 @@ class Manifest:
                 created=obj["created"],
                 language=obj["language"],
                 previous_manifest_sha256=obj.get("previous_manifest_sha256"),
+                shared_from=obj.get("shared_from"),
+                recipient=obj.get("recipient"),
                 cover=[PageEntry(**p) for p in obj["cover"]],
                 documents=[DocumentMeta.from_json(d) for d in obj["documents"]],
             )

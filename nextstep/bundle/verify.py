@@ -25,6 +25,8 @@ import pikepdf
 from crypto import minisign
 from crypto import passphrase as passphrases
 from nextstep.bundle.build import ENVELOPE_SIG_SUFFIX, ENVELOPE_SUFFIX, page_hashes
+
+PENDING_SUFFIX = ".next"
 from nextstep.bundle.manifest import (
     MANIFEST_NAME,
     SIGNATURE_NAME,
@@ -252,10 +254,33 @@ def load(pdf: bytes | Path) -> tuple[bytes, tuple[bytes, bytes] | None]:
         raise BundleError(f"There is no file {path}.", hint="Check the path.") from exc
     except IsADirectoryError as exc:
         raise BundleError(f"{path} is a folder, not a bundle.") from exc
+    return data, pick_envelope(data, path)
+
+
+def pick_envelope(data: bytes, path: Path) -> tuple[bytes, bytes] | None:
+    """The envelope beside ``path`` that describes ``data``.
+
+    A return visit writes the new envelope as ``.manifest.next`` before swapping the PDF, so
+    after an interruption either the current or the pending envelope matches the PDF on the
+    drive; we pick the matching one (its signature is still checked by the caller).
+    """
     env_path, sig_path = sidecars(path)
-    if env_path.exists() and sig_path.exists():
-        return data, (env_path.read_bytes(), sig_path.read_bytes())
-    return data, None
+    pairs = [(env_path, sig_path), pending_sidecars(path)]
+    found = [(e.read_bytes(), s.read_bytes()) for e, s in pairs if e.exists() and s.exists()]
+    digest = sha256(data)
+    for env_bytes, sig_bytes in found:
+        try:
+            if Envelope.from_bytes(env_bytes).pdf_sha256 == digest:
+                return env_bytes, sig_bytes
+        except ManifestError:
+            continue
+    return found[0] if found else None
+
+
+def pending_sidecars(path: Path) -> tuple[Path, Path]:
+    env_path, _ = sidecars(path)
+    nxt = env_path.with_name(env_path.name + PENDING_SUFFIX)
+    return nxt, nxt.with_name(nxt.name + ".minisig")
 
 
 def verify_bundle(

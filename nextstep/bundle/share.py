@@ -1,0 +1,124 @@
+"""Sharing a subset of a bundle with a named recipient (a lawyer, the CPAS), by consent.
+
+The subset becomes a separate bundle with its own bundle id and its own one-time passphrase
+(generated here, given to the person to pass on), so the recipient never learns the main
+passphrase and sees only what the person chose. Pages are copied unchanged from the verified
+source, so their SHA-256 in the new manifest equal those in the source's. The recipient's name
+goes only into the encrypted manifest and the audit entry's private (encrypted) part.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from crypto import minisign
+from crypto import passphrase as passphrases
+from crypto.keys import KioskKey
+from nextstep.bundle.build import Bundle, assemble
+from nextstep.bundle.update import carried_documents
+from nextstep.bundle.verify import BundleError, load, verify_open
+from nextstep.model import CATEGORIES
+
+
+class ShareError(BundleError):
+    """The requested subset is empty or names unknown documents."""
+
+
+@dataclass
+class SharedBundle:
+    bundle: Bundle
+    passphrase: str  # one-time passphrase for this recipient only
+    recipient: str
+    source_bundle_id: str
+    document_count: int
+    categories: list[str]
+
+    def audit_details(self) -> dict[str, Any]:
+        """Non-personal fields for the audit log (the recipient goes in the private part)."""
+        return {
+            "source_bundle": self.source_bundle_id,
+            "shared_bundle": self.bundle.bundle_id,
+            "documents": self.document_count,
+            "categories": sorted(set(self.categories)),
+        }
+
+
+def share_subset(
+    source: bytes | Path,
+    *,
+    passphrase: str,
+    trusted_keys: Sequence[bytes | minisign.PublicKey],
+    key: KioskKey,
+    kiosk_id: str,
+    recipient: str,
+    categories: Iterable[str] = (),
+    documents: Iterable[int] = (),
+    created: dt.datetime | None = None,
+    audit: Any = None,
+) -> SharedBundle:
+    """Export the chosen ``categories`` and/or ``documents`` (1-based, as D1, D2 on the cover).
+
+    ``audit``, when given, is a :class:`nextstep.audit.log.AuditLog`; the share is recorded
+    as a ``share`` event (consent purpose ``share_recipient``).
+    """
+    if not recipient.strip():
+        raise ShareError("A shared copy needs the recipient's name.",
+                         hint="Type who will receive it (person or service).")
+    wanted_cats = set(categories)
+    unknown = wanted_cats - set(CATEGORIES)
+    if unknown:
+        raise ShareError(f"Unknown category {sorted(unknown)[0]!r}.",
+                         hint=f"Choose among: {', '.join(CATEGORIES)}.")
+    data, envelope = load(source)
+    pdf, info = verify_open(data, passphrase=passphrase, trusted_keys=trusted_keys,
+                            envelope=envelope)
+    all_docs = carried_documents(pdf, info)
+    wanted_docs = set(documents)
+    bad = [n for n in wanted_docs if not 1 <= n <= len(all_docs)]
+    if bad:
+        raise ShareError(f"There is no document D{bad[0]} in this bundle.",
+                         hint=f"Documents are numbered D1 to D{len(all_docs)} on the cover.")
+    chosen = [
+        c for n, c in enumerate(all_docs, start=1)
+        if n in wanted_docs or c.meta.category in wanted_cats
+    ]
+    if not chosen:
+        raise ShareError("Nothing to share: no document matches the choice.",
+                         hint="Choose at least one category or document.")
+    one_time = passphrases.generate()
+    bundle = assemble(
+        [],
+        carried=chosen,
+        holder_id=info.manifest.holder_id,
+        language=info.manifest.language,
+        key=key,
+        kiosk_id=kiosk_id,
+        passphrase=one_time,
+        created=created,
+        help_section=None,
+        bundle_id=None,
+        version=1,
+        previous_manifest_sha256=None,
+        file_stem=None,
+        shared_from=info.manifest.bundle_id,
+        recipient=recipient.strip(),
+    )
+    pdf.close()
+    result = SharedBundle(
+        bundle, one_time, recipient.strip(), info.manifest.bundle_id, len(chosen),
+        [c.meta.category for c in chosen],
+    )
+    if audit is not None:
+        from nextstep.audit import events
+
+        audit.append(
+            events.SHARE,
+            subject_holder_id=info.manifest.holder_id,
+            details=result.audit_details(),
+            private={"recipient": result.recipient},
+        )
+    return result

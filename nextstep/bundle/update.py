@@ -1,0 +1,162 @@
+"""Return visit: add documents to an existing bundle without ever risking the old one.
+
+Steps: verify the bundle on the drive with the person's passphrase; build version n+1 in
+memory (old pages copied unchanged, new pages added, cover rebuilt, same bundle id, same
+passphrase, same file name); verify the new bytes; write them beside the old files under
+temporary names and verify *what is on the drive*; only then swap, PDF first. The new
+envelope is written as ``<stem>.manifest.next`` before the PDF swap and renamed after, and the
+verifier accepts whichever envelope matches the PDF, so an interruption at any point leaves
+either the complete old version or the complete new one, each verifying on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from crypto import minisign
+from crypto.keys import KioskKey
+from nextstep.bundle.build import Bundle, BundlePaths, CarriedDocument, _atomic_write, assemble
+from nextstep.bundle.cover import HelpInput
+from nextstep.bundle.manifest import Envelope, ManifestError, sha256
+from nextstep.bundle.verify import (
+    BundleError,
+    BundleInfo,
+    check_structure,
+    load,
+    pending_sidecars,
+    read_manifest,
+    sidecars,
+    verify_open,
+)
+from nextstep.model import Document
+
+
+@dataclass
+class UpdateResult:
+    bundle: Bundle
+    paths: BundlePaths
+    previous_version: int
+    info: BundleInfo
+
+
+def carried_documents(pdf: object, info: BundleInfo) -> list[CarriedDocument]:
+    """The old version's documents with the indices of their pages in ``pdf``."""
+    index = len(info.manifest.cover)
+    out = []
+    for meta in info.manifest.documents:
+        pages = list(range(index, index + len(meta.pages)))
+        index += len(meta.pages)
+        out.append(CarriedDocument(meta=meta, source=pdf, page_indices=pages))  # type: ignore[arg-type]
+    return out
+
+
+def finish_pending(path: Path) -> None:
+    """Complete or roll back an interrupted swap (see the module docstring)."""
+    nxt_env, nxt_sig = pending_sidecars(path)
+    if not nxt_env.exists():
+        return
+    env_path, sig_path = sidecars(path)
+    try:
+        data = path.read_bytes()
+        matches = Envelope.from_bytes(nxt_env.read_bytes()).pdf_sha256 == sha256(data)
+    except (OSError, ManifestError):
+        matches = False
+    if matches and nxt_sig.exists():
+        os.replace(nxt_sig, sig_path)
+        os.replace(nxt_env, env_path)
+    else:
+        for p in (nxt_env, nxt_sig):
+            p.unlink(missing_ok=True)
+    for stale in path.parent.glob(f".{path.name}.*.part"):
+        stale.unlink(missing_ok=True)
+
+
+def add_documents(
+    path: Path,
+    documents: Sequence[Document],
+    *,
+    passphrase: str,
+    key: KioskKey,
+    kiosk_id: str,
+    trusted_keys: Sequence[bytes | minisign.PublicKey],
+    language: str | None = None,
+    created: dt.datetime | None = None,
+    help_section: HelpInput = None,
+) -> UpdateResult:
+    """Add ``documents`` to the bundle at ``path`` (a return visit); returns the new version."""
+    finish_pending(path)
+    data, envelope = load(path)
+    old_pdf, info = verify_open(
+        data, passphrase=passphrase, trusted_keys=trusted_keys, envelope=envelope
+    )
+    manifest_bytes, _ = read_manifest(old_pdf)
+    stem = path.name[: -len(".pdf")] if path.name.endswith(".pdf") else path.stem
+    new = assemble(
+        documents,
+        carried=carried_documents(old_pdf, info),
+        holder_id=info.manifest.holder_id,
+        language=language or info.manifest.language,
+        key=key,
+        kiosk_id=kiosk_id,
+        passphrase=passphrase,
+        created=created,
+        help_section=help_section,
+        bundle_id=info.manifest.bundle_id,
+        version=info.manifest.version + 1,
+        previous_manifest_sha256=sha256(manifest_bytes),
+        file_stem=stem,
+    )
+    old_pdf.close()
+    trusted = list(trusted_keys) + [key.public_bytes]
+    # 1. the new bytes verify in memory
+    verify_open(new.pdf, passphrase=passphrase, trusted_keys=trusted,
+                envelope=(new.manifest, new.signature))[0].close()
+    paths = new.paths(path.parent)
+    nxt_env, nxt_sig = pending_sidecars(path)
+    part = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    # 2. write the new version under temporary names and verify what the drive gives back
+    _atomic_write(nxt_sig, new.signature)
+    _atomic_write(nxt_env, new.manifest)
+    _write_part(part, new.pdf)
+    on_drive = part.read_bytes()
+    check_structure(on_drive)
+    verify_open(on_drive, passphrase=passphrase, trusted_keys=trusted,
+                envelope=(nxt_env.read_bytes(), nxt_sig.read_bytes()))[0].close()
+    # 3. swap: the PDF rename is the commit point; then the envelope follows
+    os.replace(part, paths.pdf)
+    _fsync_dir(path.parent)
+    os.replace(nxt_sig, paths.signature)
+    os.replace(nxt_env, paths.manifest)
+    _fsync_dir(path.parent)
+    _, final = verify_open(paths.pdf.read_bytes(), passphrase=passphrase, trusted_keys=trusted,
+                           envelope=(paths.manifest.read_bytes(), paths.signature.read_bytes()))
+    if final.version != info.version + 1:  # pragma: no cover - would be a logic error
+        raise BundleError("The updated bundle on the drive is not the new version.")
+    return UpdateResult(new, paths, info.version, final)
+
+
+def _write_part(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
