@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "nextstep.commands",
     "nextstep.demo",
     "nextstep.drives.cli",
+    "nextstep.audit.cli",
 )
 
 EXIT_USER_ERROR = 2

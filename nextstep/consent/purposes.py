@@ -1,0 +1,131 @@
+"""The purposes a person can consent to, as data, with their legal basis and DPV terms.
+
+Why as data: the consent screen, the receipt, the audit verifier (which processing event needs
+which purpose, see nextstep.audit.events) and the Art. 30 record are all generated from this
+one table, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nextstep.errors import NextStepError
+
+DPV = "https://w3id.org/dpv#"
+
+DIGITIZE = "digitize_store"
+KEYCARD = "print_keycard"
+RECOVERY = "recovery_escrow"
+SHARE = "share_recipient"
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    id: str  # "consent" or "public_task"
+    articles: str
+    dpv: tuple[str, ...]
+
+
+CONSENT_BASIS = LegalBasis(
+    "consent",
+    "GDPR Art. 6(1)(a) consent and Art. 9(2)(a) explicit consent",
+    (DPV + "Consent", DPV + "ExplicitlyExpressedConsent"),
+)
+PUBLIC_TASK_BASIS = LegalBasis(
+    "public_task",
+    "GDPR Art. 6(1)(e) public task with Art. 9(2)(g) substantial public interest "
+    "(only where national law gives the operator that task)",
+    (DPV + "PublicInterest",),
+)
+BASES = {b.id: b for b in (CONSENT_BASIS, PUBLIC_TASK_BASIS)}
+
+
+@dataclass(frozen=True)
+class Purpose:
+    id: str
+    title: dict[str, str]
+    dpv: tuple[str, ...]
+    data: tuple[str, ...]  # DPV personal-data categories concerned
+    always_consent: bool = False  # true where no other basis can apply (sharing, escrow)
+
+
+PURPOSES: dict[str, Purpose] = {
+    p.id: p
+    for p in (
+        Purpose(
+            "digitize_store",
+            {
+                "en": "Scan my papers and store them, encrypted, on my own USB drive",
+                "fr": "Scanner mes papiers et les enregistrer, chiffrés, sur ma propre clé USB",
+                "nl": "Mijn papieren scannen en versleuteld op mijn eigen USB-stick bewaren",
+                "de": "Meine Papiere scannen und verschlüsselt auf meinem eigenen USB-Stick "
+                "speichern",
+            },
+            (DPV + "ServiceProvision", DPV + "RecordManagement"),
+            (DPV + "OfficialID", DPV + "HealthRecord", DPV + "RacialOrEthnicOrigin"),
+        ),
+        Purpose(
+            "print_keycard",
+            {
+                "en": "Print a key card with my passphrase, to keep myself",
+                "fr": "Imprimer une carte avec ma phrase secrète, que je garde",
+                "nl": "Een sleutelkaart met mijn wachtwoordzin afdrukken, die ik zelf bewaar",
+                "de": "Eine Schlüsselkarte mit meiner Passphrase drucken, die ich behalte",
+            },
+            (DPV + "ServiceProvision",),
+            (DPV + "Authenticating",),
+        ),
+        Purpose(
+            "recovery_escrow",
+            {
+                "en": "Let the association keep a sealed copy of my key, to help me if I lose it",
+                "fr": "L'association garde une copie scellée de ma clé, pour m'aider si je "
+                "la perds",
+                "nl": "De vereniging bewaart een verzegelde kopie van mijn sleutel, als ik hem "
+                "verlies",
+                "de": "Der Verein bewahrt eine versiegelte Kopie meines Schlüssels auf, falls ich "
+                "ihn verliere",
+            },
+            (DPV + "ServiceProvision", DPV + "MaintainCredentialsForUserAccount"),
+            (DPV + "Authenticating",),
+            always_consent=True,
+        ),
+        Purpose(
+            "share_recipient",
+            {
+                "en": "Send chosen documents to a person or service I name",
+                "fr": "Envoyer les documents choisis à une personne ou un service que je désigne",
+                "nl": "Gekozen documenten sturen naar een persoon of dienst die ik aanwijs",
+                "de": "Ausgewählte Dokumente an eine Person oder Stelle senden, die ich nenne",
+            },
+            (DPV + "ServiceProvision", DPV + "SharingWithThirdParty"),
+            (DPV + "OfficialID", DPV + "HealthRecord"),
+            always_consent=True,
+        ),
+    )
+}
+
+
+PURPOSE_IDS: tuple[str, ...] = tuple(PURPOSES)
+
+
+def legal_basis(purpose_id: str, configured: str = "consent") -> LegalBasis:
+    """The basis for a purpose under the operator's setting (Settings.legal_basis)."""
+    purpose = get(purpose_id)
+    if configured not in BASES:
+        raise NextStepError(
+            f"Unknown legal basis {configured!r}.", hint="Use consent or public_task."
+        )
+    if purpose.always_consent:
+        return CONSENT_BASIS
+    return BASES[configured]
+
+
+def get(purpose_id: str) -> Purpose:
+    try:
+        return PURPOSES[purpose_id]
+    except KeyError:
+        raise NextStepError(
+            f"Unknown consent purpose {purpose_id!r}.",
+            hint="Use one of: " + ", ".join(PURPOSES) + ".",
+        ) from None
