@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "nextstep.commands",
     "nextstep.demo",
     "nextstep.drives.cli",
+    "nextstep.understanding.cli",
     "nextstep.audit.cli",
 )
 

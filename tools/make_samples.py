@@ -218,7 +218,11 @@ def doc_lease() -> tuple[list, dict]:  # type: ignore[type-arg]
         "language": "nld",
         "document_date": signed.isoformat(),
         "issuer": "Immo De Linde bv",
-        "deadlines": [{"date": guarantee.isoformat(), "kind": "payment"}],
+        "deadlines": [
+            {"date": guarantee.isoformat(), "kind": "payment"},
+            # the landlord registers the lease within two months of signing (computed)
+            {"date": "2027-01-20", "kind": "other", "computed": True},
+        ],
         "references": [
             {"kind": "national_register", "value": tenant_nrn.replace(".", "").replace("-", "")},
             {"kind": "iban", "value": iban.replace(" ", "")},

@@ -1,0 +1,380 @@
+"""Document classification with explainable, weighted multilingual rules and abstention.
+
+Each category has signals in French, Dutch, German and English: institutions (strongest: a
+letter from the CGRA is about asylum whatever its wording), domain phrases, and weaker domain
+words. A category's score sums the weights of the distinct signals found (a repeated word
+counts a little more, not linearly). Scores become a confidence by a softmax (how clearly the
+best beats the others) times an evidence factor (how much evidence there is at all), with
+constants calibrated on the development corpus' training split. Below the review threshold
+the answer is category ``other`` with ``needs_review`` set, and the alternatives and reasons
+say what was seen, so staff decide instead of the kiosk guessing.
+
+Signals are matched on lower-cased, accent-stripped text so OCR that loses an accent still
+matches. Why rules and not a model: every decision can be explained to staff in one line
+("institution: OCMW; phrase: leefloon"), and they generalise to letters we never saw because
+they encode how Belgian institutions name themselves and their procedures.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from nextstep.model import CATEGORIES, Classification
+
+REVIEW_THRESHOLD = 0.55
+TEMPERATURE = 2.0  # softmax temperature over rule scores (calibrated, see docs)
+EVIDENCE_SCALE = 3.0  # score at which evidence is ~63% "enough"
+
+INSTITUTION, PHRASE, WORD = 4.0, 2.0, 0.8
+
+
+@dataclass(frozen=True)
+class Signal:
+    category: str
+    label: str
+    pattern: re.Pattern[str]
+    weight: float
+    institution: bool
+
+
+def _norm(text: str) -> str:
+    t = unicodedata.normalize("NFKD", text.lower())
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = t.replace("’", "'").replace("ß", "ss")
+    return re.sub(r"\s+", " ", t)
+
+
+RULES = r"""
+asylum institution: cgra | cgvs | cgrs | commissariat general aux refugies |
+    commissaris-generaal voor de vluchtelingen | generalkommissariat fur fluchtlinge |
+    commissioner general for refugees
+asylum institution: fedasil | petit-chateau | klein kasteeltje
+asylum institution: conseil du contentieux des etrangers |
+    raad voor vreemdelingenbetwistingen | rat fur auslanderstreitsachen |
+    council for alien law litigation | \bcce\b | \brvv\b
+asylum phrase: protection internationale | internationale bescherming |
+    internationalen? schutz | international protection
+asylum phrase: demande d'asile | asielaanvraag | asylantrag |
+    asylum (?:application|claim|request) | demandeur d'asile | asielzoeker | asylbewerber |
+    asylum seeker
+asylum phrase: statut de refugie | vluchtelingenstatus | fluchtlingseigenschaft |
+    fluchtlingsstatus | refugee status | protection subsidiaire | subsidiaire bescherming |
+    subsidiaren schutz | subsidiary protection
+asylum phrase: entretien personnel | persoonlijk onderhoud | personliche anhorung |
+    personal interview | officier de protection | protection officer | protectieofficier
+asylum phrase: annexe 26 | bijlage 26 | anlage 26 | annex 26 | procedure dublin |
+    dublin-?procedure | dublin regulation | reglement dublin
+asylum phrase: centre d'accueil | opvangcentrum | aufnahmezentrum |
+    reception (?:centre|center) | structure d'accueil | opvangstructuur | place d'accueil |
+    opvangplaats
+asylum word: \basile\b | \basiel\b | \basyl\b | \basylum\b | refugie | vluchteling |
+    fluchtling | refugee | pays d'origine | land van herkomst | herkunftsland |
+    country of origin | persecution | vervolging | verfolgung
+residence institution: office des etrangers | dienst vreemdelingenzaken | auslanderamt |
+    auslanderbehorde | immigration office | \bdvz\b | service (?:des )?etrangers |
+    dienst vreemdelingen | ausländerdienst
+residence phrase: titre de sejour | droit de sejour | autorisation de sejour |
+    verblijfsvergunning | verblijfsrecht | machtiging tot verblijf | aufenthaltstitel |
+    aufenthaltserlaubnis | aufenthaltsrecht | residence permit | right of residence |
+    residence card | verblijfskaart
+residence phrase: ordre de quitter le territoire | bevel om het grondgebied te verlaten |
+    anweisung,? das staatsgebiet zu verlassen | order to leave the territory | annexe 13 |
+    bijlage 13
+residence phrase: regularisation | regularisatie | regularisierung | regularisation | 9 ?bis |
+    9 ?ter | regroupement familial | gezinshereniging | familienzusammenfuhrung |
+    family reunification
+residence phrase: carte [abfk]\b | carte f\+ | carte electronique d'etranger |
+    elektronische vreemdelingenkaart | registre des etrangers | vreemdelingenregister |
+    fremdenregister | attestation d'immatriculation | attest van immatriculatie | visa |
+    visum
+residence word: \bsejour\b | \bverblijf\b | \baufenthalt\b | \bresidence\b | \betranger |
+    vreemdeling | auslander | \bforeign national | nationalite | nationaliteit |
+    staatsangehorigkeit | nationality | passeport | paspoort | reisepass | passport
+family institution: \bone\b | office de la naissance et de l'enfance | kind en gezin |
+    opgroeien | tribunal de la famille | familierechtbank | familiengericht | family court |
+    etat civil | burgerlijke stand | standesamt | civil registry | registry office
+family phrase: acte de naissance | geboorteakte | geburtsurkunde | birth certificate |
+    acte de mariage | huwelijksakte | heiratsurkunde | marriage certificate |
+    reconnaissance (?:de paternite|prenatale) | erkenning van het kind |
+    vaterschaftsanerkennung | acknowledgement of paternity
+family phrase: divorce | echtscheiding | scheidung | pension alimentaire | onderhoudsgeld |
+    alimentatie | unterhalt | child support | maintenance payment |
+    garde (?:des|de l')enfants? | hebergement de l'enfant | verblijfsregeling | omgangsrecht |
+    sorgerecht | custody | autorite parentale | ouderlijk gezag | elterliche sorge |
+    parental authority
+family phrase: mariage | huwelijk | heirat | eheschliessung | marriage | cohabitation legale |
+    wettelijke samenwoning | cohabitation | adoption | adoptie | tutelle | voogdij |
+    vormundschaft | guardianship | mena | nbmv | unaccompanied minor |
+    niet-begeleide minderjarige
+family word: enfant | kind(?:eren)?\b | kinder | children | \bchild\b | naissance | geboorte |
+    geburt | \bbirth\b | epoux | echtgeno | ehegatte | spouse | famille | gezin | familie |
+    family | mere | moeder | mutter | mother | pere | vader | vater | father
+housing institution: societe de logement | logement de service public |
+    sociale huisvestingsmaatschappij | woonmaatschappij | sociaal verhuurkantoor |
+    agence immobiliere sociale | \bais\b | \bsvk\b | wohnungsbaugesellschaft |
+    housing association | fonds du logement | woonfonds | immo
+housing phrase: contrat de bail | bail de residence | bail a loyer | huurovereenkomst |
+    huurcontract | mietvertrag | lease agreement | tenancy agreement | rental agreement
+housing phrase: garantie locative | huurwaarborg | mietkaution | rental deposit |
+    security deposit | etat des lieux | plaatsbeschrijving | wohnungsubergabeprotokoll |
+    inventory of fixtures | check-in report
+housing phrase: proprietaire | bailleur | verhuurder | vermieter | landlord | locataire |
+    preneur | huurder | mieter\b | tenant | loyer | huurprijs | \bhuur\b | miete\b |
+    kaltmiete | \brent\b
+housing phrase: logement social | sociale woning | sozialwohnung | social housing |
+    expulsion du logement | uithuiszetting | zwangsraumung | eviction | insalubr |
+    onbewoonbaar | unbewohnbar | uninhabitable
+housing word: logement | woning | wohnung | appartement | flat\b | dwelling | housing |
+    \bkot\b | chauffage | verwarming | heizung | heating | charges locatives | huurlasten |
+    nebenkosten | service charges
+allowances institution: \bcpas\b | \bocmw\b | \boshz\b | centre public d'action sociale |
+    openbaar centrum voor maatschappelijk welzijn | offentliche sozialhilfezentrum |
+    public centre for social welfare | public social welfare centre | sociaal huis
+allowances institution: \bonem\b | \brva\b | \blfa\b | office national de l'emploi |
+    rijksdienst voor arbeidsvoorziening | landesamt fur arbeitsbeschaffung |
+    national employment office | \bcapac\b | \bhvw\b | hulpkas | caisse auxiliaire
+allowances institution: famiwal | groeipakket | fons | parentia | infino | kidslife |
+    myfamily | camille | brussels family | allocations familiales | kinderbijslag |
+    kindergeld | family allowance | child benefit
+allowances phrase: revenu d'integration | leefloon | eingliederungseinkommen |
+    integration income | aide sociale | maatschappelijke dienstverlening | sozialhilfe |
+    social assistance | equivalent du revenu | equivalent leefloon | projet individualise |
+    geindividualiseerd project | \bpiis\b | \bgpmi\b
+allowances phrase: allocations? de chomage | werkloosheidsuitkering | arbeitslosengeld |
+    unemployment (?:benefit|allowance) | allocation d'insertion | inschakelingsuitkering |
+    personnes handicapees | personen met een handicap | dg personnes | tegemoetkoming |
+    \ballocations?\b | \buitkering | beihilfe | \bbenefits?\b | prime | premie | toelage |
+    zulage
+allowances word: \baide\b | steun | unterstutzung | \bsupport\b | montant mensuel |
+    maandbedrag | monatlich | monthly | assistant(?:e)? social | maatschappelijk werker |
+    sozialarbeiter | social worker | taux isole | alleenstaande | alleinstehend |
+    single rate | comite special | bijzonder comite
+debt institution: huissier de justice | huissiers de justice | gerechtsdeurwaarder |
+    gerichtsvollzieher | bailiff | enforcement officer | bureau de recouvrement |
+    incassobureau | inkassobuero | inkassoburo | debt collection agency | intrum | fiducre |
+    \bspf finances\b | fod financien | recouvrement amiable
+debt phrase: mise en demeure | ingebrekestelling | mahnung | formal notice |
+    letter before action | dernier rappel | laatste herinnering | letzte mahnung |
+    final reminder | rappel de paiement | betalingsherinnering | zahlungserinnerung |
+    payment reminder
+debt phrase: saisie | beslag | pfandung | seizure | attachment of earnings |
+    commandement de payer | bevel tot betalen | zahlungsbefehl | order to pay |
+    signification | betekening | zustellung
+debt phrase: recouvrement | invordering | incasso | inkasso | debt collection | dette |
+    schuld(?:en)?\b | schulden | \bdebts?\b | creancier | schuldeiser | glaubiger | creditor |
+    debiteur | schuldenaar | schuldner | debtor | mediation de dettes | schuldbemiddeling |
+    schuldnerberatung | debt (?:advice|mediation) | reglement collectif de dettes |
+    collectieve schuldenregeling
+debt phrase: facture impayee | factures? impayees | onbetaalde factu | unbezahlte rechnung |
+    unpaid (?:invoice|bill) | solde (?:du|restant) | openstaand (?:saldo|bedrag) |
+    offene[rn]? (?:betrag|forderung) | outstanding (?:amount|balance) |
+    montant (?:du|restant du|impaye) | verschuldigd bedrag | geschuldete[rn]? betrag |
+    amount (?:due|owed) | arriere | achterstal | ruckstand | arrears
+debt word: interets de retard | nalatigheidsinteresten | verzugszinsen |
+    late (?:payment )?interest | frais de recouvrement | invorderingskosten | inkassokosten |
+    collection costs | plan de paiement | afbetalingsplan | ratenzahlung | payment plan |
+    amende | boete | bussgeld | \bfine\b | facture | factuur | rechnung | invoice
+employment institution: \bforem\b | \bvdab\b | \badg\b | arbeitsamt der deutschsprachigen |
+    actiris | bruxelles formation | \bsecretariat social | sociaal secretariaat |
+    sozialsekretariat | agence d'interim | uitzendkantoor | zeitarbeit | randstad | adecco |
+    start people | manpower
+employment phrase: contrat de travail | arbeidsovereenkomst | arbeidscontract |
+    arbeitsvertrag | employment contract | contract of employment | contrat d'interim |
+    uitzendcontract | offre d'emploi | vacature | stellenangebot | job offer | job vacancy |
+    entretien d'embauche | sollicitatiegesprek | vorstellungsgesprach | job interview
+employment phrase: fiche de paie | fiche de salaire | loonfiche | loonbrief | loonstrook |
+    lohnabrechnung | gehaltsabrechnung | payslip | pay slip | salaire | \bloon\b | \blohn\b |
+    gehalt | salary | \bwages?\b | remuneration | bezoldiging | verguetung | vergutung
+employment phrase: employeur | werkgever | arbeitgeber | employer | travailleur | werknemer |
+    arbeitnehmer | employee | licenciement | ontslag | kundigung | dismissal | preavis |
+    opzeg | notice period | kundigungsfrist | formule c4 | formulier c4 | \bc4\b |
+    permis de travail | arbeidskaart | arbeidsvergunning | arbeitserlaubnis | work permit |
+    permis unique | gecombineerde vergunning | single permit
+employment phrase: demandeur d'emploi | chercheur d'emploi | werkzoekende | arbeitssuchende |
+    arbeitsuchende | jobseeker | job seeker | recherche active d'emploi |
+    actief zoeken naar werk | arbeitssuche | job search | formation professionnelle |
+    beroepsopleiding | berufsausbildung | vocational training |
+    insertion socioprofessionnelle | trajectbegeleiding
+employment word: emploi | \bwerk\b | arbeit\b | \bjob\b | \bwork\b | embauche | aanwerving |
+    einstellung | recruitment | horaire de travail | uurrooster | arbeitszeit |
+    working hours | conge | verlof | urlaub | \bleave\b | \bcv\b | curriculum
+health institution: mutualite | mutuelle | \bmutualiteit\b | ziekenfonds | krankenkasse |
+    krankenversicherung | health insurance fund | sickness fund | \binami\b | \briziv\b |
+    \blikiv\b | solidaris | \bmc\b | cm-mc | partenamut | helan |
+    caisse auxiliaire d'assurance maladie | hulpkas voor ziekte | \bcaami\b | \bhziv\b
+health institution: hopital | ziekenhuis | krankenhaus | hospital | clinique | kliniek |
+    klinik | clinic | \bchu\b | \bchr\b | \buz\b | \baz\b | centre de sante |
+    wijkgezondheidscentrum | gesundheitszentrum | health centre | maison medicale |
+    medisch huis | fedasil medical | croix-rouge medical
+health phrase: aide medicale urgente | dringende medische hulp |
+    dringende medizinische hilfe | urgent medical (?:aid|assistance) | \bamu\b | \bdmh\b |
+    carte medicale | medische kaart | medizinische karte | medical card
+health phrase: medecin-conseil | medecin conseil | adviserend arts | vertrauensarzt |
+    medical adviser | incapacite de travail | arbeidsongeschiktheid | arbeitsunfahigkeit |
+    incapacity for work | indemnites | uitkeringen bij ziekte | krankengeld |
+    sickness benefit | certificat medical | medisch attest | arztliches attest |
+    medical certificate
+health phrase: consultation | raadpleging | sprechstunde | medecin | \barts\b | \barzt\b |
+    doctor | physician | patient | traitement | behandeling | behandlung | treatment |
+    ordonnance | voorschrift | rezept | prescription | vaccin | impfung | vaccination |
+    examen medical | medisch onderzoek | untersuchung | medical examination | sante |
+    gezondheid | gesundheit | health
+health word: soins | zorg | pflege | \bcare\b | maladie | ziekte | krankheit | illness |
+    sickness | pharmacie | apotheek | apotheke | pharmacy | dentiste | tandarts | zahnarzt |
+    dentist | infirmi | verpleeg | kranken | nurse | remboursement des soins | terugbetaling |
+    erstattung | reimbursement
+schooling institution: ecole | athenee | lycee | college saint | institut saint | \bschool\b |
+    basisschool | secundaire school | \bschule\b | grundschule | gymnasium | sekundarschule |
+    primary school | secondary school | \bcpms\b | \bclb\b |
+    centrum voor leerlingenbegeleiding | federation wallonie-bruxelles | agodi |
+    onderwijs vlaanderen | \bdaspa\b | \bokan\b | universite | universiteit | universitat |
+    university | haute ecole | hogeschool | hochschule
+schooling phrase: inscription scolaire | inscription de votre enfant |
+    inschrijving van uw kind | schulanmeldung | anmeldung ihres kindes | school enrol?ment |
+    obligation scolaire | leerplicht | schulpflicht | compulsory (?:education|schooling) |
+    annee scolaire | schooljaar | schuljahr | school year | frais scolaires | schoolkosten |
+    schulkosten | school fees | voyage scolaire | schoolreis | klassenfahrt | school trip
+schooling phrase: eleve | leerling | schuler | pupil | student | etudiant | enseignant |
+    instituteur | leerkracht | leraar | lehrer | teacher | directeur d'ecole | directrice |
+    schooldirecteur | schulleiter | head ?teacher | bulletin | rapport scolaire |
+    schoolrapport | zeugnis | report card | classe | \bklas\b | \bklasse\b | classroom |
+    cantine | refter | mensa | absences? injustifiee | ongewettigde afwezigheid |
+    unentschuldigte | unauthori[sz]ed absence | spijbel | truancy | examens? | exams?\b |
+    prufung
+schooling word: scolaire | school | schul | \bcours\b | \bles(?:sen)?\b | unterricht |
+    lessons? | apprentissage | leren | lernen | learning | \bdiplome | diploma | \babschluss |
+    bachelier | bachelor | inscription | inschrijving | anmeldung | enrol
+justice institution: tribunal de premiere instance | rechtbank van eerste aanleg |
+    gericht erster instanz | court of first instance | tribunal correctionnel |
+    correctionele rechtbank | strafgericht | criminal court | cour d'appel | hof van beroep |
+    appellationshof | court of appeal | justice de paix | juge de paix | vredegerecht |
+    vrederechter | friedensgericht | friedensrichter | justice of the peace | conseil d'etat |
+    raad van state | staatsrat | council of state | tribunal de police | politierechtbank |
+    polizeigericht | police court
+justice institution: parquet | procureur du roi | parket | procureur des konings |
+    staatsanwaltschaft | prokurator des konigs | public prosecutor | prosecutor's office |
+    zone de police | politiezone | polizeizone | police zone | \bpolice\b | \bpolitie\b |
+    \bpolizei\b | bureau d'aide juridique | bureau voor juridische bijstand |
+    büro fur juristischen beistand | legal aid office | \bbaj\b | \bbjb\b | greffe | griffie |
+    gerichtskanzlei | court registry
+justice phrase: jugement | vonnis | \burteil\b | judgment | judgement | \barret\b |
+    \barrest\b | ordonnance du juge | beschikking | beschluss | court order |
+    citation a comparaitre | dagvaarding | ladung vor | summons |
+    convocation (?:par la police|a l'audience) | oproeping | vorladung | audience |
+    terechtzitting | zitting | gerichtsverhandlung | verhandlung | court hearing | hearing
+justice phrase: avocat | advocaat | rechtsanwalt | anwalt | lawyer | solicitor | attorney |
+    pro deo | aide juridique | juridische bijstand | juristischer beistand | rechtshilfe |
+    legal aid | proces-verbal | proces verbaal | \bpv\b | protokoll | police report |
+    plainte | klacht | strafanzeige | anzeige | complaint | casier judiciaire |
+    strafregister | fuhrungszeugnis | criminal record | temoin | getuige | zeuge | witness |
+    prevenu | beklaagde | angeklagte | defendant | accused
+justice word: tribunal | rechtbank | gericht | \bcourt\b | juge\b | rechter | richter |
+    \bjudge\b | justice | justitie | justiz | infraction | misdrijf | straftat | offence |
+    offense | penal | strafrecht | criminal | requete | verzoekschrift |
+    antrag an das gericht | petition | recours | beroep | berufung | appeal
+"""
+
+
+_WEIGHTS = {"institution": INSTITUTION, "phrase": PHRASE, "word": WORD}
+
+
+def _parse_rules(spec: str) -> list[tuple[str, float, list[str]]]:
+    """``category kind: alt | alt`` lines; indented lines continue the previous rule."""
+    rules: list[tuple[str, float, list[str]]] = []
+    for line in spec.splitlines():
+        if not line.strip():
+            continue
+        if line.startswith(" "):
+            body = line
+        else:
+            head, body = line.split(":", 1)
+            cat, kind = head.split()
+            rules.append((cat, _WEIGHTS[kind], []))
+        alts = (a.strip().strip("|").strip() for a in body.split(" | "))
+        rules[-1][2].extend(a for a in alts if a)
+    return rules
+
+
+def _compile() -> list[Signal]:
+    out = []
+    for cat, weight, alts in _parse_rules(RULES):
+        for alt in alts:
+            # each alternative is its own signal so that reasons name the phrase seen
+            label = alt.replace("\\b", "").replace("(?:", "(")
+            out.append(Signal(cat, label, re.compile(alt), weight, weight >= INSTITUTION))
+    return out
+
+
+SIGNALS: list[Signal] = _compile()
+
+
+@dataclass
+class Evidence:
+    scores: dict[str, float]
+    hits: dict[str, list[tuple[str, float, bool]]]  # category -> (label, weight, institution)
+
+
+def score_text(text: str) -> Evidence:
+    """Rule scores per category; the head of the letter (issuer, subject) counts double."""
+    norm = _norm(text)
+    head = norm[: max(300, len(norm) // 5)]
+    scores = dict.fromkeys(CATEGORIES, 0.0)
+    hits: dict[str, list[tuple[str, float, bool]]] = {c: [] for c in CATEGORIES}
+    for sig in SIGNALS:
+        n = len(sig.pattern.findall(norm))
+        if not n:
+            continue
+        w = sig.weight * (1.0 + 0.35 * math.log(n))
+        if sig.pattern.search(head):
+            w *= 1.5
+        scores[sig.category] += w
+        hits[sig.category].append((sig.label, round(w, 2), sig.institution))
+    return Evidence(scores, hits)
+
+
+def calibrate(scores: dict[str, float], *, temperature: float, scale: float) -> dict[str, float]:
+    """Probabilities over the ten topical categories plus ``other``.
+
+    ``other`` gets the probability mass that the evidence does not support: with little
+    evidence, everything drifts to ``other`` (abstention); with much evidence, a softmax over
+    scores decides between close categories.
+    """
+    topical = [c for c in CATEGORIES if c != "other"]
+    top = max(scores[c] for c in topical)
+    evidence = 1.0 - math.exp(-top / scale)
+    exps = {c: math.exp((scores[c] - top) / temperature) for c in topical}
+    z = sum(exps.values())
+    probs = {c: evidence * exps[c] / z for c in topical}
+    probs["other"] = 1.0 - evidence
+    return probs
+
+
+def classify_text(
+    text: str,
+    *,
+    threshold: float = REVIEW_THRESHOLD,
+    temperature: float = TEMPERATURE,
+    scale: float = EVIDENCE_SCALE,
+) -> Classification:
+    ev = score_text(text)
+    probs = calibrate(ev.scores, temperature=temperature, scale=scale)
+    ranked = sorted(probs.items(), key=lambda kv: -kv[1])
+    best, conf = ranked[0]
+    reasons: list[str] = []
+    topical_best = next(c for c, _ in ranked if c != "other")
+    for label, _w, inst in sorted(ev.hits[topical_best], key=lambda h: -h[1])[:5]:
+        reasons.append(f"{'institution' if inst else 'phrase'} '{label}' -> {topical_best}")
+    needs_review = best == "other" or conf < threshold
+    alternatives = [(c, round(p, 3)) for c, p in ranked if c != best][:3]
+    if needs_review:
+        if best != "other":
+            reasons.append(f"confidence {conf:.2f} below {threshold:.2f}: needs review")
+            alternatives = [(best, round(conf, 3))] + [a for a in alternatives if a[0] != "other"]
+            alternatives = alternatives[:3]
+        else:
+            reasons.append("too little evidence for any category: needs review")
+        return Classification("other", round(conf, 3), True, alternatives, reasons)
+    return Classification(best, round(conf, 3), False, alternatives, reasons)

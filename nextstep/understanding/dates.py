@@ -1,0 +1,320 @@
+"""Dates in letters: the document's own date, and every deadline with its kind and sentence.
+
+Unlike tools that drop every future date, a future date is exactly what matters here: an
+appeal window, an appointment, a payment. A date counts as a deadline when its sentence has a
+deadline cue (avant le, uiterlijk, bis zum, no later than, valable jusqu'au, rendez-vous...),
+or when it lies after the document's date and nothing says it is a start date. Dates of birth
+and past events ("en sa séance du ...") are not deadlines. Relative periods ("dans les 30 jours
+de la notification", "binnen 15 dagen na ontvangst") are resolved against the document date
+and flagged ``computed``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from nextstep.model import Deadline
+
+_MONTHS: dict[str, int] = {}
+for _names in (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "januari februari maart april mei juni juli augustus september oktober november december",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "january february march april may june july august september october november december",
+):
+    for _i, _n in enumerate(_names.split(), 1):
+        _MONTHS[_n] = _i
+for _abbr, _i in {
+    "janv": 1, "jan": 1, "févr": 2, "fevr": 2, "fév": 2, "feb": 2, "febr": 2, "fevrier": 2,
+    "mrt": 3, "mär": 3, "mar": 3, "marz": 3, "maerz": 3, "avr": 4, "apr": 4, "juil": 7,
+    "jul": 7, "juli": 7, "aug": 8, "aout": 8, "sept": 9, "sep": 9, "oct": 10, "okt": 10,
+    "nov": 11, "déc": 12, "dec": 12, "dez": 12, "decembre": 12, "jänner": 1, "jun": 6,
+}.items():  # fmt: skip
+    _MONTHS.setdefault(_abbr, _i)
+
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_WEEKDAYS = (
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|maandag|dinsdag|woensdag|donderdag|"
+    r"vrijdag|zaterdag|zondag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+_TEXTUAL = re.compile(
+    rf"(?:\b(?:{_WEEKDAYS}),?\s+(?:(?:le|den|de|the)\s+)?)?\b(\d{{1,2}})\s*(?:er|e|ste|de|\.|st|nd|rd|th)?"
+    rf"\s+(?:de\s+|of\s+)?({_MONTH_RE})\.?,?\s+(\d{{4}})\b",
+    re.I,
+)
+_TEXTUAL_EN = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d/])")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_TIME_AFTER = re.compile(
+    r"^[\s,]*(?:à|a|om|um|at|vers|van|de|from)?\s*\d{1,2}\s*(?:[h:u.]\s*\d{0,2}|uur|Uhr|heures|"
+    r"am|pm|a\.m\.|p\.m\.)",
+    re.I,
+)
+
+_BIRTH = re.compile(
+    r"(?:\bné(?:e|\(e\))?\s+(?:le|à)|naissance|geboren|geboortedatum|\bgeb\.|geburtsdatum|"
+    r"\bborn\b|date of birth|\bDOB\b|birth)[^.\n]{0,40}$",
+    re.I,
+)
+_START = re.compile(
+    r"(?:à partir du|à dater du|prend cours|prenant cours|entre en vigueur|débute|"
+    r"depuis le|vangt aan|ingaand|met ingang van|vanaf|gaat in|ab dem|beginnt|seit dem|"
+    r"mit Wirkung|starting|effective|from|as of|since|du|en sa séance|séance du|"
+    r"vergadering van|Sitzung vom|meeting of|your letter|votre (?:lettre|courrier|demande) du|"
+    r"uw (?:brief|aanvraag) van|Ihr(?:e)? (?:Schreiben|Antrag) vom)\s*(?:le\s+|de\s+|op\s+)?$",
+    re.I,
+)
+_DOCDATE_BEFORE = re.compile(
+    r"(?:^|\n)\s*(?:[A-ZÀ-Ý][\w'’\-]+(?:[ \-][A-ZÀ-Ý]?[\w'’\-]+){0,3}\s*,\s*"
+    r"(?:le|den|de|am|the|on)?\s*|"
+    r"(?:Date|Datum|Le|Fait à .{1,30}? le|Opgemaakt te .{1,30}? op|Gegeven te .{1,30}? op)"
+    r"\s*:?\s*)$",
+)
+
+_DEADLINE_CUE = re.compile(
+    r"avant le|au plus tard|jusqu'?au|jusqu’au|pour le|d'ici le|délai|endéans|valable|expire|"
+    r"échéance|uiterlijk|vóór|voor|tot en met|tot|ten laatste|geldig|vervalt|termijn|"
+    r"spätestens|bis zum|bis|gültig|läuft|frist|before|no later than|by|until|valid|expir|due|"
+    r"deadline|convoqu|rendez-vous|présenter|entretien|audience|afspraak|uitgenodigd|gehoor|"
+    r"aanbieden|verschijnen|termin|vorladung|erscheinen|appointment|interview|hearing|attend",
+    re.I,
+)
+
+KIND_CUES: dict[str, re.Pattern[str]] = {
+    "appeal": re.compile(
+        r"recours|\bappel\b|requête|opposition|réclamation|beroep|bezwaar|verzoekschrift|"
+        r"widerspruch|einspruch|berufung|klage|rechtsbehelf|appeal|objection",
+        re.I,
+    ),
+    "payment": re.compile(
+        r"pay|paie|payer|verser|versement|virement|montant|rembourse|solde|betal|storten|"
+        r"overschrijv|bedrag|terugbetal|zahl|überweis|betrag|amount|settle|€|euro",
+        re.I,
+    ),
+    "expiry": re.compile(
+        r"valable|validité|expire|périm|geldig|vervalt|verloopt|gültig|läuft .{0,20}ab|"
+        r"ablauf|valid|expir",
+        re.I,
+    ),
+    "appointment": re.compile(
+        r"convoqu|convocation|rendez-vous|entretien|audience|audition|vous présenter|"
+        r"vous attend|se présenter|afspraak|uitgenodigd|uitnodiging|gehoor|aanbieden|"
+        r"verschijnen|gesprek|zitting|termin|vorladung|erscheinen|gespräch|anhörung|"
+        r"appointment|interview|hearing|attend|examen|onderzoek|untersuchung|consultation",
+        re.I,
+    ),
+    "response": re.compile(
+        r"renvoy|retourn|répond|réponse|informer|communiquer|transmettre|fournir|compléter|"
+        r"envoyer|faire parvenir|introduire|terugsturen|terug te sturen|antwoord|bezorgen|"
+        r"laten weten|meedelen|bezorg|indienen|invullen|bezorgd|antwort|zurücksend|"
+        r"mitteil|einreich|übermitteln|vorlegen|reply|respond|return|send|inform|submit|"
+        r"provide|documents?|formulaire|formulier|formular|form\b",
+        re.I,
+    ),
+}
+
+_NUMBER_WORDS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "dix": 10, "quinze": 15, "trente": 30, "soixante": 60, "een": 1, "één": 1,
+    "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "acht": 8, "tien": 10,
+    "veertien": 14, "vijftien": 15, "dertig": 30, "zestig": 60, "ein": 1, "einem": 1,
+    "einer": 1, "zwei": 2, "drei": 3, "vier_": 4, "fünf": 5, "sechs": 6, "zehn": 10,
+    "vierzehn": 14, "fünfzehn": 15, "dreißig": 30, "one": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "eight": 8, "ten": 10, "fourteen": 14, "fifteen": 15, "thirty": 30, "sixty": 60,
+}  # fmt: skip
+_NUM_RE = r"\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_UNIT = (
+    r"jours?\s+(?:ouvrables|calendrier)|jours?|mois|semaines?|werkdagen|kalenderdagen|dagen|"
+    r"dag|maanden|maand|weken|week|werktagen|werktage|kalendertagen|tagen|tage|monaten|"
+    r"monat|wochen|woche|working days|business days|calendar days|days|months|weeks"
+)
+_RELATIVE = re.compile(
+    rf"(?:dans\s+(?:un\s+délai\s+de|les|le\s+délai\s+de)|endéans\s+les|délai\s+de|"
+    rf"binnen\s+(?:een\s+termijn\s+van|de)|binnen|termijn\s+van|"
+    rf"innerhalb\s+(?:von|einer\s+Frist\s+von)|innerhalb|Frist\s+von|"
+    rf"within\s+(?:a\s+period\s+of)|within|no later than)\s+(?:\(?\s*)?({_NUM_RE})\s*"
+    rf"(?:\(\s*\d+\s*\)\s*)?({_UNIT})\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    date: dt.date
+    start: int
+    end: int
+
+
+def _make(y: int, m: int, d: int) -> dt.date | None:
+    if y < 100:
+        y += 2000 if y < 70 else 1900
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int | None:
+    key = name.lower().rstrip(".")
+    if key in _MONTHS:
+        return _MONTHS[key]
+    plain = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    return _MONTHS.get(plain)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every absolute date in the text, in order of appearance."""
+    out: list[DateMention] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(d: dt.date | None, s: int, e: int) -> None:
+        if d is None or any(a < e and s < b for a, b in spans):
+            return
+        spans.append((s, e))
+        out.append(DateMention(d, s, e))
+
+    for m in _TEXTUAL.finditer(text):
+        mo = _month(m.group(2))
+        if mo:
+            add(_make(int(m.group(3)), mo, int(m.group(1))), m.start(), m.end())
+    for m in _TEXTUAL_EN.finditer(text):
+        mo = _month(m.group(1))
+        if mo:
+            add(_make(int(m.group(3)), mo, int(m.group(2))), m.start(), m.end())
+    for m in _ISO.finditer(text):
+        add(_make(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.start(), m.end())
+    for m in _NUMERIC.finditer(text):
+        d1, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if mo > 12 and d1 <= 12:
+            d1, mo = mo, d1  # month/day order (some English letters)
+        add(_make(y, mo, d1), m.start(), m.end())
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+_SENT_BOUNDARY = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý(])|\n\s*\n")
+
+
+def sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span of the sentence (or paragraph line) that holds [start, end)."""
+    s = 0
+    for m in _SENT_BOUNDARY.finditer(text):
+        if m.end() <= start:
+            s = m.end()
+        elif m.start() >= end:
+            return s, m.start()
+    return s, len(text)
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.date | None:
+    """The letter's own date: "Liège, le 16 novembre 2026", "Datum: ...", else the first date
+    in the top third of the text that is not a birth date."""
+    mentions = find_dates(text) if mentions is None else mentions
+    for m in mentions:
+        before = text[max(0, m.start - 60) : m.start]
+        if _DOCDATE_BEFORE.search(before) and not _BIRTH.search(before):
+            return m.date
+    limit = max(400, len(text) // 3)
+    for m in mentions:
+        if m.start > limit:
+            break
+        before = text[max(0, m.start - 60) : m.start]
+        if not _BIRTH.search(before) and not _DEADLINE_CUE.search(before[-25:]):
+            return m.date
+    return None
+
+
+def _kind(sentence: str, pos: int, after: str) -> str:
+    """The deadline's kind from the cue nearest before the date (else nearest after)."""
+    if _TIME_AFTER.match(after) and KIND_CUES["appeal"].search(sentence) is None:
+        return "appointment"
+    best: tuple[int, str] | None = None
+    for kind, rx in KIND_CUES.items():
+        for m in rx.finditer(sentence):
+            dist = pos - m.end() if m.end() <= pos else 10_000 + m.start() - pos
+            if best is None or dist < best[0]:
+                best = (dist, kind)
+    # An appeal dominates its sentence: "un recours ... dans les 30 jours de la notification".
+    if KIND_CUES["appeal"].search(sentence[:pos]) and best and best[1] != "appointment":
+        return "appeal"
+    return best[1] if best else "other"
+
+
+def _add_months(d: dt.date, months: int) -> dt.date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _add_working_days(d: dt.date, n: int) -> dt.date:
+    while n > 0:
+        d += dt.timedelta(days=1)
+        if d.weekday() < 5:
+            n -= 1
+    return d
+
+
+def resolve_period(base: dt.date, count: int, unit: str) -> dt.date:
+    u = unit.lower()
+    if re.search(r"ouvrable|werkdag|werktag|working|business", u):
+        return _add_working_days(base, count)
+    if re.search(r"mois|maand|monat|month", u):
+        return _add_months(base, count)
+    if re.search(r"semaine|week|woche", u):
+        return base + dt.timedelta(weeks=count)
+    return base + dt.timedelta(days=count)
+
+
+def find_deadlines(
+    text: str, *, doc_date: dt.date | None = None, today: dt.date | None = None
+) -> list[Deadline]:
+    """Every deadline in ``text`` (absolute and relative), ordered by date, deduplicated."""
+    mentions = find_dates(text)
+    if doc_date is None:
+        doc_date = document_date(text, mentions)
+    out: list[Deadline] = []
+    for m in mentions:
+        before = text[max(0, m.start - 60) : m.start]
+        if _BIRTH.search(before):
+            continue
+        if doc_date is not None and m.date == doc_date and _DOCDATE_BEFORE.search(before):
+            continue
+        s, e = sentence_at(text, m.start, m.end)
+        sentence = text[s:e]
+        local = text[max(s, m.start - 40) : m.start]
+        cue = _DEADLINE_CUE.search(local) or _TIME_AFTER.match(text[m.end : m.end + 20])
+        after_doc = doc_date is not None and m.date > doc_date
+        if _START.search(local) and not re.search(r"jusqu|tot |bis |until|au plus", local, re.I):
+            continue
+        if not cue and not (after_doc or (doc_date is None and today and m.date >= today)):
+            continue
+        if doc_date is not None and m.date < doc_date and not cue:
+            continue
+        if m.date.year < 1990:
+            continue
+        kind = _kind(sentence, m.start - s, text[m.end : m.end + 25])
+        out.append(Deadline(m.date, kind, _clean(sentence)))
+    base = doc_date or today
+    if base is not None:
+        for r in _RELATIVE.finditer(text):
+            raw = r.group(1).lower()
+            count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 0)
+            if not count:
+                continue
+            s, e = sentence_at(text, r.start(), r.end())
+            date = resolve_period(base, count, r.group(2))
+            kind = _kind(text[s:e], r.start() - s, "")
+            out.append(Deadline(date, kind, _clean(text[s:e]), computed=True))
+    uniq: dict[tuple[dt.date, str], Deadline] = {}
+    for d in out:
+        uniq.setdefault((d.date, d.kind), d)
+    return sorted(uniq.values(), key=lambda d: d.date)
