@@ -17,6 +17,7 @@ from scanners.errors import ScanError
 
 # Each module exposes ``register(subparsers)``; its parsers set ``func(args) -> int``.
 COMMAND_MODULES: tuple[str, ...] = (
+    "nextstep.bundle.cli",
     "nextstep.commands",
     "nextstep.demo",
     "nextstep.drives.cli",

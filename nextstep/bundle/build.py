@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pikepdf
 
-from crypto import minisign
+from crypto import minisign, recovery
 from crypto import passphrase as passphrases
 from crypto.keys import KioskKey
 from nextstep.bundle import i18n, images, textlayer
@@ -62,9 +62,11 @@ class BundlePaths:
     pdf: Path
     manifest: Path
     signature: Path
+    recovery: Path | None = None
 
     def all(self) -> list[Path]:
-        return [self.pdf, self.manifest, self.signature]
+        extra = [self.recovery] if self.recovery else []
+        return [self.pdf, self.manifest, self.signature, *extra]
 
 
 @dataclass
@@ -82,12 +84,16 @@ class Bundle:
     file_stem: str
     version: int = 1
     inner_manifest: Manifest | None = field(default=None, repr=False)
+    passphrase: str | None = field(default=None, repr=False)  # for sealing recovery only
 
     def paths(self, folder: Path) -> BundlePaths:
         return paths_for(folder, self.file_stem)
 
-    def write(self, folder: Path) -> BundlePaths:
-        """Write the three files atomically (temp name + fsync + rename), PDF last.
+    def write(self, folder: Path, *, recovery_recipient: str = "") -> BundlePaths:
+        """Write the files atomically (temp name + fsync + rename), PDF last.
+
+        With ``recovery_recipient`` (the organisation's age key; only with the person's
+        consent) the passphrase is also sealed to it in ``<stem>.recovery.age``.
 
         The temp files hold only ciphertext or non-personal data, so a crash leaves nothing
         readable; the rename order means a reader never sees a new manifest with an old PDF
@@ -97,6 +103,11 @@ class Bundle:
         folder.mkdir(parents=True, exist_ok=True)
         _atomic_write(paths.manifest, self.manifest)
         _atomic_write(paths.signature, self.signature)
+        if recovery_recipient:
+            if self.passphrase is None:
+                raise BundleBuildError("This bundle no longer holds its passphrase to seal.")
+            paths.recovery = folder / (self.file_stem + recovery.RECOVERY_SUFFIX)
+            _atomic_write(paths.recovery, recovery.seal(self.passphrase, recovery_recipient))
         _atomic_write(paths.pdf, self.pdf)
         return paths
 
@@ -349,6 +360,7 @@ def assemble(
         file_stem=file_stem or new_file_stem(),
         version=version,
         inner_manifest=manifest,
+        passphrase=user_password,
     )
 
 
