@@ -49,6 +49,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--no-stored", action="store_true", help="ignore checkpoints beside the log")
     p.set_defaults(func=cmd_verify)
 
+    from nextstep.audit import cli_more
+
+    cli_more.register(asub)
+
 
 def load_public_keys(values: list[str], settings: config.Settings) -> list[bytes]:
     """Parse --key values (hex or file) or fall back to the kiosk's public key file."""

@@ -1,0 +1,198 @@
+"""The kiosk-side and witness-side audit commands (see nextstep.audit.cli for the list)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+from datetime import date
+from pathlib import Path
+
+from crypto import keys, note
+from nextstep import config
+from nextstep.audit.log import AuditLog
+from nextstep.errors import NextStepError
+
+
+def register(asub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = asub.add_parser("checkpoint", help="sign a checkpoint now and print it (text and QR)")
+    p.add_argument("--qr", type=Path, help="also write a QR code of it (.png or .svg)")
+    p.add_argument("--since", type=Path, metavar="CHECKPOINT", help="write a consistency proof")
+    p.add_argument("--proof-out", type=Path, help="where to write that proof (JSON)")
+    p.set_defaults(func=cmd_checkpoint)
+
+    p = asub.add_parser("proof", help="export the inclusion proof of one entry")
+    p.add_argument("seq", type=int)
+    p.add_argument("--out", type=Path, help="file to write (default: print)")
+    p.set_defaults(func=cmd_proof)
+
+    p = asub.add_parser("witness", help="countersign a checkpoint on a second device")
+    p.add_argument("checkpoint", type=Path)
+    p.add_argument("--state", type=Path, required=True, help="the witness's own folder")
+    p.add_argument("--name", help="witness name (only to create its key on first use)")
+    p.add_argument("--log-key", required=True, help="the kiosk public key (hex or file)")
+    p.add_argument("--proof", type=Path, help="consistency proof from the last checkpoint seen")
+    p.add_argument("--out", type=Path, help="write the cosigned checkpoint here")
+    p.set_defaults(func=cmd_witness)
+
+    p = asub.add_parser("report", help="the auditor's report for a period (HTML)")
+    p.add_argument("--from", dest="start", type=date.fromisoformat, required=True)
+    p.add_argument("--to", dest="end", type=date.fromisoformat, required=True)
+    p.add_argument("--log", type=Path)
+    p.add_argument("--key", action="append", default=[])
+    p.add_argument("--checkpoint", action="append", default=[], type=Path)
+    p.add_argument("--out", type=Path, help="HTML file to write (default: print)")
+    p.set_defaults(func=cmd_report)
+
+    p = asub.add_parser("subject", help="a person's own entries (GDPR Art. 15)")
+    p.add_argument("holder_id", help="the holder id printed on the person's drive or key card")
+    p.add_argument("--staff", default="staff", help="who handles the request")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_subject)
+
+    p = asub.add_parser("erase", help="erase a person's private details (GDPR Art. 17)")
+    p.add_argument("holder_id")
+    p.add_argument("--staff", default="staff", help="who handles the request")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(func=cmd_erase)
+
+
+def open_log(settings: config.Settings) -> AuditLog:
+    """Open the kiosk's log with its key, keeping the kiosk id already in the log."""
+    key = keys.load_private(settings.key_path)
+    kiosk_id = f"{settings.kiosk_name}-{key.public_bytes.hex()[:8]}"
+    if settings.audit_log.exists():
+        with settings.audit_log.open("rb") as fh:
+            first = fh.readline()
+        if first.endswith(b"\n"):
+            with contextlib.suppress(ValueError, KeyError):
+                kiosk_id = str(json.loads(first)["kiosk"])
+    return AuditLog(settings.audit_log, key, kiosk_id)
+
+
+def cmd_checkpoint(args: argparse.Namespace) -> int:
+    settings = config.load()
+    with open_log(settings) as log:
+        text = log.checkpoint("manual")
+        if args.since:
+            old = note.parse_checkpoint_body(note.parse_note(args.since.read_text()).text)
+            from nextstep.audit.witness import proof_file
+
+            new_size = log.size
+            proof = log.consistency_proof(old.size, new_size) if old.size else []
+            out = args.proof_out or Path(f"consistency-{old.size}-{new_size}.json")
+            out.write_text(proof_file(old.size, new_size, proof))
+            print(f"Consistency proof {old.size} -> {new_size}: {out}")
+    print(text, end="")
+    if args.qr:
+        import segno
+
+        segno.make(text, error="m").save(str(args.qr), scale=4)
+        print(f"QR code: {args.qr}")
+    return 0
+
+
+def cmd_proof(args: argparse.Namespace) -> int:
+    settings = config.load()
+    with open_log(settings) as log:
+        proof = log.inclusion_proof(args.seq)
+    text = proof.to_json()
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+        print(f"Inclusion proof of entry {args.seq} written to {args.out}")
+    else:
+        print(text)
+    return 0
+
+
+def cmd_witness(args: argparse.Namespace) -> int:
+    from nextstep.audit.cli import load_public_keys
+    from nextstep.audit.witness import Witness, read_proof_file
+
+    settings = config.load()
+    (log_key,) = load_public_keys([args.log_key], settings)
+    witness = Witness.open(args.state, args.name)
+    proof = read_proof_file(args.proof.read_text()) if args.proof else None
+    cosigned = witness.check_and_cosign(args.checkpoint.read_text(encoding="utf-8"), log_key, proof)
+    if args.out:
+        args.out.write_text(cosigned, encoding="utf-8")
+    print(cosigned, end="")
+    print(f"Witness key: {witness.signer.verifier.vkey}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from nextstep.audit import report
+    from nextstep.audit.cli import load_public_keys
+
+    settings = config.load()
+    log = args.log or settings.audit_log
+    if not log.exists():
+        raise NextStepError(f"The audit log {log} does not exist.")
+    held = [p.read_text(encoding="utf-8") for p in args.checkpoint]
+    rep = report.build(
+        log, load_public_keys(args.key, settings), args.start, args.end, checkpoints=held
+    )
+    text = report.to_html(rep, str(log))
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"Report written to {args.out}")
+    else:
+        print(text)
+    ok = rep.verify.ok and not rep.without_consent
+    return 0 if ok else 1
+
+
+def cmd_subject(args: argparse.Namespace) -> int:
+    from nextstep.audit import events
+
+    settings = config.load()
+    with open_log(settings) as log:
+        found = log.subject_entries(args.holder_id)
+        log.append(
+            events.ACCESS_REQUEST,
+            staff=args.staff,
+            subject_holder_id=args.holder_id,
+            details={"entries": len(found)},
+        )
+    rows = [
+        {
+            "seq": e.seq,
+            "time": e.time,
+            "event": e.event,
+            "details": e.details,
+            "private": private,
+            "private_state": "none" if e.enc is None else ("erased" if private is None else "ok"),
+        }
+        for e, private in found
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        print(f"{len(rows)} entries for this person:")
+        for r in rows:
+            extra = f" private={r['private']}" if r["private"] else ""
+            print(f"  #{r['seq']} {r['time']} {r['event']} {r['details']}{extra}")
+    return 0
+
+
+def cmd_erase(args: argparse.Namespace) -> int:
+    from nextstep.audit.verify import verify_log
+
+    settings = config.load()
+    if not args.yes:
+        answer = input(
+            "Destroy this person's key? Their private details become unreadable. "
+            "Type 'erase' to confirm: "
+        )
+        if answer.strip() != "erase":
+            print("Nothing erased.")
+            return 1
+    with open_log(settings) as log:
+        entry = log.erase_subject(args.holder_id, staff=args.staff)
+        key_bytes = log.key.public_bytes
+    state = "destroyed" if entry.details.get("key_destroyed") else "already absent"
+    print(f"Subject key {state}; erasure logged as entry {entry.seq}.")
+    report = verify_log(settings.audit_log, [key_bytes])
+    print("The log still verifies." if report.ok else "WARNING: the log does not verify.")
+    return 0
