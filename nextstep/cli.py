@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["kiosk"]:  # the UI, by module name: nextstep never imports kiosk
+        return int(importlib.import_module("kiosk.cli").main(argv[1:]))
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)

@@ -1,0 +1,221 @@
+"""The kiosk application: navigation between steps, the staff-only exit, inactivity, errors.
+
+Lock-down: the app does not inherit Textual's default bindings (Ctrl+Q quit, Ctrl+C help),
+the command palette is off, and terminal signals stay disabled (``TEXTUAL_ALLOW_SIGNALS`` is
+removed before start), so no key leaves the kiosk. Ctrl+Q opens the staff exit, which asks
+for a staff PIN and wipes any open session before quitting.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.theme import Theme
+
+from kiosk.i18n import CURRENT, _, set_languages
+from kiosk.modals import ErrorModal, InactivityModal, PinModal
+from kiosk.services import Kiosk
+
+HIGH_CONTRAST = Theme(
+    name="nextstep-contrast",
+    primary="#ffd700",  # yellow on black: 14.9:1
+    secondary="#00e5ff",
+    accent="#ffd700",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#111111",
+    panel="#1f1f1f",
+    success="#33ff66",
+    warning="#ffb000",
+    error="#ff5555",
+    dark=True,
+)
+
+ASK_SECONDS = 30  # how long "are you still there?" waits before wiping
+
+
+class KioskApp(App[None], inherit_bindings=False):
+    CSS_PATH = Path(__file__).with_name("theme.tcss")
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "staff_exit", show=False, priority=True),
+        Binding("ctrl+c", "staff_exit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self, kiosk: Kiosk, *, first: str = "preflight", clock: Any = time.monotonic
+    ) -> None:
+        super().__init__()
+        self.kiosk = kiosk
+        self.first = first
+        self.clock = clock
+        self.last_input = clock()
+        self.asking = False
+        self.preflight_results: list[Any] | None = None
+        set_languages(staff=kiosk.settings.staff_language, person=kiosk.settings.staff_language)
+        self.ready_at: float | None = None  # perf_counter when the first screen was shown
+
+    # -- start -----------------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = "nextstep-contrast"
+        self.title = "NextStep"
+        if self.first == "preflight":
+            from kiosk.screens.staff import PreflightScreen
+
+            self.push_screen(PreflightScreen())
+        elif self.first == "signin":
+            from kiosk.screens.staff import SignInScreen
+
+            self.push_screen(SignInScreen())
+        self.set_interval(1.0, self.inactivity_tick)
+        self.call_after_refresh(self._mark_ready)
+
+    def _mark_ready(self) -> None:
+        self.ready_at = time.perf_counter()
+
+    # -- navigation ------------------------------------------------------------------------------
+    def _go(self, screen: Any) -> None:
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def goto_signin(self) -> None:
+        from kiosk.screens.staff import SignInScreen
+
+        self._go(SignInScreen())
+
+    def goto_home(self) -> None:
+        from kiosk.screens.staff import HomeScreen
+
+        set_languages(person=CURRENT.staff)
+        self._go(HomeScreen())
+
+    def goto_language(self, holder_id: str | None = None) -> None:
+        from kiosk.screens.person import LanguageScreen
+
+        self._go(LanguageScreen(holder_id))
+
+    def goto_consent(self) -> None:
+        from kiosk.screens.person import ConsentScreen
+
+        self._go(ConsentScreen())
+
+    def goto_refused(self, withdrawn: bool = False) -> None:
+        from kiosk.screens.person import RefusedScreen
+
+        self._go(RefusedScreen(withdrawn))
+
+    def goto_capture(self) -> None:
+        from kiosk.screens.capture import CaptureScreen
+
+        self._go(CaptureScreen())
+
+    def goto_review(self) -> None:
+        from kiosk.screens.review import ReviewScreen
+
+        self._go(ReviewScreen())
+
+    def goto_bundle(self) -> None:
+        from kiosk.screens.delivery import BundleScreen
+
+        self._go(BundleScreen())
+
+    def goto_drive(self) -> None:
+        from kiosk.screens.delivery import DriveScreen
+
+        self._go(DriveScreen())
+
+    def goto_end(self) -> None:
+        from kiosk.screens.delivery import EndScreen
+
+        self._go(EndScreen())
+
+    def withdraw_consent(self) -> None:
+        session = self.kiosk.session
+        if session is None:
+            return
+        try:
+            with self.kiosk.lock:
+                session.withdraw_consent()
+        except Exception as exc:  # noqa: BLE001
+            from kiosk.base import explain
+
+            self.show_error(*explain(exc))
+            return
+        self.goto_refused(withdrawn=True)
+
+    def show_error(self, message: str, hint: str = "") -> None:
+        self.push_screen(ErrorModal(message, hint))
+
+    # -- staff exit ------------------------------------------------------------------------------
+    def action_staff_exit(self) -> None:
+        if isinstance(self.screen, PinModal):
+            return
+        staff = self.kiosk.staff
+        prompt = _("Staff exit: type your PIN") if staff else _("Staff exit: type a staff PIN")
+        note = "" if staff else _("Staff id and PIN, as 'id:PIN'.")
+
+        def answered(pin: str | None) -> None:
+            if not pin:
+                return
+            try:
+                if staff:
+                    ok = self.kiosk.check_pin(pin)
+                else:
+                    name, _sep, secret = pin.partition(":")
+                    ok = self.kiosk.staff_store.verify(name, secret).ok
+            except Exception as exc:  # noqa: BLE001 - locked out, unreadable store
+                from kiosk.base import explain
+
+                self.show_error(*explain(exc))
+                return
+            if ok:
+                self.kiosk.sign_out()
+                self.exit()
+            else:
+                self.show_error(
+                    _("Wrong PIN: the kiosk stays open."),
+                    _("Try again with Ctrl+Q, or ask a colleague."),
+                )
+
+        self.push_screen(PinModal(prompt, note), answered)
+
+    # -- inactivity ------------------------------------------------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown):
+            self.last_input = self.clock()
+        await super().on_event(event)
+
+    def inactivity_tick(self) -> None:
+        limit = self.kiosk.settings.inactivity_seconds
+        if self.asking or limit <= 0:
+            return
+        if self.kiosk.session is None and self.kiosk.staff is None:
+            return
+        if self.clock() - self.last_input < limit:
+            return
+        self.asking = True
+
+        def answered(stayed: bool | None) -> None:
+            self.asking = False
+            self.last_input = self.clock()
+            if not stayed:
+                self.timeout_wipe()
+
+        self.push_screen(InactivityModal(ASK_SECONDS), answered)
+
+    def timeout_wipe(self) -> None:
+        """Nobody answered: end the session (its data is wiped) and sign the staff out."""
+        try:
+            self.kiosk.sign_out()
+        finally:
+            while len(self.screen_stack) > 2:
+                self.pop_screen()
+            self.goto_signin()

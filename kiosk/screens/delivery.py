@@ -1,0 +1,326 @@
+"""Delivery: the bundle and key card (passphrase shown large, once), the drive (insert ->
+status -> write -> verify -> eject -> remove), and the end of the session (wipe + receipt).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Horizontal, Vertical
+from textual.widgets import Button, Digits, Label, LoadingIndicator, Static
+
+from kiosk.base import KioskScreen
+from kiosk.i18n import CURRENT, _, _p, person_raw, wrap
+from kiosk.services import Delivered
+from kiosk.widgets import passphrase_lines
+
+
+class BundleScreen(KioskScreen):
+    """Builds the bundle in a worker, then shows the passphrase once, large."""
+
+    PERSON = True
+    STEP = "bundle"
+    BINDINGS = [Binding("f8", "next", show=False), Binding("p", "print", show=False)]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ready = False
+        self.keycard: bytes | None = None
+
+    def step_title(self) -> str:
+        return _("Bundle and key card")
+
+    def keys(self) -> list[tuple[str, str]]:
+        return [
+            ("P", _("Print the key card again")),
+            ("F8", _("Passphrase noted: go to the drive")),
+        ]
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="bundle"):
+            yield Label(_p("Your passphrase"), classes="screen-title")
+            yield LoadingIndicator(id="bundle-loading")
+            yield Static(_("Making the encrypted bundle…"), id="bundle-status")
+            with Center():
+                yield Vertical(id="passphrase")
+            yield Static("", id="passphrase-note")
+            yield Static("", id="keycard-status")
+            yield Button(
+                _("Passphrase noted: go to the drive"), id="next", variant="primary", disabled=True
+            )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+
+        def job() -> Any:
+            with self.kiosk.lock:
+                return self.kiosk.require_session().build_bundle()
+
+        self.run_domain(job, self.built, group="bundle")
+
+    def built(self, outcome: Any) -> None:
+        self.query_one("#bundle-loading").display = False
+        self.query_one("#bundle-status", Static).update(
+            _("Bundle ready: {docs} document(s), holder {holder}.").format(
+                docs=len(self.kiosk.require_session().documents),
+                holder=self.kiosk.require_session().holder_id,
+            )
+        )
+        box = self.query_one("#passphrase", Vertical)
+        for line in passphrase_lines(outcome.passphrase):
+            box.mount(Digits(line, classes="passphrase-line"))
+        self.query_one("#passphrase-note", Static).update(
+            wrap(
+                person_raw(
+                    "Only you receive this passphrase; it opens your documents. It is shown once: "
+                    "keep the key card safe and apart from your USB drive."
+                ),
+                CURRENT.person,
+                90,
+            )
+        )
+        self.keycard = outcome.keycard_pdf
+        self.ready = True
+        button = self.query_one("#next", Button)
+        button.disabled = False
+        button.focus()
+        self.action_print()
+
+    def action_print(self) -> None:
+        from kiosk.support import print_keycard
+
+        status = self.query_one("#keycard-status", Static)
+        if self.keycard is None:
+            status.update(_("No key card requested: the person copies the passphrase by hand."))
+            return
+        if not self.kiosk.settings.printer:
+            status.update(_("No printer configured: copy the passphrase onto a blank key card."))
+            return
+        status.update(_("Printing the key card…"))
+        pdf, printer = self.keycard, self.kiosk.settings.printer
+        self.run_domain(
+            lambda: print_keycard(pdf, printer),
+            lambda _r: status.update(_("Key card printed.")),
+            group="print",
+        )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_next()
+
+    def action_next(self) -> None:
+        if self.ready:
+            self.kapp.goto_drive()
+
+
+class DriveScreen(KioskScreen):
+    STEP = "drive"
+    BINDINGS = [
+        Binding("w", "write", show=False),
+        Binding("e", "eject", show=False),
+        Binding("f8", "finish", show=False),
+    ]
+
+    def __init__(self, *, poll: bool = True) -> None:
+        super().__init__()
+        self.status: Any = None
+        self.poll = poll
+        self.busy = False
+
+    def step_title(self) -> str:
+        return _("Drive")
+
+    def keys(self) -> list[tuple[str, str]]:
+        return [("W", _("Write and verify")), ("E", _("Eject")), ("F8", _("Finish"))]
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="drive"):
+            yield Label(_("Insert the person's USB drive"), classes="screen-title")
+            yield Static("", id="drive-steps")
+            yield Static("", id="drive-status")
+            yield Static("", id="drive-remove")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Write and verify"), id="write", variant="primary")
+                yield Button(_("Eject"), id="eject")
+                yield Button(_("Finish"), id="finish")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#write", Button).focus()
+        if self.poll:
+            self.check_drive()
+            self.set_interval(2.0, self.check_drive)
+
+    def check_drive(self) -> None:
+        from kiosk.support import drive_status
+
+        if self.busy or (
+            self.status is not None and self.status.value in ("written", "verified", "ejected")
+        ):
+            return
+        self.busy = True
+
+        def done(status: Any) -> None:
+            self.busy = False
+            self.show_status(status)
+
+        self.run_domain(lambda: drive_status(self.kiosk), done, group="drive-poll")
+
+    def show_status(self, status: Any) -> None:
+        """One sentence for the status, in the staff's language, and the step list."""
+        from nextstep.drives.status import DriveStatus
+
+        self.status = status
+        ok = status.ok
+        self.query_one("#drive-status", Static).update(
+            f"[b {'green' if ok else 'red'}]{'✔' if ok else '✘'}[/] {status.sentence(CURRENT.staff)}"
+        )
+        order = [DriveStatus.READY, DriveStatus.WRITTEN, DriveStatus.VERIFIED, DriveStatus.EJECTED]
+        labels = [
+            _("drive inserted"),
+            _("bundle written"),
+            _("bundle verified"),
+            _("drive ejected"),
+        ]
+        reached = order.index(status) if status in order else -1
+        steps = [f"{'■' if n <= reached else '□'} {label}" for n, label in enumerate(labels)]
+        self.query_one("#drive-steps", Static).update("   →   ".join(steps))
+        remove = self.query_one("#drive-remove", Static)
+        if status is DriveStatus.EJECTED:
+            remove.update(_p("You can remove the drive."))
+            self.query_one("#finish", Button).focus()
+        else:
+            remove.update("")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        {"write": self.action_write, "eject": self.action_eject, "finish": self.action_finish}[
+            str(event.button.id)
+        ]()
+
+    def action_write(self) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self.query_one("#drive-status", Static).update(_("Writing and verifying…"))
+        spec = self.kiosk.drive_spec
+
+        def job() -> Any:
+            with self.kiosk.lock:
+                return self.kiosk.require_session().write_to_drive(spec)
+
+        self.run_domain(job, self.written, group="drive")
+
+    def written(self, report: Any) -> None:
+        self.busy = False
+        self.show_status(report.status)
+
+    def work_failed(self, message: str, hint: str) -> None:
+        self.busy = False
+        status = self.status
+        super().work_failed(message, hint)
+        if status is not None:
+            self.show_status(status)
+
+    def action_eject(self) -> None:
+        session = self.kiosk.session
+        target = getattr(session, "target", None)
+        if target is None or self.status is None or self.status.value != "verified":
+            self.kapp.show_error(
+                _("Write and verify the bundle before ejecting."), _("Press W first.")
+            )
+            return
+        self.busy = True
+        self.run_domain(target.eject, self.written_eject, group="drive")
+
+    def written_eject(self, status: Any) -> None:
+        self.busy = False
+        self.show_status(status)
+
+    def action_finish(self) -> None:
+        if self.status is None or self.status.value not in ("verified", "ejected"):
+            from kiosk.modals import ConfirmModal
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.kapp.goto_end()
+
+            self.app.push_screen(
+                ConfirmModal(
+                    _(
+                        "The bundle is not on a drive yet. End the session anyway? Everything "
+                        "captured will be erased."
+                    ),
+                    _("End and erase"),
+                    _("Stay"),
+                ),
+                answered,
+            )
+            return
+        self.kapp.goto_end()
+
+
+class EndScreen(KioskScreen):
+    """Wipes the session on arrival and shows the receipt with the signed checkpoint."""
+
+    PERSON = True
+    STEP = "end"
+    BINDINGS = [Binding("f8", "home", show=False)]
+
+    def __init__(self, delivered: Delivered | None = None) -> None:
+        super().__init__()
+        self.delivered = delivered
+
+    def step_title(self) -> str:
+        return _("End of the session")
+
+    def keys(self) -> list[tuple[str, str]]:
+        return [("F8", _("Next person"))]
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="end"):
+            yield Label(_p("Thank you"), classes="screen-title")
+            yield Static(
+                wrap(
+                    person_raw(
+                        "Your documents are on your USB drive, locked with your passphrase. This "
+                        "kiosk has now erased everything it held about you."
+                    ),
+                    CURRENT.person,
+                    90,
+                ),
+                id="end-text",
+            )
+            yield Label(_("Receipt for the register"), classes="table-title")
+            yield Static("", id="receipt")
+            yield Button(_("Next person"), id="home", variant="primary")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if self.delivered is None:
+            self.delivered = self.guard(self.kiosk.end_session)
+        from kiosk.i18n import set_languages
+
+        self.query_one("#receipt", Static).update(self.receipt())
+        self.query_one("#home", Button).focus()
+        set_languages(person=CURRENT.staff)
+
+    def receipt(self) -> str:
+        d = self.delivered
+        if d is None:
+            return _("The session was already ended.")
+        return (
+            _("Working data wiped: {docs} document(s), {pages} page(s).").format(
+                docs=d.documents, pages=d.pages
+            )
+            + "\n"
+            + _("Signed checkpoint:")
+            + "\n"
+            + d.checkpoint.strip()
+        )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_home()
+
+    def action_home(self) -> None:
+        self.kapp.goto_home()

@@ -1,0 +1,319 @@
+"""Review: each document with category, confidence and reasons; staff change the category,
+confirm, edit or add deadlines, and reorder or delete pages.
+
+Three tables, Tab moves between them; each table's keys act on its highlighted row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Label, Static
+
+from kiosk.base import KioskScreen
+from kiosk.i18n import N_, _
+from kiosk.modals import ChoiceModal, ConfirmModal, DateModal
+
+CATEGORY_LABELS = {
+    "asylum": N_("asylum"),
+    "residence": N_("residence permit"),
+    "family": N_("family"),
+    "housing": N_("housing"),
+    "allowances": N_("allowances"),
+    "debt": N_("debt"),
+    "employment": N_("employment"),
+    "health": N_("health"),
+    "schooling": N_("schooling"),
+    "justice": N_("justice"),
+    "other": N_("other"),
+}
+KIND_LABELS = {
+    "appeal": N_("appeal"),
+    "payment": N_("payment"),
+    "appointment": N_("appointment"),
+    "expiry": N_("expiry"),
+    "response": N_("response"),
+    "other": N_("other"),
+}
+
+
+def category_label(slug: str) -> str:
+    return _(CATEGORY_LABELS.get(slug, slug))
+
+
+def kind_label(kind: str) -> str:
+    return _(KIND_LABELS.get(kind, kind))
+
+
+def date_text(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+class ReviewScreen(KioskScreen):
+    STEP = "review"
+    BINDINGS = [
+        Binding("k", "category", show=False),
+        Binding("d", "confirm_deadline", show=False),
+        Binding("e", "edit_deadline", show=False),
+        Binding("n", "add_deadline", show=False),
+        Binding("x", "delete_page", show=False),
+        Binding("u", "page_up", show=False),
+        Binding("j", "page_down", show=False),
+        Binding("f8", "bundle", show=False),
+        Binding("escape", "back", show=False),
+        Binding("w", "withdraw", show=False),
+    ]
+
+    def step_title(self) -> str:
+        return _("Review")
+
+    def keys(self) -> list[tuple[str, str]]:
+        return [
+            ("Tab", _("Next table")),
+            ("K", _("Category")),
+            ("D", _("Confirm deadline")),
+            ("E", _("Edit date")),
+            ("N", _("New deadline")),
+            ("X", _("Delete page")),
+            ("U/J", _("Move page")),
+            ("Esc", _("Capture more")),
+            ("F8", _("Make bundle")),
+        ]
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="review"):
+            with Vertical(id="review-left"):
+                yield Label(_("Documents"), classes="table-title")
+                yield DataTable(id="documents", cursor_type="row", zebra_stripes=False)
+                yield Label(_("Why this category"), classes="table-title")
+                yield Static("", id="reasons")
+            with Vertical(id="review-right"):
+                yield Label(_("Deadlines"), classes="table-title")
+                yield DataTable(id="deadlines", cursor_type="row")
+                yield Label(_("Pages"), classes="table-title")
+                yield DataTable(id="pages", cursor_type="row")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        docs = self.query_one("#documents", DataTable)
+        docs.add_columns("#", _("Category"), _("Confidence"), _("Pages"), _("Check"))
+        self.query_one("#deadlines", DataTable).add_columns(_("Date"), _("Kind"), _("Confirmed"))
+        self.query_one("#pages", DataTable).add_columns("#", _("Size"), _("Turned"))
+        self.fill_documents()
+        docs.focus()
+
+    @property
+    def doc_index(self) -> int:
+        return max(0, self.query_one("#documents", DataTable).cursor_row)
+
+    def document(self) -> Any:
+        docs = self.kiosk.require_session().documents
+        return docs[self.doc_index] if docs and self.doc_index < len(docs) else None
+
+    def fill_documents(self, keep: int | None = None) -> None:
+        table = self.query_one("#documents", DataTable)
+        row = table.cursor_row if keep is None else keep
+        table.clear()
+        for n, doc in enumerate(self.kiosk.require_session().documents, 1):
+            c = doc.classification
+            check = _("to check") if c.needs_review else _("ok")
+            table.add_row(
+                str(n),
+                category_label(c.category),
+                f"{round(c.confidence * 100)} %",
+                str(len(doc.pages)),
+                check,
+            )
+        if table.row_count:
+            table.move_cursor(row=min(max(row, 0), table.row_count - 1))
+        self.fill_details()
+
+    def fill_details(self) -> None:
+        doc = self.document()
+        deadlines = self.query_one("#deadlines", DataTable)
+        pages = self.query_one("#pages", DataTable)
+        d_row, p_row = deadlines.cursor_row, pages.cursor_row
+        deadlines.clear()
+        pages.clear()
+        reasons = self.query_one("#reasons", Static)
+        if doc is None:
+            reasons.update(_("No document."))
+            return
+        c = doc.classification
+        alt = ", ".join(f"{category_label(a)} {round(p * 100)} %" for a, p in c.alternatives[:2])
+        lines = [f"• {r}" for r in c.reasons[:6]] or [_("No reason recorded.")]
+        if alt:
+            lines.append(_("Other possibilities: {alt}").format(alt=alt))
+        reasons.update("\n".join(lines))
+        for dl in doc.deadlines:
+            deadlines.add_row(
+                date_text(dl.date),
+                kind_label(dl.kind),
+                _("yes") if dl.confirmed else _("no — press D"),
+            )
+        for n, page in enumerate(doc.pages, 1):
+            w, h = page.size
+            turned = "" if page.rotation_confident else _("check orientation")
+            pages.add_row(str(n), f"{w}×{h}", f"{page.rotation}° {turned}".strip())
+        if deadlines.row_count:
+            deadlines.move_cursor(row=min(max(d_row, 0), deadlines.row_count - 1))
+        if pages.row_count:
+            pages.move_cursor(row=min(max(p_row, 0), pages.row_count - 1))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "documents":
+            self.fill_details()
+
+    # -- actions -------------------------------------------------------------------------------
+    def action_category(self) -> None:
+        doc = self.document()
+        if doc is None:
+            return
+        index = self.doc_index
+
+        def chosen(slug: str | None) -> None:
+            if slug:
+                self.guard(self.kiosk.require_session().set_category, index, slug)
+                self.fill_documents(index)
+
+        choices = [(slug, category_label(slug)) for slug in CATEGORY_LABELS]
+        self.app.push_screen(
+            ChoiceModal(
+                _("Category of document {n}").format(n=index + 1),
+                choices,
+                doc.classification.category,
+            ),
+            chosen,
+        )
+
+    def _deadline_row(self) -> int | None:
+        doc = self.document()
+        if doc is None or not doc.deadlines:
+            return None
+        return max(0, self.query_one("#deadlines", DataTable).cursor_row)
+
+    def action_confirm_deadline(self) -> None:
+        row = self._deadline_row()
+        if row is None:
+            self.kapp.show_error(
+                _("This document has no deadline to confirm."),
+                _("Press N to add one if the letter gives a date."),
+            )
+            return
+        self.guard(self.kiosk.require_session().confirm_deadline, self.doc_index, row)
+        self.fill_details()
+
+    def action_edit_deadline(self) -> None:
+        row = self._deadline_row()
+        if row is None:
+            return
+        index = self.doc_index
+        current = self.document().deadlines[row].date
+
+        def typed(day: dt.date | None) -> None:
+            if day is not None:
+                self.guard(self.kiosk.require_session().confirm_deadline, index, row, day)
+                self.fill_details()
+
+        self.app.push_screen(DateModal(_("New date for this deadline"), current), typed)
+
+    def action_add_deadline(self) -> None:
+        if self.document() is None:
+            return
+        index = self.doc_index
+
+        def typed(day: dt.date | None) -> None:
+            if day is None:
+                return
+
+            def kind_chosen(kind: str | None) -> None:
+                if kind:
+                    self.guard(self.kiosk.require_session().add_deadline, index, day, kind)
+                    self.fill_details()
+
+            self.app.push_screen(
+                ChoiceModal(
+                    _("What is due on that date?"), [(k, kind_label(k)) for k in KIND_LABELS]
+                ),
+                kind_chosen,
+            )
+
+        self.app.push_screen(DateModal(_("Date of the new deadline")), typed)
+
+    def _page_row(self) -> int | None:
+        doc = self.document()
+        if doc is None or not doc.pages:
+            return None
+        return max(0, self.query_one("#pages", DataTable).cursor_row)
+
+    def action_delete_page(self) -> None:
+        row = self._page_row()
+        if row is None:
+            return
+        index = self.doc_index
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.guard(self.kiosk.require_session().delete_page, index, row)
+                self.fill_documents(index)
+
+        self.app.push_screen(
+            ConfirmModal(
+                _("Delete page {p} of document {d}?").format(p=row + 1, d=index + 1),
+                _("Delete"),
+                _("Keep"),
+            ),
+            answered,
+        )
+
+    def _move(self, delta: int) -> None:
+        from kiosk.support import move_page
+
+        row = self._page_row()
+        if row is None:
+            return
+        doc = self.document()
+        target = row + delta
+        if 0 <= target < len(doc.pages):
+            with self.kiosk.lock:
+                move_page(doc, row, target)
+            self.fill_details()
+            self.query_one("#pages", DataTable).move_cursor(row=target)
+
+    def action_page_up(self) -> None:
+        self._move(-1)
+
+    def action_page_down(self) -> None:
+        self._move(1)
+
+    def action_back(self) -> None:
+        self.kapp.goto_capture()
+
+    def action_bundle(self) -> None:
+        if not self.kiosk.require_session().documents:
+            self.kapp.show_error(
+                _("There are no documents to put in the bundle."),
+                _("Capture at least one document first."),
+            )
+            return
+        self.kapp.goto_bundle()
+
+    def action_withdraw(self) -> None:
+        from kiosk.i18n import _p
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.kapp.withdraw_consent()
+
+        self.app.push_screen(
+            ConfirmModal(
+                _p("Do you withdraw your consent? The pages captured so far will be erased."),
+                _p("Yes, withdraw and erase"),
+                _p("No, continue"),
+            ),
+            answered,
+        )

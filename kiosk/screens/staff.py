@@ -1,0 +1,214 @@
+"""Staff screens: preflight, sign-in and home (new person, returning person, end of day)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Button, Input, Label, Static
+
+from kiosk.base import KioskScreen
+from kiosk.i18n import _
+from kiosk.modals import PinModal
+
+
+class PreflightScreen(KioskScreen):
+    """Every tool and device, green or with its fix. Probing runs in a worker."""
+
+    STEP = "preflight"
+    BINDINGS = [Binding("f8", "next", show=False), Binding("r", "recheck", show=False)]
+
+    def step_title(self) -> str:
+        return _("Preflight")
+
+    def keys(self) -> list[tuple[str, str]]:
+        return [("F8", _("Continue")), ("R", _("Check again")), ("Ctrl+Q", _("Staff exit"))]
+
+    def compose_body(self) -> ComposeResult:
+        yield Label(_("Checking the kiosk before the first person"), classes="screen-title")
+        yield VerticalScroll(Static(_("Checking…"), id="checks"), id="checks-box")
+        yield Button(_("Continue to sign-in"), id="next", variant="primary")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#next", Button).focus()
+        if self.kapp.preflight_results is not None:
+            self.show_checks(self.kapp.preflight_results)
+        else:
+            self.action_recheck()
+
+    def action_recheck(self) -> None:
+        from kiosk.support import preflight
+
+        self.query_one("#checks", Static).update(_("Checking…"))
+        self.run_domain(lambda: preflight(self.kiosk), self.show_checks, group="preflight")
+
+    def show_checks(self, checks: list[Any]) -> None:
+        self.kapp.preflight_results = checks
+        lines = []
+        for c in checks:
+            mark = "[b green]✔[/]" if c.ok else ("[b red]✘[/]" if c.required else "[b yellow]![/]")
+            line = f"{mark} [b]{c.name}[/b] — {_escape(c.detail)}"
+            if not c.ok and c.fix:
+                line += "\n    " + _("Fix: {fix}").format(fix=_escape(c.fix))
+            lines.append(line)
+        self.query_one("#checks", Static).update("\n".join(lines))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_next()
+
+    def action_next(self) -> None:
+        self.kapp.goto_signin()
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(str(text))
+
+
+class SignInScreen(KioskScreen):
+    """Staff id and PIN (scrypt-hashed, locked after five wrong PINs)."""
+
+    STEP = "signin"
+
+    def step_title(self) -> str:
+        return _("Staff sign-in")
+
+    def keys(self) -> list[tuple[str, str]]:
+        return [("Tab", _("Next field")), ("Enter", _("Sign in")), ("Ctrl+Q", _("Staff exit"))]
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="signin", classes="form"):
+            yield Label(_("Sign in to start"), classes="screen-title")
+            yield Label(_("Staff id"))
+            yield Input(id="staff-id", placeholder=_("your staff id"))
+            yield Label(_("PIN"))
+            yield Input(id="staff-pin", password=True, placeholder=_("PIN"))
+            yield Static("", id="signin-message")
+            if self.kiosk.settings.demo:
+                yield Static(_("Demo mode: staff id demo, PIN 1234."), id="demo-hint")
+            yield Button(_("Sign in"), id="signin-button", variant="primary")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#staff-id", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "staff-id":
+            self.query_one("#staff-pin", Input).focus()
+        else:
+            self.attempt()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.attempt()
+
+    def attempt(self) -> None:
+        name = self.query_one("#staff-id", Input).value
+        pin = self.query_one("#staff-pin", Input).value
+        self.query_one("#signin-message", Static).update(_("Checking…"))
+        self.run_domain(lambda: self.kiosk.sign_in(name, pin), self.result)
+
+    def result(self, remaining: int) -> None:
+        pin = self.query_one("#staff-pin", Input)
+        pin.value = ""
+        if remaining == 0:
+            self.kapp.goto_home()
+            return
+        self.query_one("#signin-message", Static).update(
+            _("Wrong staff id or PIN. {n} attempts left before a 5-minute lock.").format(
+                n=remaining
+            )
+        )
+        pin.focus()
+
+    def work_failed(self, message: str, hint: str) -> None:
+        self.query_one("#staff-pin", Input).value = ""
+        self.query_one("#signin-message", Static).update(f"{message} {hint}")
+
+
+class HomeScreen(KioskScreen):
+    STEP = "home"
+    BINDINGS = [
+        Binding("n", "new", show=False),
+        Binding("r", "returning", show=False),
+        Binding("c", "checkpoint", show=False),
+        Binding("l", "sign_out", show=False),
+    ]
+
+    def step_title(self) -> str:
+        return _("Home")
+
+    def keys(self) -> list[tuple[str, str]]:
+        return [
+            ("N", _("New person")),
+            ("R", _("Returning person")),
+            ("C", _("End-of-day checkpoint")),
+            ("L", _("Sign out")),
+            ("Ctrl+Q", _("Staff exit")),
+        ]
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="home", classes="menu"):
+            yield Label(_("What do you want to do?"), classes="screen-title")
+            yield Button(_("New person"), id="new", variant="primary")
+            yield Button(_("Returning person (drive and key card)"), id="returning")
+            yield Button(_("End-of-day checkpoint"), id="checkpoint")
+            yield Button(_("Sign out"), id="sign-out")
+            yield Static("", id="home-message")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#new", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        {
+            "new": self.action_new,
+            "returning": self.action_returning,
+            "checkpoint": self.action_checkpoint,
+            "sign-out": self.action_sign_out,
+        }[str(event.button.id)]()
+
+    def action_new(self) -> None:
+        self.kapp.goto_language(holder_id=None)
+
+    def action_returning(self) -> None:
+        def got(holder: str | None) -> None:
+            if holder:
+                self.kapp.goto_language(holder_id=holder.strip())
+
+        self.app.push_screen(HolderModal(), got)
+
+    def action_checkpoint(self) -> None:
+        def done(text: str) -> None:
+            from kiosk.modals import ErrorModal
+
+            modal = ErrorModal(
+                _("End-of-day checkpoint signed. Copy it into the paper register:"), text
+            )
+            self.app.push_screen(modal)
+
+        self.run_domain(lambda: self.kiosk.audit.checkpoint(), done)
+
+    def action_sign_out(self) -> None:
+        self.kiosk.sign_out()
+        self.kapp.goto_signin()
+
+
+class HolderModal(PinModal):
+    """The holder id printed on a returning person's key card."""
+
+    def __init__(self) -> None:
+        super().__init__(_("Holder id from the key card (h-…)"))
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            yield widget
+
+    def on_mount(self) -> None:
+        pin = self.query_one("#pin", Input)
+        pin.password = False
+        pin.placeholder = "h-…"
+        pin.focus()

@@ -1,0 +1,183 @@
+"""The kiosk's link to the domain: one object holding settings, key, audit log, staff store,
+the scanner and the current person's session.
+
+Screens never call ``nextstep`` directly for state: they go through :class:`Kiosk`, so the
+whole UI can be driven by a test with a different data directory, clock or scanner. Every
+domain call that touches the session takes :attr:`Kiosk.lock`, because workers run in threads
+(capture and background reading may overlap) and the session is not re-entrant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from nextstep.config import Settings
+
+if TYPE_CHECKING:
+    from nextstep.session import Session
+    from nextstep.staff import StaffStore
+    from scanners.protocol import Scanner
+
+
+@dataclass
+class Delivered:
+    """What the end screen may still show once the session is wiped: nothing personal."""
+
+    checkpoint: str
+    documents: int
+    pages: int
+    drive_status: str
+
+
+class Kiosk:
+    """State shared by all screens; one per running kiosk."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        scanner_factory: Callable[[], Scanner] | None = None,
+        staff_store: StaffStore | None = None,
+        today: dt.date | None = None,
+        drive: str | None = None,
+    ) -> None:
+        self.settings = settings
+        self.lock = threading.RLock()
+        self._scanner_factory = scanner_factory
+        self._staff_store = staff_store
+        self.today = today
+        self.drive_spec = drive if drive is not None else settings.drive
+        self.staff: str | None = None
+        self.session: Session | None = None
+        self.scanner: Scanner | None = None
+        self._key: Any = None
+        self._audit: Any = None
+
+    # -- identity and log (opened on first use: the first screen must appear at once) ----------
+    def open(self) -> tuple[Any, Any]:
+        if self._key is None:
+            from nextstep.demo import open_kiosk
+
+            self._key, self._audit = open_kiosk(self.settings)
+        return self._key, self._audit
+
+    @property
+    def audit(self) -> Any:
+        return self.open()[1]
+
+    @property
+    def staff_store(self) -> StaffStore:
+        if self._staff_store is None:
+            from nextstep.staff import open_store
+
+            self._staff_store = open_store(self.settings.data_dir, demo=self.settings.demo)
+        return self._staff_store
+
+    # -- staff ---------------------------------------------------------------------------------
+    def sign_in(self, name: str, pin: str) -> int:
+        """Return 0 when signed in, else the attempts left; raises StaffLocked."""
+        attempt = self.staff_store.verify(name, pin)
+        if attempt.ok:
+            self.staff = name.strip()
+            return 0
+        return attempt.remaining
+
+    def check_pin(self, pin: str) -> bool:
+        """The signed-in staff member's PIN (staff exit, unlocking after inactivity)."""
+        if self.staff is None:
+            return False
+        return self.staff_store.verify(self.staff, pin).ok
+
+    def sign_out(self) -> None:
+        self.wipe()
+        self.staff = None
+
+    # -- the person's session ------------------------------------------------------------------
+    def start_session(self, language: str, holder_id: str | None = None) -> Session:
+        from nextstep.session import Session
+
+        key, audit = self.open()
+        with self.lock:
+            self.wipe()
+            self.session = Session(
+                self.settings,
+                key=key,
+                audit=audit,
+                staff=self.staff or "unknown",
+                language=language,
+                holder_id=holder_id,
+                today=self.today,
+            )
+        return self.session
+
+    def require_session(self) -> Session:
+        if self.session is None:
+            from nextstep.errors import NextStepError
+
+            raise NextStepError("No person's session is open.", hint="Start a new session.")
+        return self.session
+
+    def open_scanner(self) -> Scanner:
+        if self.scanner is None:
+            if self._scanner_factory is not None:
+                scanner = self._scanner_factory()
+            else:
+                scanner = make_scanner(self.settings)
+            scanner.open()
+            self.scanner = scanner
+        return self.scanner
+
+    def close_scanner(self) -> None:
+        if self.scanner is not None:
+            try:
+                self.scanner.close()
+            finally:
+                self.scanner = None
+
+    def end_session(self) -> Delivered | None:
+        """End the session: wipe its data and return the checkpoint for the receipt."""
+        with self.lock:
+            session = self.session
+            if session is None:
+                return None
+            docs = len(session.documents)
+            pages = sum(len(d.pages) for d in session.drafts)
+            checkpoint = session.end()
+            self.session = None
+            self.close_scanner()
+            return Delivered(checkpoint, docs, pages, "")
+
+    def wipe(self) -> None:
+        """Forget the person's data (inactivity, staff exit): end the session if one is open."""
+        if self.session is not None:
+            self.end_session()
+        self.close_scanner()
+
+
+def make_scanner(settings: Settings) -> Scanner:
+    """The configured capture source (the bundled samples in demo mode)."""
+    kind = settings.scanner
+    if settings.demo or kind == "demo":
+        from scanners.demo import DemoScanner
+
+        return DemoScanner()
+    if kind.startswith("sane"):
+        from scanners.sane import SaneScanner  # type: ignore[import-not-found,unused-ignore]
+
+        device = kind.partition(":")[2] or None
+        return SaneScanner(device) if device else SaneScanner()  # type: ignore[no-any-return,unused-ignore]
+    if kind.startswith("camera"):
+        from scanners.camera import CameraScanner  # type: ignore[import-not-found,unused-ignore]
+
+        index = kind.partition(":")[2]
+        return CameraScanner(int(index)) if index else CameraScanner()  # type: ignore[no-any-return,unused-ignore]
+    from nextstep.errors import NextStepError
+
+    raise NextStepError(
+        f"Unknown scanner setting {kind!r}.",
+        hint="Set scanner to demo, sane or camera in the configuration.",
+    )

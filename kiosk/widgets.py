@@ -1,0 +1,102 @@
+"""Small widgets the screens share: the top bar, the key bar, a half-block page thumbnail
+and a big passphrase display.
+
+The key bar replaces Textual's Footer because binding descriptions are fixed at class
+definition, while the kiosk changes language per person: labels here are translated when
+shown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual.widget import Widget
+from textual.widgets import Static
+
+
+class KeyBar(Static):
+    """One line of "KEY label" pairs, already translated."""
+
+    DEFAULT_CSS = """
+    KeyBar { dock: bottom; height: 1; background: $panel; color: $foreground; padding: 0 1; }
+    """
+
+    def show_keys(self, keys: list[tuple[str, str]]) -> None:
+        text = Text()
+        for n, (key, label) in enumerate(keys):
+            if n:
+                text.append("   ")
+            text.append(f" {key} ", style="bold reverse")
+            text.append(f" {label}")
+        self.update(text)
+
+
+class TopBar(Static):
+    DEFAULT_CSS = """
+    TopBar { dock: top; height: 1; background: $panel; color: $foreground; padding: 0 1;
+             text-style: bold; }
+    """
+
+
+def half_block(pixels: Any, width: int, height: int) -> Text:
+    """Render a BGR or grey image into ``width`` x ``height`` cells, two pixels per cell.
+
+    Each cell is an upper half block "▀": its foreground is the upper pixel and its background
+    the lower one, so a 40-cell-wide thumbnail shows 40 x 2*height pixels.
+    """
+    import cv2
+    import numpy as np
+
+    img = np.asarray(pixels)
+    if img.ndim == 2:
+        img = cv2.cvtColor(img, cv2.COLOR_GRAY2BGR)
+    h, w = img.shape[:2]
+    # Keep the page's aspect ratio: a cell is about twice as tall as wide.
+    scale = min(width / w, (2 * height) / h)
+    tw, th = max(1, int(w * scale)), max(2, int(h * scale) // 2 * 2)
+    small = cv2.resize(img, (tw, th), interpolation=cv2.INTER_AREA)
+    text = Text(no_wrap=True, overflow="crop")
+    pad = (width - tw) // 2
+    for y in range(0, th, 2):
+        text.append(" " * pad)
+        for x in range(tw):
+            b1, g1, r1 = (int(v) for v in small[y, x])
+            b2, g2, r2 = (int(v) for v in small[y + 1, x])
+            text.append("▀", Style(color=f"rgb({r1},{g1},{b1})", bgcolor=f"rgb({r2},{g2},{b2})"))
+        if y + 2 < th:
+            text.append("\n")
+    return text
+
+
+class Thumbnail(Widget):
+    """The last captured page as a half-block picture (or a placeholder text)."""
+
+    DEFAULT_CSS = """
+    Thumbnail { width: 34; height: 22; border: round $foreground; }
+    """
+
+    def __init__(self, placeholder: str = "", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._pixels: Any = None
+        self._placeholder = placeholder
+
+    def set_page(self, pixels: Any) -> None:
+        self._pixels = pixels
+        self.refresh()
+
+    def set_placeholder(self, text: str) -> None:
+        self._placeholder = text
+        self.refresh()
+
+    def render(self) -> Text:
+        if self._pixels is None:
+            return Text(self._placeholder, justify="center")
+        return half_block(self._pixels, self.content_size.width, self.content_size.height)
+
+
+def passphrase_lines(secret: str, per_line: int = 3) -> list[str]:
+    """Split the digit passphrase into lines of a few groups for Textual's big ``Digits``."""
+    groups = [g for g in secret.replace(" ", "").split("-") if g]
+    return [" ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line)]
