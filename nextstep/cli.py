@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "nextstep.drives.cli",
     "nextstep.understanding.cli",
     "nextstep.audit.cli",
+    "nextstep.referral.cli",
 )
 
 EXIT_USER_ERROR = 2
