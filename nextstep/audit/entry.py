@@ -1,8 +1,9 @@
 """One audit entry: its canonical line, its Merkle leaf and its signature.
 
-A line is the RFC 8785 canonical JSON of the body fields plus ``leaf`` (hex of the RFC 9162
-leaf hash of the canonical body) and ``sig`` (Ed25519 by the kiosk over a domain-separated
-leaf hash). The body carries ``prev``, the previous entry's leaf hash, so the file is also a
+A line is the RFC 8785 canonical JSON of the body fields, ``sig`` (the kiosk's Ed25519
+signature over a context string and the canonical body) and ``leaf`` (hex of the RFC 9162 leaf
+hash of the canonical body *with* its signature, so that not a single byte of a line escapes
+the tree). The body carries ``prev``, the previous entry's leaf hash, so the file is also a
 hash chain: an entry cannot be moved, dropped or inserted without breaking the next one, even
 before a checkpoint covers it. Signatures let the verifier check entries newer than the last
 signed checkpoint; older ones are covered by the checkpoint's signed root.
@@ -67,17 +68,16 @@ def parse_time(text: str) -> datetime:
     return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=UTC)
 
 
-def signed_message(leaf: bytes) -> bytes:
-    return SIG_CONTEXT + leaf
+def signed_message(body: dict[str, Any]) -> bytes:
+    return SIG_CONTEXT + canonical.dumps(body)
 
 
 def encode(body: dict[str, Any], key: KioskKey) -> tuple[bytes, bytes, bytes]:
     """Return (line without newline, leaf hash, signature) for a body."""
-    leaf = merkle.leaf_hash(canonical.dumps(body))
-    sig = key.sign(signed_message(leaf))
-    line = canonical.dumps(
-        {**body, "leaf": leaf.hex(), "sig": base64.b64encode(sig).decode("ascii")}
-    )
+    sig = key.sign(signed_message(body))
+    signed = {**body, "sig": base64.b64encode(sig).decode("ascii")}
+    leaf = merkle.leaf_hash(canonical.dumps(signed))
+    line = canonical.dumps({**signed, "leaf": leaf.hex()})
     return line, leaf, sig
 
 
@@ -116,7 +116,9 @@ def decode(raw: bytes) -> Entry:
         sig = base64.b64decode(sig_b64, validate=True)
     except (ValueError, binascii.Error) as exc:
         raise EntryFormatError("has a malformed leaf or signature encoding") from exc
-    del obj["leaf"], obj["sig"]
+    if leaf.hex() != leaf_hex or len(leaf) != merkle.HASH_SIZE:
+        raise EntryFormatError("has a leaf hash that is not 64 lower-case hex digits")
+    del obj["leaf"]
     body_bytes = canonical.fast_dumps(obj)
     computed = merkle.leaf_hash(body_bytes)
     if computed != leaf:
@@ -139,9 +141,24 @@ def decode(raw: bytes) -> Entry:
     )
 
 
+def body_of(entry: Entry) -> dict[str, Any]:
+    return {
+        "v": FORMAT_VERSION,
+        "seq": entry.seq,
+        "time": entry.time,
+        "kiosk": entry.kiosk,
+        "event": entry.event,
+        "staff": entry.staff,
+        "subject": entry.subject,
+        "details": entry.details,
+        "enc": entry.enc,
+        "prev": entry.prev,
+    }
+
+
 def signature_ok(entry: Entry, public: Ed25519PublicKey) -> bool:
     try:
-        public.verify(entry.sig, signed_message(entry.leaf))
+        public.verify(entry.sig, signed_message(body_of(entry)))
         return True
     except InvalidSignature:
         return False

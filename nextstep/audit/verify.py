@@ -107,16 +107,16 @@ def _read_entries(data: bytes, problems: list[Problem]) -> tuple[_Parsed, merkle
         if e.seq != index:
             problems.append(
                 Problem(
-                    e.seq,
+                    index,
                     lineno,
-                    f"has sequence number {e.seq} where {index} was expected "
-                    "(an entry was deleted, inserted, duplicated or moved here)",
+                    f"is missing or out of place: the line here carries number {e.seq} "
+                    "(an entry was deleted, inserted, duplicated or moved)",
                 )
             )
         if prev is not None and e.prev != prev:
             problems.append(
                 Problem(
-                    e.seq,
+                    index,
                     lineno,
                     "does not follow the entry before it: the hash chain is broken "
                     "(the previous entry was removed, inserted, changed or reordered)",
