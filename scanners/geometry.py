@@ -27,11 +27,11 @@ DETECT_SIDE = 900
 #: Smallest page area as a share of the frame.
 MIN_AREA = 0.12
 
-#: Paper formats (name, short side, long side) in inches.
+#: Paper formats (name, short side, long side) in inches. A5 and A3 share A4's aspect ratio, so
+#: a photo cannot tell them apart: A4, by far the most common for letters, stands for all three.
 PAPER = (
     ("A4", 210 / 25.4, 297 / 25.4),
     ("Letter", 8.5, 11.0),
-    ("A5", 148 / 25.4, 210 / 25.4),
     ("Legal", 8.5, 14.0),
 )
 
