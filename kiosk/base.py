@@ -51,6 +51,7 @@ class WorkProgress(Message):
 
 
 _tokens = count(1)
+ProgressFn = Callable[[int, str, float], None]
 
 
 def explain(exc: BaseException) -> tuple[str, str]:

@@ -173,9 +173,8 @@ class DriveScreen(KioskScreen):
 
         self.status = status
         ok = status.ok
-        self.query_one("#drive-status", Static).update(
-            f"[b {'green' if ok else 'red'}]{'✔' if ok else '✘'}[/] {status.sentence(CURRENT.staff)}"
-        )
+        mark = "[b green]✔[/]" if ok else "[b red]✘[/]"
+        self.query_one("#drive-status", Static).update(f"{mark} {status.sentence(CURRENT.staff)}")
         order = [DriveStatus.READY, DriveStatus.WRITTEN, DriveStatus.VERIFIED, DriveStatus.EJECTED]
         labels = [
             _("drive inserted"),

@@ -203,10 +203,6 @@ class HolderModal(PinModal):
     def __init__(self) -> None:
         super().__init__(_("Holder id from the key card (h-…)"))
 
-    def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            yield widget
-
     def on_mount(self) -> None:
         pin = self.query_one("#pin", Input)
         pin.password = False
