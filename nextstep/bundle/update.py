@@ -57,8 +57,13 @@ def carried_documents(pdf: object, info: BundleInfo) -> list[CarriedDocument]:
 
 def finish_pending(path: Path) -> None:
     """Complete or roll back an interrupted swap (see the module docstring)."""
+    stem = path.name[: -len(".pdf")] if path.name.endswith(".pdf") else path.stem
+    for stale in path.parent.glob(f".{stem}.*.part"):  # half-written temp files: ciphertext
+        stale.unlink(missing_ok=True)
     nxt_env, nxt_sig = pending_sidecars(path)
     if not nxt_env.exists():
+        if nxt_sig.exists():
+            nxt_sig.unlink()
         return
     env_path, sig_path = sidecars(path)
     try:
@@ -66,14 +71,13 @@ def finish_pending(path: Path) -> None:
         matches = Envelope.from_bytes(nxt_env.read_bytes()).pdf_sha256 == sha256(data)
     except (OSError, ManifestError):
         matches = False
-    if matches and nxt_sig.exists():
-        os.replace(nxt_sig, sig_path)
+    if matches:  # the PDF was swapped: finish the envelope's move (its sig may be moved)
+        if nxt_sig.exists():
+            os.replace(nxt_sig, sig_path)
         os.replace(nxt_env, env_path)
     else:
         for p in (nxt_env, nxt_sig):
             p.unlink(missing_ok=True)
-    for stale in path.parent.glob(f".{path.name}.*.part"):
-        stale.unlink(missing_ok=True)
 
 
 def add_documents(

@@ -16,6 +16,7 @@ Order of checks, so that each failure gets its own sentence:
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,10 +136,27 @@ def check_structure(data: bytes) -> None:
 
 
 def check_envelope(
-    data: bytes, envelope_bytes: bytes, envelope_sig: bytes, keys: list[minisign.PublicKey]
+    data: bytes,
+    envelope_bytes: bytes,
+    envelope_sig: bytes | Sequence[bytes],
+    keys: list[minisign.PublicKey],
 ) -> tuple[Envelope, minisign.Verified]:
-    """Verify the signed envelope and the PDF bytes against it (no passphrase needed)."""
-    verified = _check_signature(envelope_bytes, envelope_sig, keys, "manifest beside the bundle")
+    """Verify the signed envelope and the PDF bytes against it (no passphrase needed).
+
+    ``envelope_sig`` may list candidate signatures (current and pending, after an
+    interrupted return visit); the first that verifies wins, else the first error is raised.
+    """
+    sigs = [envelope_sig] if isinstance(envelope_sig, bytes) else list(envelope_sig)
+    first_error: BundleError | None = None
+    verified = None
+    for sig in sigs:
+        try:
+            verified = _check_signature(envelope_bytes, sig, keys, "manifest beside the bundle")
+            break
+        except BundleError as exc:
+            first_error = first_error or exc
+    if verified is None:
+        raise first_error or TamperedBundleError("the manifest beside the bundle is unsigned")
     try:
         envelope = Envelope.from_bytes(envelope_bytes)
     except ManifestError as exc:  # signed but unreadable: not ours
@@ -158,7 +176,9 @@ def open_pdf(data: bytes, phrase: str) -> pikepdf.Pdf:
             candidates.insert(0, canonical)
     for candidate in candidates:
         try:
-            return pikepdf.open(io.BytesIO(data), password=candidate)
+            with warnings.catch_warnings():  # "no password was needed": reported below instead
+                warnings.simplefilter("ignore", UserWarning)
+                return pikepdf.open(io.BytesIO(data), password=candidate)
         except pikepdf.PasswordError:
             continue
         except pikepdf.PdfError as exc:
@@ -208,7 +228,7 @@ def verify_open(
     *,
     passphrase: str,
     trusted_keys: Sequence[bytes | minisign.PublicKey],
-    envelope: tuple[bytes, bytes] | None = None,
+    envelope: tuple[bytes, bytes | list[bytes]] | None = None,
 ) -> tuple[pikepdf.Pdf, BundleInfo]:
     """Verify and return the opened PDF too (for return visits and sharing)."""
     keys = trusted_public_keys(trusted_keys)
@@ -243,7 +263,7 @@ def verify_open(
     return pdf, info
 
 
-def load(pdf: bytes | Path) -> tuple[bytes, tuple[bytes, bytes] | None]:
+def load(pdf: bytes | Path) -> tuple[bytes, tuple[bytes, list[bytes]] | None]:
     """The PDF bytes and, for a path, the envelope files beside it when both exist."""
     if isinstance(pdf, bytes | bytearray):
         return bytes(pdf), None
@@ -257,7 +277,7 @@ def load(pdf: bytes | Path) -> tuple[bytes, tuple[bytes, bytes] | None]:
     return data, pick_envelope(data, path)
 
 
-def pick_envelope(data: bytes, path: Path) -> tuple[bytes, bytes] | None:
+def pick_envelope(data: bytes, path: Path) -> tuple[bytes, list[bytes]] | None:
     """The envelope beside ``path`` that describes ``data``.
 
     A return visit writes the new envelope as ``.manifest.next`` before swapping the PDF, so
@@ -265,16 +285,21 @@ def pick_envelope(data: bytes, path: Path) -> tuple[bytes, bytes] | None:
     drive; we pick the matching one (its signature is still checked by the caller).
     """
     env_path, sig_path = sidecars(path)
-    pairs = [(env_path, sig_path), pending_sidecars(path)]
-    found = [(e.read_bytes(), s.read_bytes()) for e, s in pairs if e.exists() and s.exists()]
+    nxt_env, nxt_sig = pending_sidecars(path)
+    envs = [p.read_bytes() for p in (env_path, nxt_env) if p.exists()]
+    sigs = [p.read_bytes() for p in (sig_path, nxt_sig) if p.exists()]
+    if not envs or not sigs:
+        return None
     digest = sha256(data)
-    for env_bytes, sig_bytes in found:
+    chosen = envs[0]
+    for env_bytes in envs:
         try:
             if Envelope.from_bytes(env_bytes).pdf_sha256 == digest:
-                return env_bytes, sig_bytes
+                chosen = env_bytes
+                break
         except ManifestError:
             continue
-    return found[0] if found else None
+    return chosen, sigs
 
 
 def pending_sidecars(path: Path) -> tuple[Path, Path]:
@@ -288,7 +313,7 @@ def verify_bundle(
     *,
     passphrase: str,
     trusted_keys: Sequence[bytes | minisign.PublicKey],
-    envelope: tuple[bytes, bytes] | None = None,
+    envelope: tuple[bytes, bytes | list[bytes]] | None = None,
 ) -> BundleInfo:
     """Verify a bundle (bytes, or a path whose ``.manifest``/``.minisig`` are used if present).
 
