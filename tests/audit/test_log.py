@@ -1,0 +1,223 @@
+"""AuditLog behaviour: crash safety, erasure, consent coverage, no personal data, proofs."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from audit_logbuilder import HOLDERS, build_log
+
+from crypto import keys, merkle, note
+from nextstep import consent
+from nextstep.audit import AuditError, AuditLog, events, verify_log
+from nextstep.audit.report import build as build_report
+from nextstep.audit.report import to_html
+
+
+def _log(tmp_path: Path, key=None) -> AuditLog:
+    return AuditLog(tmp_path / "audit" / "log.jsonl", key or keys.generate(), "k1", sync=False)
+
+
+def test_torn_last_line_is_repaired_without_losing_entries(tmp_path: Path) -> None:
+    key = keys.generate()
+    with _log(tmp_path, key) as log:
+        for i in range(5):
+            log.append(events.SESSION_START, details={"i": i})
+        path = log.path
+    whole = path.read_bytes()
+    last_start = whole.rstrip(b"\n").rfind(b"\n") + 1
+    path.write_bytes(whole[: last_start + 17])  # power cut in the middle of entry 4
+    report = verify_log(path, [key.public_bytes])
+    assert not report.ok and any("incomplete" in p.what for p in report.problems)
+    with AuditLog(path, key, "k1", sync=False) as log:
+        assert log.size == 5  # 4 good entries + the logged repair
+        last = list(log.entries())[-1]
+        assert last.event == events.LOG_REPAIRED and last.details["bytes_removed"] == 17
+    assert list(path.parent.glob("log.jsonl.torn-*"))
+    assert verify_log(path, [key.public_bytes]).ok
+
+
+def test_damage_before_the_end_is_refused_not_repaired(tmp_path: Path) -> None:
+    key = keys.generate()
+    with _log(tmp_path, key) as log:
+        for i in range(3):
+            log.append(events.SESSION_START, details={"i": i})
+        path = log.path
+    lines = path.read_bytes().splitlines(keepends=True)
+    lines[1] = lines[1].replace(b'"i":1', b'"i":7')
+    path.write_bytes(b"".join(lines))
+    with pytest.raises(AuditError, match="damaged at line 2"):
+        AuditLog(path, key, "k1")
+    assert path.read_bytes() == b"".join(lines)  # nothing was cut
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from crypto import keys
+from nextstep.audit import AuditLog, events
+key = keys.load_private(Path(sys.argv[2]))
+log = AuditLog(Path(sys.argv[1]), key, "k1")
+i = 0
+while True:
+    e = log.append(events.SESSION_START, details={"i": i, "pad": "x" * 3000})
+    print(e.seq, flush=True)
+    i += 1
+"""
+
+
+def test_kill_9_during_appends_keeps_every_acknowledged_entry(tmp_path: Path) -> None:
+    key = keys.generate()
+    key_path = tmp_path / "k.key"
+    keys.save_private(key, key_path)
+    path = tmp_path / "audit" / "log.jsonl"
+    acked = -1
+    for round_ in range(3):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), str(key_path)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        assert proc.stdout is not None
+        deadline = time.monotonic() + 20
+        seen = 0
+        while seen < 15 + round_ * 7 and time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if line:
+                acked = max(acked, int(line))
+                seen += 1
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        for line in proc.stdout:  # anything acknowledged before the kill
+            acked = max(acked, int(line))
+        with AuditLog(path, key, "k1", sync=False) as log:  # repairs a torn tail if any
+            assert log.size >= acked + 1
+        report = verify_log(path, [key.public_bytes])
+        assert report.ok, report.problems
+    assert acked > 30
+
+
+def test_erasure_is_key_destruction_and_log_still_verifies(tmp_path: Path) -> None:
+    built = build_log(tmp_path)
+    holder = HOLDERS[0]
+    with AuditLog(built.path, built.key, "test-kiosk", sync=False) as log:
+        before = log.subject_entries(holder)
+        privates = [p for _, p in before if p is not None]
+        assert privates and privates[0]["file_name"].startswith("page")
+        subject = before[0][0].subject
+        assert subject is not None and log.keys.has_key(subject)
+        e = log.erase_subject(holder, staff="dpo")
+        assert e.event == events.ERASURE and e.details == {"key_destroyed": True}
+        after = log.subject_entries(holder)
+        assert all(p is None for _, p in after)
+        assert not (built.path.parent / "subject-keys" / f"{subject}.key").exists()
+        log.checkpoint("erasure")
+    report = verify_log(built.path, [built.key.public_bytes], checkpoints=built.checkpoints)
+    assert report.ok, report.problems
+
+
+def test_consent_coverage_flags_capture_before_consent_and_after_withdrawal(
+    tmp_path: Path,
+) -> None:
+    key = keys.generate()
+    early, late, fine = "hold-" + "e" * 24, "hold-" + "l" * 24, "hold-" + "f" * 24
+    choices = {p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS}
+    with _log(tmp_path, key) as log:
+        bad1 = log.append(events.PAGE_CAPTURED, subject_holder_id=early, details={"pages": 1})
+        consent.give(log, holder_id=early, staff="s", language="en", choices=choices)
+        consent.give(log, holder_id=late, staff="s", language="nl", choices=choices)
+        log.append(events.PAGE_CAPTURED, subject_holder_id=late, details={"pages": 1})
+        w = consent.withdraw(log, holder_id=late, staff="s", purposes=[consent.DIGITIZE])
+        bad2 = log.append(events.BUNDLE_WRITTEN, subject_holder_id=late)
+        consent.give(log, holder_id=fine, staff="s", language="de", choices=choices)
+        log.append(events.PAGE_CAPTURED, subject_holder_id=fine, details={"pages": 2})
+        bad3 = log.append(events.SHARE, subject_holder_id=fine)  # share was answered "no"
+        path = log.path
+    report = verify_log(path, [key.public_bytes])
+    flagged = {p.seq: p.what for p in report.problems if p.kind == "consent"}
+    assert set(flagged) == {bad1.seq, bad2.seq, bad3.seq}
+    assert "without a prior consent" in flagged[bad1.seq]
+    assert f"withdrawn or erased at entry {w.audit_seq}" in flagged[bad2.seq]
+    from datetime import date
+
+    rep = build_report(path, [key.public_bytes], date(2000, 1, 1), date(2100, 1, 1))
+    assert {p.seq for p in rep.without_consent} == {bad1.seq, bad2.seq, bad3.seq}
+    html_text = to_html(rep, str(path))
+    assert "Processing without a valid consent: 3" in html_text
+    assert rep.consent_languages == {"en": 1, "nl": 1, "de": 1}
+    assert rep.withdrawals == {consent.DIGITIZE: 1}
+
+
+def test_clean_report_says_zero(tmp_path: Path) -> None:
+    from datetime import date
+
+    built = build_log(tmp_path)
+    rep = build_report(built.path, [built.key.public_bytes], date(2000, 1, 1), date(2100, 1, 1))
+    assert rep.verify.ok and not rep.without_consent
+    assert rep.sessions == 3 and rep.documents == {"housing": 3} and rep.pages == 6
+    assert "Processing without a valid consent: 0" in to_html(rep, "log")
+
+
+def test_no_personal_data_in_log_or_data_dir(tmp_path: Path) -> None:
+    secret_words = ["Mohammed-Alaoui", "convocation-CGRA-2026.jpg", "Rue des Tanneurs 12"]
+    key = keys.generate()
+    holder = "hold-" + "z" * 24
+    with _log(tmp_path, key) as log:
+        consent.give(
+            log,
+            holder_id=holder,
+            staff="anna",
+            language="fr",
+            choices={p: True for p in consent.PURPOSE_IDS},
+        )
+        log.append(
+            events.PAGE_CAPTURED,
+            subject_holder_id=holder,
+            details={"pages": 1},
+            private={"name": secret_words[0], "file": secret_words[1], "text": secret_words[2]},
+        )
+        log.checkpoint()
+        assert log.subject_entries(holder)[-1][1]["name"] == secret_words[0]
+    for f in (tmp_path / "audit").rglob("*"):
+        if f.is_file():
+            data = f.read_bytes()
+            for word in [*secret_words, holder, "anna"]:
+                assert word.encode() not in data, (word, f)
+
+
+def test_inclusion_proof_for_the_drive_verifies_independently(tmp_path: Path) -> None:
+    key = keys.generate()
+    with _log(tmp_path, key) as log:
+        for i in range(9):
+            log.append(events.SESSION_START, details={"i": i})
+        proof = json.loads(log.inclusion_proof(4).to_json())
+        origin = log.origin
+    cp, _, _ = note.open_checkpoint(proof["checkpoint"], [note.Verifier(origin, key.public_bytes)])
+    import base64
+
+    leaf = merkle.leaf_hash(proof["entry"].encode())
+    assert leaf.hex() != proof["leaf"]  # the leaf hashes the line without its "leaf" field
+    from nextstep.audit.entry import decode
+
+    entry = decode(proof["entry"].encode())
+    merkle.verify_inclusion(
+        proof["seq"], cp.size, entry.leaf, [base64.b64decode(p) for p in proof["path"]], cp.root
+    )
+
+
+def test_unknown_event_and_floats_are_refused(tmp_path: Path) -> None:
+    with _log(tmp_path) as log:
+        with pytest.raises(AuditError, match="Unknown audit event"):
+            log.append("coffee_break")
+        from crypto.canonical import CanonicalError
+
+        with pytest.raises(CanonicalError):
+            log.append(events.SESSION_START, details={"x": 0.5})
+        assert log.size == 0
