@@ -37,11 +37,12 @@ def sharpness(grey: np.ndarray, dpi: float) -> float:
     h, w = grey.shape[:2]
     g = grey if scale >= 1.0 else cv2.resize(
         grey, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
-    g = g.astype(np.float32)
+    # a light blur first: sensor noise and JPEG ringing must not pass for sharp edges
+    g = cv2.GaussianBlur(g.astype(np.float32), (0, 0), 1.0)
     gx = cv2.Sobel(g, cv2.CV_32F, 1, 0, ksize=3) / 4.0
     gy = cv2.Sobel(g, cv2.CV_32F, 0, 1, ksize=3) / 4.0
     mag = cv2.magnitude(gx, gy)
-    lo, hi = np.percentile(g, (2, 98))
+    lo, hi = np.percentile(g, (0.5, 99.5))
     contrast = float(hi - lo)
     if contrast < 10:
         return 0.0
