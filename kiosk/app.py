@@ -138,18 +138,20 @@ class KioskApp(App[None], inherit_bindings=False):
         self._go(EndScreen())
 
     def withdraw_consent(self) -> None:
+        """Withdraw in a worker (reading may hold the session for a few seconds), then show
+        the person that their pages are erased."""
+        from kiosk.base import KioskScreen
+
+        screen = self.screen
         session = self.kiosk.session
-        if session is None:
+        if session is None or not isinstance(screen, KioskScreen):
             return
-        try:
+
+        def job() -> None:
             with self.kiosk.lock:
                 session.withdraw_consent()
-        except Exception as exc:  # noqa: BLE001
-            from kiosk.base import explain
 
-            self.show_error(*explain(exc))
-            return
-        self.goto_refused(withdrawn=True)
+        screen.run_domain(job, lambda _r: self.goto_refused(withdrawn=True), group="withdraw")
 
     def show_error(self, message: str, hint: str = "") -> None:
         self.push_screen(ErrorModal(message, hint))

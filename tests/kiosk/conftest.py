@@ -1,0 +1,48 @@
+"""Fixtures for the kiosk tests: an isolated demo kiosk (own data dir, drive folder, a staff
+store with cheap scrypt parameters so sign-in costs milliseconds, a fixed date)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.i18n import set_languages
+
+FIXED_DAY = dt.date(2026, 11, 27)
+STAFF = "demo"
+PIN = "1234"
+
+
+@pytest.fixture
+def make_kiosk(
+    data_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., object]:
+    from nextstep import config
+    from nextstep.staff import StaffStore
+
+    monkeypatch.delenv("TEXTUAL_ALLOW_SIGNALS", raising=False)
+
+    def make(**overrides: object) -> object:
+        from kiosk.services import Kiosk
+
+        settings = config.load(demo=True)
+        if overrides:
+            import dataclasses
+
+            settings = dataclasses.replace(settings, **overrides)  # type: ignore[arg-type]
+        store = StaffStore(data_env / "staff.json", n=2**10)
+        if STAFF not in store.names:
+            store.enroll(STAFF, PIN)
+        return Kiosk(settings, staff_store=store, today=FIXED_DAY, drive=str(tmp_path / "drive"))
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def _reset_languages() -> Iterator[None]:
+    set_languages(staff="fr", person="fr")
+    yield
+    set_languages(staff="fr", person="fr")

@@ -1,0 +1,224 @@
+"""A complete demo session driven by keyboard through Pilot, and the consent paths.
+
+Real components throughout: the demo scanner's sample pages, page processing, Tesseract,
+the classifier, pikepdf bundle, folder drive with re-read verification, the audit log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Digits
+
+from tests.kiosk.drive import (
+    answer_consent,
+    capture_documents,
+    choose_language,
+    screen_name,
+    settle,
+    sign_in,
+    until,
+)
+
+
+def audit_events(kiosk: Any) -> list[Any]:
+    return list(kiosk.audit.entries())
+
+
+def read_passphrase(app: Any) -> str:
+    lines = [str(d.value) for d in app.screen.query(Digits)]
+    return "-".join(" ".join(lines).split())
+
+
+@pytest.mark.slow
+def test_complete_demo_session_by_keyboard(make_kiosk: Any, tmp_path: Path) -> None:
+    from crypto.keys import load_or_create
+    from kiosk.app import KioskApp
+    from nextstep.audit.verify import verify_log
+    from nextstep.bundle.verify import verify_bundle
+
+    kiosk = make_kiosk()
+    app = KioskApp(kiosk, first="signin")
+    state: dict[str, Any] = {}
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await sign_in(pilot, app)
+            await choose_language(pilot, app, "fr")
+            await answer_consent(pilot, app, [True, False, False, False])
+            await until(pilot, app, "CaptureScreen")
+            await capture_documents(pilot, app, 3)
+            await pilot.press("f8")
+            await until(pilot, app, "ReviewScreen", timeout=180)
+            session = kiosk.session
+            state["session"] = session
+            docs = session.documents
+            assert len(docs) == 3
+            state["words"] = sorted(
+                {w for d in docs for w in re.findall(r"[A-Za-zÀ-ÿ]{9,}", d.text)}
+            )[:12]
+            # Change the first document's category: K opens the list, pick "housing".
+            before = docs[0].classification.category
+            target = "justice" if before != "justice" else "housing"
+            await pilot.press("k")
+            await until(pilot, app, "ChoiceModal")
+            from nextstep.model import CATEGORIES
+
+            moves = CATEGORIES.index(target) - CATEGORIES.index(before)
+            await pilot.press(*(["down"] * moves if moves > 0 else ["up"] * -moves), "enter")
+            await until(pilot, app, "ReviewScreen")
+            assert session.documents[0].classification.category == target
+            # Confirm the first deadline of the first document that has one.
+            with_deadline = next(i for i, d in enumerate(session.documents) if d.deadlines)
+            await pilot.press(*(["down"] * with_deadline), "tab", "d")
+            await pilot.pause()
+            assert session.documents[with_deadline].deadlines[0].confirmed
+            await pilot.press("f8")
+            await until(pilot, app, "BundleScreen")
+            await settle(pilot, app)
+            state["passphrase"] = read_passphrase(app)
+            await pilot.press("f8")
+            await until(pilot, app, "DriveScreen")
+            await settle(pilot, app)
+            assert app.screen.status.value == "ready"
+            await pilot.press("w")
+            await settle(pilot, app)
+            assert app.screen.status.value == "verified"
+            await pilot.press("e")
+            await settle(pilot, app)
+            assert app.screen.status.value == "ejected"
+            assert "retirer la clé" in str(app.screen.query_one("#drive-remove").render())
+            await pilot.press("f8")
+            await until(pilot, app, "EndScreen")
+            state["receipt"] = str(app.screen.query_one("#receipt").render())
+            await pilot.press("f8")
+            await until(pilot, app, "HomeScreen")
+
+    asyncio.run(run())
+
+    # The bundle on the drive opens with the passphrase shown on screen, and verifies.
+    drive = tmp_path / "drive"
+    pdfs = sorted(drive.glob("*.pdf"))
+    assert len(pdfs) == 1
+    key, _ = load_or_create(kiosk.settings.key_path)
+    info = verify_bundle(pdfs[0], passphrase=state["passphrase"], trusted_keys=[key.public_bytes])
+    assert info is not None
+    with pytest.raises(Exception):  # noqa: B017 - any refusal; the domain names it
+        verify_bundle(
+            pdfs[0],
+            passphrase="000000-000000-000000-000000-000000",
+            trusted_keys=[key.public_bytes],
+        )
+
+    # The audit log verifies and holds every step, in order.
+    report = verify_log(kiosk.settings.audit_log, [key.public_bytes])
+    assert report.ok, report.problems
+    events = [e.event for e in audit_events(kiosk)]
+    for expected in (
+        "session_start",
+        "consent_given",
+        "page_captured",
+        "document_classified",
+        "category_changed",
+        "deadline_confirmed",
+        "bundle_built",
+        "bundle_written",
+        "bundle_verified",
+        "session_end",
+    ):
+        assert expected in events, expected
+    assert events.index("consent_given") < events.index("page_captured")
+    assert events.count("document_classified") == 3
+    assert events[-1] in ("session_end", "checkpoint")
+    assert "Point de contrôle signé" in state["receipt"]
+
+    # The kiosk's working data is gone: no session, the old one emptied, no document words
+    # anywhere in the data directory.
+    session = state["session"]
+    assert kiosk.session is None and session.ended
+    assert session.drafts == [] and session.documents == [] and session._bundle is None
+    blob = b"".join(p.read_bytes() for p in kiosk.settings.data_dir.rglob("*") if p.is_file())
+    assert state["words"], "the documents had text"
+    for word in state["words"]:
+        assert word.encode() not in blob, word
+
+
+def test_refusing_consent_stops_capture_and_is_logged(make_kiosk: Any) -> None:
+    from kiosk.app import KioskApp
+    from nextstep.session import ConsentRequired
+    from scanners.demo import DemoScanner
+
+    kiosk = make_kiosk()
+    app = KioskApp(kiosk, first="signin")
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await sign_in(pilot, app)
+            await choose_language(pilot, app, "ar")
+            await pilot.press("f9")  # refuse everything
+            await until(pilot, app, "RefusedScreen")
+            session = kiosk.session
+            assert session is not None and not any(session.consents.values())
+            await pilot.press("space", "f8")  # no capture key here; F8 ends
+            await until(pilot, app, "EndScreen")
+            with pytest.raises(ConsentRequired):
+                session.ended = False
+                session.capture(DemoScanner())
+
+    asyncio.run(run())
+    entries = audit_events(kiosk)
+    given = [e for e in entries if e.event == "consent_given"]
+    assert len(given) == 1
+    assert not any(given[0].details["purposes"].values())
+    assert "page_captured" not in [e.event for e in entries]
+
+
+def test_consent_needs_an_answer_for_each_purpose(make_kiosk: Any) -> None:
+    from kiosk.app import KioskApp
+
+    kiosk = make_kiosk()
+    app = KioskApp(kiosk, first="signin")
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await sign_in(pilot, app)
+            await choose_language(pilot, app, "fr")
+            await pilot.press("enter", "f8")  # only the first purpose answered
+            await pilot.pause()
+            assert screen_name(app) == "ConsentScreen"
+            assert "chaque question" in str(app.screen.query_one("#consent-message").render())
+            assert kiosk.session is not None and kiosk.session.consents == {}
+
+    asyncio.run(run())
+
+
+def test_withdrawing_consent_mid_session_discards_pages(make_kiosk: Any) -> None:
+    from kiosk.app import KioskApp
+
+    kiosk = make_kiosk()
+    app = KioskApp(kiosk, first="signin")
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await sign_in(pilot, app)
+            await choose_language(pilot, app, "fr")
+            await answer_consent(pilot, app, [True, True, False, False])
+            await until(pilot, app, "CaptureScreen")
+            await capture_documents(pilot, app, 1)
+            session = kiosk.session
+            assert sum(len(d.pages) for d in session.drafts) >= 1
+            await pilot.press("w")
+            await until(pilot, app, "ConfirmModal")
+            await pilot.press("shift+tab", "enter")  # focus moves from "No" to "Yes"
+            await until(pilot, app, "RefusedScreen", timeout=120)
+            assert session.drafts == [] and session.documents == []
+            assert not any(session.consents.values())
+
+    asyncio.run(run())
+    events = [e.event for e in audit_events(kiosk)]
+    assert "consent_withdrawn" in events
+    assert events.index("page_captured") < events.index("consent_withdrawn")
