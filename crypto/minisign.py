@@ -197,9 +197,7 @@ def parse_signature(data: bytes) -> Signature:
     global_sig = _b64(lines[3], "global signature")
     if len(global_sig) != 64:
         raise MalformedSignatureError("The global signature has the wrong length.")
-    return Signature(
-        blob[:2], blob[2:10], blob[10:74], lines[2][len(TRUSTED_PREFIX) :], global_sig
-    )
+    return Signature(blob[:2], blob[2:10], blob[10:74], lines[2][len(TRUSTED_PREFIX) :], global_sig)
 
 
 def verify(message: bytes, signature: bytes, keys: Sequence[PublicKey]) -> Verified:

@@ -42,8 +42,11 @@ def parse_recipient(recipient: str) -> pyrage.x25519.Recipient:
 def probe(recipient: str) -> RecoveryProbe:
     """Preflight: is recovery configured with a usable recipient?"""
     if not recipient:
-        return RecoveryProbe(False, "Passphrase recovery is not configured.",
-                             "Set recovery_recipient in the configuration (age1...).")
+        return RecoveryProbe(
+            False,
+            "Passphrase recovery is not configured.",
+            "Set recovery_recipient in the configuration (age1...).",
+        )
     try:
         parse_recipient(recipient)
     except RecoveryError as exc:
@@ -56,8 +59,11 @@ def _armor(data: bytes) -> bytes:
 
     body = base64.b64encode(data).decode("ascii")
     lines = [body[i : i + 64] for i in range(0, len(body), 64)]
-    return ("-----BEGIN AGE ENCRYPTED FILE-----\n" + "\n".join(lines)
-            + "\n-----END AGE ENCRYPTED FILE-----\n").encode("ascii")
+    return (
+        "-----BEGIN AGE ENCRYPTED FILE-----\n"
+        + "\n".join(lines)
+        + "\n-----END AGE ENCRYPTED FILE-----\n"
+    ).encode("ascii")
 
 
 def seal(passphrase: str, recipient: str) -> bytes:
@@ -101,4 +107,4 @@ def recover(sealed: bytes, identity: str) -> str:
             "This recovery file was not made for this organisation key, or it is damaged.",
             hint="Use the organisation's recovery key that was current when the bundle was made.",
         ) from exc
-    return plain.decode("utf-8")
+    return bytes(plain).decode("utf-8")

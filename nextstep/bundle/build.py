@@ -146,7 +146,11 @@ PageAdder = Callable[[pikepdf.Pdf, pikepdf.Dictionary], tuple[pikepdf.Page, str,
 
 
 def _page_dict(
-    pdf: pikepdf.Pdf, image: pikepdf.Stream, width_pt: float, height_pt: float, text: bytes,
+    pdf: pikepdf.Pdf,
+    image: pikepdf.Stream,
+    width_pt: float,
+    height_pt: float,
+    text: bytes,
     font: pikepdf.Dictionary,
 ) -> pikepdf.Page:
     draw = f"q {width_pt:.4f} 0 0 {height_pt:.4f} 0 0 cm /Im0 Do Q\n".encode()
@@ -163,7 +167,9 @@ def _page_dict(
     return pikepdf.Page(pdf.make_indirect(page))
 
 
-def add_scanned_page(pdf: pikepdf.Pdf, font: pikepdf.Dictionary, doc: Document, index: int) -> tuple[pikepdf.Page, str]:
+def add_scanned_page(
+    pdf: pikepdf.Pdf, font: pikepdf.Dictionary, doc: Document, index: int
+) -> tuple[pikepdf.Page, str]:
     page = doc.pages[index]
     encoded = images.encode_page(page)
     stream = images.to_pdf_stream(pdf, encoded)
@@ -181,8 +187,15 @@ def add_scanned_page(pdf: pikepdf.Pdf, font: pikepdf.Dictionary, doc: Document, 
             from nextstep.model import OcrWord
 
             words = [
-                OcrWord(w.text, round(w.left * sx), round(w.top * sy), max(1, round(w.width * sx)),
-                        max(1, round(w.height * sy)), w.conf, w.line)
+                OcrWord(
+                    w.text,
+                    round(w.left * sx),
+                    round(w.top * sy),
+                    max(1, round(w.width * sx)),
+                    max(1, round(w.height * sy)),
+                    w.conf,
+                    w.line,
+                )
                 for w in words
             ]
         text = textlayer.content(words, page_height_px=height_px, scale=scale)
@@ -205,6 +218,8 @@ def add_raster_page(pdf: pikepdf.Pdf, font: pikepdf.Dictionary, raster: RasterPa
 def page_hashes(page: pikepdf.Page) -> tuple[str, str]:
     """(image SHA-256, content SHA-256) of a bundle page, as recorded in the manifest."""
     image = page.obj.Resources.XObject.Im0
+    if not isinstance(image, pikepdf.Stream):
+        raise KeyError("Im0")
     return images.stream_sha256(image), sha256(page.obj.Contents.read_bytes())
 
 
@@ -263,7 +278,11 @@ def assemble(
     pdf = pikepdf.new()
     font = textlayer.glyphless_font(pdf)
     cover_pages = render_cover(
-        metas, language=language, created=created, bundle_id=bundle_id, labels=labels,
+        metas,
+        language=language,
+        created=created,
+        bundle_id=bundle_id,
+        labels=labels,
         help_sections=help_section,
     )
     cover_entries: list[PageEntry] = []
@@ -280,8 +299,9 @@ def assemble(
             pdf.pages.append(c.source.pages[src_index])
             image_hash, content_hash = page_hashes(pdf.pages[-1])
             old = c.meta.pages[j]
-            entries.append(PageEntry(f"{labels[i]}-{j + 1}", image_hash, content_hash,
-                                     old.image_kind))
+            entries.append(
+                PageEntry(f"{labels[i]}-{j + 1}", image_hash, content_hash, old.image_kind)
+            )
         metas[i].pages = entries
     offset = len(carried)
     for k, doc in enumerate(new_documents):
@@ -323,8 +343,8 @@ def assemble(
     )
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
     pdf.Root.Lang = pikepdf.String(i18n.lang2(language))
-    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
-        meta["dc:title"] = i18n.t("title", language)
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
+        xmp["dc:title"] = i18n.t("title", language)
     pdf.docinfo["/Title"] = i18n.t("title", language)
 
     out = io.BytesIO()
@@ -393,19 +413,27 @@ def build_bundle(
 
 
 def _page_labels(
-    pdf: pikepdf.Pdf, cover_count: int, starts: Sequence[int], labels: Sequence[str],
+    pdf: pikepdf.Pdf,
+    cover_count: int,
+    starts: Sequence[int],
+    labels: Sequence[str],
     language: str,
 ) -> None:
-    nums: list[object] = [0, pikepdf.Dictionary(P=pikepdf.String(i18n.t("cover", "fr") + " "),
-                                                S=pikepdf.Name.D)]
+    nums: list[object] = [
+        0,
+        pikepdf.Dictionary(P=pikepdf.String(i18n.t("cover", "fr") + " "), S=pikepdf.Name.D),
+    ]
     for start, label in zip(starts, labels, strict=True):
         nums += [start, pikepdf.Dictionary(P=pikepdf.String(f"{label}-"), S=pikepdf.Name.D)]
     pdf.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array(nums))
 
 
 def _outline(
-    pdf: pikepdf.Pdf, metas: Sequence[DocumentMeta], starts: Sequence[int],
-    labels: Sequence[str], language: str,
+    pdf: pikepdf.Pdf,
+    metas: Sequence[DocumentMeta],
+    starts: Sequence[int],
+    labels: Sequence[str],
+    language: str,
 ) -> None:
     from nextstep.model import CATEGORIES
 

@@ -24,19 +24,36 @@ from nextstep.errors import NextStepError
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("bundle", help="verify, inspect, open, share or recover a bundle")
     bsub = p.add_subparsers(dest="bundle_command", metavar="ACTION")
-    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
+
+    def usage(_: argparse.Namespace) -> int:
+        p.print_help()
+        return 2
+
+    p.set_defaults(func=usage)
 
     def common(q: argparse.ArgumentParser) -> None:
         q.add_argument("path", type=Path, metavar="BUNDLE", help="the bundle's .pdf file")
-        q.add_argument("--key", action="append", type=Path, default=[], metavar="PUBKEY",
-                       help="trusted public key file (minisign .pub or kiosk.pub); repeatable")
-        q.add_argument("--passphrase-stdin", action="store_true",
-                       help="read the passphrase from standard input")
+        q.add_argument(
+            "--key",
+            action="append",
+            type=Path,
+            default=[],
+            metavar="PUBKEY",
+            help="trusted public key file (minisign .pub or kiosk.pub); repeatable",
+        )
+        q.add_argument(
+            "--passphrase-stdin",
+            action="store_true",
+            help="read the passphrase from standard input",
+        )
 
     q = bsub.add_parser("verify", help="check a bundle's signature and integrity")
     common(q)
-    q.add_argument("--no-passphrase", action="store_true",
-                   help="check only the signed manifest beside the file (no secret needed)")
+    q.add_argument(
+        "--no-passphrase",
+        action="store_true",
+        help="check only the signed manifest beside the file (no secret needed)",
+    )
     q.set_defaults(func=cmd_verify)
 
     q = bsub.add_parser("info", help="show what a bundle holds (after verifying it)")
@@ -53,10 +70,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q = bsub.add_parser("share", help="export chosen documents for a named recipient")
     common(q)
     q.add_argument("--recipient", required=True, help="who receives the copy")
-    q.add_argument("--category", action="append", default=[], choices=None,
-                   help="category slug to include; repeatable")
-    q.add_argument("--document", action="append", type=int, default=[],
-                   help="document number (D1 = 1) to include; repeatable")
+    q.add_argument(
+        "--category",
+        action="append",
+        default=[],
+        choices=None,
+        help="category slug to include; repeatable",
+    )
+    q.add_argument(
+        "--document",
+        action="append",
+        type=int,
+        default=[],
+        help="document number (D1 = 1) to include; repeatable",
+    )
     q.add_argument("--output-dir", type=Path, required=True, help="folder for the shared copy")
     q.set_defaults(func=cmd_share)
 
@@ -113,21 +140,26 @@ def _open(args: argparse.Namespace) -> tuple[object, BundleInfo]:
     from nextstep.bundle.verify import load
 
     data, envelope = load(args.path)
-    return verify_open(data, passphrase=read_passphrase(args), trusted_keys=trusted_keys(args),
-                       envelope=envelope)
+    return verify_open(
+        data, passphrase=read_passphrase(args), trusted_keys=trusted_keys(args), envelope=envelope
+    )
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     keys = trusted_keys(args)
     if args.no_passphrase or (not args.passphrase_stdin and not sys.stdin.isatty()):
         env = verify_envelope_only(args.path, trusted_keys=keys)
-        print(f"OK: bundle {env.bundle_id} version {env.version} from kiosk {env.kiosk_id}, "
-              f"signature and file hash verified (contents not opened).")
+        print(
+            f"OK: bundle {env.bundle_id} version {env.version} from kiosk {env.kiosk_id}, "
+            f"signature and file hash verified (contents not opened)."
+        )
         return 0
     pdf, info = _open(args)
     pdf.close()  # type: ignore[attr-defined]
-    print(f"OK: bundle {info.bundle_id} version {info.version}, {info.page_count} pages, "
-          f"signed by key {info.signer_key_id}, {info.encryption}; every page matches.")
+    print(
+        f"OK: bundle {info.bundle_id} version {info.version}, {info.page_count} pages, "
+        f"signed by key {info.signer_key_id}, {info.encryption}; every page matches."
+    )
     for w in info.warnings:
         print(f"note: {w}")
     return 0
@@ -156,19 +188,26 @@ def cmd_open(args: argparse.Namespace) -> int:
 
         buf = io.BytesIO()
         pdf.save(buf)  # type: ignore[attr-defined]
-        result = subprocess.run(["pdftotext", "-layout", "-", "-"], input=buf.getvalue(),
-                                capture_output=True, check=False)
+        result = subprocess.run(
+            ["pdftotext", "-layout", "-", "-"],
+            input=buf.getvalue(),
+            capture_output=True,
+            check=False,
+        )
         if result.returncode != 0:
-            raise NextStepError("pdftotext could not read the bundle.",
-                                hint="apt-get install poppler-utils")
+            raise NextStepError(
+                "pdftotext could not read the bundle.", hint="apt-get install poppler-utils"
+            )
         sys.stdout.write(result.stdout.decode("utf-8", errors="replace"))
         return 0
     out: Path = args.output
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as fh:
         pdf.save(fh)  # type: ignore[attr-defined]
-    print(f"Decrypted copy of bundle {info.bundle_id} written to {out} (readable by you only). "
-          "Delete it when done.")
+    print(
+        f"Decrypted copy of bundle {info.bundle_id} written to {out} (readable by you only). "
+        "Delete it when done."
+    )
     return 0
 
 

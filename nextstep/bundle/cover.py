@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from nextstep.bundle import i18n
-from nextstep.bundle.render import GREY, HIGHLIGHT, RED, RasterPage, Writer
 from nextstep.bundle.manifest import DocumentMeta
+from nextstep.bundle.render import GREY, HIGHLIGHT, RED, RasterPage, Writer
 from nextstep.model import CATEGORIES
 
 A4_PT = (595.28, 841.89)

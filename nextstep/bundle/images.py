@@ -74,8 +74,9 @@ def encode_g4(gray: np.ndarray) -> EncodedImage:
     buf = io.BytesIO()
     image.save(buf, format="TIFF", compression="group4", strip_size=2**31 - 1)
     tiff = Image.open(io.BytesIO(buf.getvalue()))
-    offsets = tiff.tag_v2[273]
-    counts = tiff.tag_v2[279]
+    tags = tiff.tag_v2  # type: ignore[attr-defined]
+    offsets = tags[273]
+    counts = tags[279]
     if len(offsets) != 1:  # pragma: no cover - Pillow honours strip_size
         raise RuntimeError("expected a single TIFF strip")
     raw = buf.getvalue()[offsets[0] : offsets[0] + counts[0]]

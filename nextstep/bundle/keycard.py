@@ -61,8 +61,9 @@ def render_card(
     w.space(4)
     qr = segno.make(phrase, error="m", micro=False)
     buf = io.BytesIO()
-    qr.save(buf, kind="png", scale=max(1, w.px(95) // (qr.symbol_size(scale=1, border=2)[0])),
-            border=2)
+    qr.save(
+        buf, kind="png", scale=max(1, w.px(95) // (qr.symbol_size(scale=1, border=2)[0])), border=2
+    )
     qr_img = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
     page = w.page
     page.image.paste(qr_img, (w.margin, w.y))
@@ -98,23 +99,44 @@ def _pictograms(image: Image.Image, *, x: int, y: int, size: int) -> None:
         d.text((x + size // 4, top + size // 4), str(n + 1), font=small, fill="white", anchor="mm")
         left = x + size // 2 + size // 4
         if n == 0:  # a USB stick entering a laptop side
-            d.rectangle((left, top + size // 3, left + size, top + 2 * size // 3), outline=0,
-                        width=line)
-            d.rectangle((left + size, top + 0.4 * size, left + 1.25 * size, top + 0.6 * size),
-                        fill=0)
-            d.line((left + 1.4 * size, top + size // 2, left + 1.8 * size, top + size // 2),
-                   fill=0, width=line)
-            d.rectangle((left + 1.9 * size, top + size // 8, left + 2.6 * size, top + size),
-                        outline=0, width=line)
+            d.rectangle(
+                (left, top + size // 3, left + size, top + 2 * size // 3), outline=0, width=line
+            )
+            d.rectangle(
+                (left + size, top + 0.4 * size, left + 1.25 * size, top + 0.6 * size), fill=0
+            )
+            d.line(
+                (left + 1.4 * size, top + size // 2, left + 1.8 * size, top + size // 2),
+                fill=0,
+                width=line,
+            )
+            d.rectangle(
+                (left + 1.9 * size, top + size // 8, left + 2.6 * size, top + size),
+                outline=0,
+                width=line,
+            )
         elif n == 1:  # a page labelled PDF
-            d.polygon([(left, top), (left + 0.6 * size, top), (left + 0.8 * size, top + 0.2 * size),
-                       (left + 0.8 * size, top + size), (left, top + size)], outline=0, width=line)
-            d.text((left + 0.4 * size, top + 0.6 * size), "PDF", font=small, fill=RED,
-                   anchor="mm")
+            d.polygon(
+                [
+                    (left, top),
+                    (left + 0.6 * size, top),
+                    (left + 0.8 * size, top + 0.2 * size),
+                    (left + 0.8 * size, top + size),
+                    (left, top + size),
+                ],
+                outline=0,
+                width=line,
+            )
+            d.text((left + 0.4 * size, top + 0.6 * size), "PDF", font=small, fill=RED, anchor="mm")
         else:  # a padlock and digits
             d.rectangle((left, top + 0.45 * size, left + 0.7 * size, top + size), fill=0)
-            d.arc((left + 0.1 * size, top + 0.05 * size, left + 0.6 * size, top + 0.85 * size),
-                  180, 360, fill=0, width=line)
+            d.arc(
+                (left + 0.1 * size, top + 0.05 * size, left + 0.6 * size, top + 0.85 * size),
+                180,
+                360,
+                fill=0,
+                width=line,
+            )
             d.text((left + 0.9 * size, top + 0.5 * size), "123...", font=f, fill=0, anchor="lm")
 
 
@@ -135,8 +157,7 @@ def make_card(
     passphrase: str, *, bundle_id: str, created: dt.date, language: str, back: HelpInput = None
 ) -> bytes:
     return card_pdf(
-        render_card(passphrase, bundle_id=bundle_id, created=created, language=language,
-                    back=back)
+        render_card(passphrase, bundle_id=bundle_id, created=created, language=language, back=back)
     )
 
 
@@ -159,19 +180,27 @@ class CupsPrinter:
 
     def probe(self) -> PrinterProbe:
         if shutil.which("lp") is None:
-            return PrinterProbe(False, "The lp command (CUPS client) is missing.",
-                                "apt-get install cups-client")
-        result = subprocess.run(["lpstat", "-p", self.queue], capture_output=True, text=True,
-                                check=False, timeout=10)
+            return PrinterProbe(
+                False, "The lp command (CUPS client) is missing.", "apt-get install cups-client"
+            )
+        result = subprocess.run(
+            ["lpstat", "-p", self.queue], capture_output=True, text=True, check=False, timeout=10
+        )
         if result.returncode != 0:
-            return PrinterProbe(False, f"The printer queue '{self.queue}' is not available.",
-                                "Check the printer name with `lpstat -p` or fix CUPS.")
+            return PrinterProbe(
+                False,
+                f"The printer queue '{self.queue}' is not available.",
+                "Check the printer name with `lpstat -p` or fix CUPS.",
+            )
         return PrinterProbe(True, f"Printer '{self.queue}' is ready.")
 
     def print_pdf(self, data: bytes, *, title: str) -> str:
         result = subprocess.run(
             ["lp", "-d", self.queue, "-t", title, "-o", "media=A6", "-"],
-            input=data, capture_output=True, check=False, timeout=30,
+            input=data,
+            capture_output=True,
+            check=False,
+            timeout=30,
         )
         if result.returncode != 0:
             raise KeyCardError(

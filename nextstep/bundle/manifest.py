@@ -91,8 +91,12 @@ class DocumentMeta:
             "language": self.language,
             "added": self.added,
             "deadlines": [
-                {"date": d.date.isoformat(), "kind": d.kind, "computed": d.computed,
-                 "confirmed": d.confirmed}
+                {
+                    "date": d.date.isoformat(),
+                    "kind": d.kind,
+                    "computed": d.computed,
+                    "confirmed": d.confirmed,
+                }
                 for d in self.deadlines
             ],
             "references": [
@@ -210,8 +214,12 @@ class Envelope:
     manifest_sha256: str
 
     def to_bytes(self) -> bytes:
-        return canonical_json({"format": ENVELOPE_FORMAT, "format_version": FORMAT_VERSION,
-                               **self.__dict__}) + b"\n"
+        return (
+            canonical_json(
+                {"format": ENVELOPE_FORMAT, "format_version": FORMAT_VERSION, **self.__dict__}
+            )
+            + b"\n"
+        )
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Envelope:

@@ -40,7 +40,8 @@ def font(name: str, size_px: int) -> ImageFont.FreeTypeFont:
             engine = ImageFont.Layout.RAQM if ImageFont.core.HAVE_RAQM else ImageFont.Layout.BASIC
             return ImageFont.truetype(str(path), size_px, layout_engine=engine)
     raise FontMissingError(
-        f"The font {name} is not installed.", hint="Install it with: apt-get install fonts-dejavu-core"
+        f"The font {name} is not installed.",
+        hint="Install it with: apt-get install fonts-dejavu-core",
     )
 
 
@@ -122,25 +123,24 @@ class Writer:
             if not line:
                 self.y += line_h
                 continue
-            direction = "rtl" if rtl else "ltr"
-            kwargs = {"direction": direction} if ImageFont.core.HAVE_RAQM else {}
-            length = int(f.getlength(line, **kwargs))
+            direction = ("rtl" if rtl else "ltr") if ImageFont.core.HAVE_RAQM else None
+            length = int(f.getlength(line, direction=direction))
             x = left + avail - length if rtl else left
             if background is not None:
                 pad = self.px(2)
                 self.draw.rectangle(
                     (left - pad, self.y - pad, left + avail + pad, self.y + line_h), fill=background
                 )
-            self.draw.text((x, self.y), line, font=f, fill=color, **kwargs)
-            box = self.draw.textbbox((x, self.y), line, font=f, **kwargs)
+            self.draw.text((x, self.y), line, font=f, fill=color, direction=direction)
+            box = self.draw.textbbox((x, self.y), line, font=f, direction=direction)
             self._line_no += 1
             self.page.words.append(
                 OcrWord(
-                    text=line,
-                    left=box[0],
-                    top=box[1],
-                    width=max(1, box[2] - box[0]),
-                    height=max(1, box[3] - box[1]),
+                    text=_visual(line),
+                    left=round(box[0]),
+                    top=round(box[1]),
+                    width=max(1, round(box[2] - box[0])),
+                    height=max(1, round(box[3] - box[1])),
                     conf=100.0,
                     line=self._line_no,
                 )
@@ -152,3 +152,18 @@ class Writer:
             (self.margin, self.y, self.width - self.margin, self.y), fill=GREY, width=self.px(0.5)
         )
         self.y += self.px(4)
+
+
+def _visual(line: str) -> str:
+    """The text layer in visual order for lines with right-to-left script.
+
+    PDF text extractors (poppler, mupdf) take glyphs in drawing order as visual order and
+    re-apply the bidi algorithm; drawing logical order would come out reversed.
+    """
+    import unicodedata
+
+    if not any(unicodedata.bidirectional(c) in ("R", "AL") for c in line):
+        return line
+    from bidi import get_display
+
+    return str(get_display(line))

@@ -66,29 +66,39 @@ def share_subset(
     as a ``share`` event (consent purpose ``share_recipient``).
     """
     if not recipient.strip():
-        raise ShareError("A shared copy needs the recipient's name.",
-                         hint="Type who will receive it (person or service).")
+        raise ShareError(
+            "A shared copy needs the recipient's name.",
+            hint="Type who will receive it (person or service).",
+        )
     wanted_cats = set(categories)
     unknown = wanted_cats - set(CATEGORIES)
     if unknown:
-        raise ShareError(f"Unknown category {sorted(unknown)[0]!r}.",
-                         hint=f"Choose among: {', '.join(CATEGORIES)}.")
+        raise ShareError(
+            f"Unknown category {sorted(unknown)[0]!r}.",
+            hint=f"Choose among: {', '.join(CATEGORIES)}.",
+        )
     data, envelope = load(source)
-    pdf, info = verify_open(data, passphrase=passphrase, trusted_keys=trusted_keys,
-                            envelope=envelope)
+    pdf, info = verify_open(
+        data, passphrase=passphrase, trusted_keys=trusted_keys, envelope=envelope
+    )
     all_docs = carried_documents(pdf, info)
     wanted_docs = set(documents)
     bad = [n for n in wanted_docs if not 1 <= n <= len(all_docs)]
     if bad:
-        raise ShareError(f"There is no document D{bad[0]} in this bundle.",
-                         hint=f"Documents are numbered D1 to D{len(all_docs)} on the cover.")
+        raise ShareError(
+            f"There is no document D{bad[0]} in this bundle.",
+            hint=f"Documents are numbered D1 to D{len(all_docs)} on the cover.",
+        )
     chosen = [
-        c for n, c in enumerate(all_docs, start=1)
+        c
+        for n, c in enumerate(all_docs, start=1)
         if n in wanted_docs or c.meta.category in wanted_cats
     ]
     if not chosen:
-        raise ShareError("Nothing to share: no document matches the choice.",
-                         hint="Choose at least one category or document.")
+        raise ShareError(
+            "Nothing to share: no document matches the choice.",
+            hint="Choose at least one category or document.",
+        )
     one_time = passphrases.generate()
     bundle = assemble(
         [],
@@ -109,7 +119,11 @@ def share_subset(
     )
     pdf.close()
     result = SharedBundle(
-        bundle, one_time, recipient.strip(), info.manifest.bundle_id, len(chosen),
+        bundle,
+        one_time,
+        recipient.strip(),
+        info.manifest.bundle_id,
+        len(chosen),
         [c.meta.category for c in chosen],
     )
     if audit is not None:

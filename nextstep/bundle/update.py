@@ -118,8 +118,9 @@ def add_documents(
     old_pdf.close()
     trusted = list(trusted_keys) + [key.public_bytes]
     # 1. the new bytes verify in memory
-    verify_open(new.pdf, passphrase=passphrase, trusted_keys=trusted,
-                envelope=(new.manifest, new.signature))[0].close()
+    verify_open(
+        new.pdf, passphrase=passphrase, trusted_keys=trusted, envelope=(new.manifest, new.signature)
+    )[0].close()
     paths = new.paths(path.parent)
     nxt_env, nxt_sig = pending_sidecars(path)
     part = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
@@ -129,16 +130,24 @@ def add_documents(
     _write_part(part, new.pdf)
     on_drive = part.read_bytes()
     check_structure(on_drive)
-    verify_open(on_drive, passphrase=passphrase, trusted_keys=trusted,
-                envelope=(nxt_env.read_bytes(), nxt_sig.read_bytes()))[0].close()
+    verify_open(
+        on_drive,
+        passphrase=passphrase,
+        trusted_keys=trusted,
+        envelope=(nxt_env.read_bytes(), nxt_sig.read_bytes()),
+    )[0].close()
     # 3. swap: the PDF rename is the commit point; then the envelope follows
     os.replace(part, paths.pdf)
     _fsync_dir(path.parent)
     os.replace(nxt_sig, paths.signature)
     os.replace(nxt_env, paths.manifest)
     _fsync_dir(path.parent)
-    _, final = verify_open(paths.pdf.read_bytes(), passphrase=passphrase, trusted_keys=trusted,
-                           envelope=(paths.manifest.read_bytes(), paths.signature.read_bytes()))
+    _, final = verify_open(
+        paths.pdf.read_bytes(),
+        passphrase=passphrase,
+        trusted_keys=trusted,
+        envelope=(paths.manifest.read_bytes(), paths.signature.read_bytes()),
+    )
     if final.version != info.version + 1:  # pragma: no cover - would be a logic error
         raise BundleError("The updated bundle on the drive is not the new version.")
     return UpdateResult(new, paths, info.version, final)

@@ -26,8 +26,6 @@ import pikepdf
 from crypto import minisign
 from crypto import passphrase as passphrases
 from nextstep.bundle.build import ENVELOPE_SIG_SUFFIX, ENVELOPE_SUFFIX, page_hashes
-
-PENDING_SUFFIX = ".next"
 from nextstep.bundle.manifest import (
     MANIFEST_NAME,
     SIGNATURE_NAME,
@@ -37,6 +35,8 @@ from nextstep.bundle.manifest import (
     sha256,
 )
 from nextstep.errors import NextStepError
+
+PENDING_SUFFIX = ".next"
 
 
 class BundleError(NextStepError):
@@ -54,7 +54,8 @@ class NotABundleError(BundleError):
 class TruncatedBundleError(BundleError):
     def __init__(self, detail: str = "") -> None:
         super().__init__(
-            "The bundle file is incomplete: it was cut short" + (f" ({detail})." if detail else "."),
+            "The bundle file is incomplete: it was cut short"
+            + (f" ({detail})." if detail else "."),
             hint="Copy it again from the drive or repair it with `nextstep bundle check`.",
         )
 
@@ -103,7 +104,9 @@ class BundleInfo:
         return self.manifest.version
 
 
-def trusted_public_keys(trusted_keys: Sequence[bytes | minisign.PublicKey]) -> list[minisign.PublicKey]:
+def trusted_public_keys(
+    trusted_keys: Sequence[bytes | minisign.PublicKey],
+) -> list[minisign.PublicKey]:
     out = []
     for key in trusted_keys:
         out.append(key if isinstance(key, minisign.PublicKey) else minisign.parse_public_key(key))

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Sequence
 
 import cv2
 import numpy as np
@@ -46,15 +46,31 @@ def render_page(
         for word in line.split():
             box = draw.textbbox((x, y), word, font=font)
             draw.text((x, y), word, font=font, fill="black")
-            words.append(OcrWord(word, box[0], box[1], box[2] - box[0], box[3] - box[1], 95.0,
-                                 line_no))
+            words.append(
+                OcrWord(
+                    word,
+                    round(box[0]),
+                    round(box[1]),
+                    round(box[2] - box[0]),
+                    round(box[3] - box[1]),
+                    95.0,
+                    line_no,
+                )
+            )
             x = box[2] + font.getlength(" ")
         y += round(size_pt * 1.6 * dpi / 72)
     color = cv2.cvtColor(np.asarray(image), cv2.COLOR_RGB2BGR)
     gray = cv2.cvtColor(color, cv2.COLOR_BGR2GRAY)
     page = Page(color=color, gray=gray, dpi=float(dpi), origin="test")
-    ocr = OcrPage(words=words, text="\n".join(lines), language="fra", width=width,
-                  height=height, dpi=float(dpi), mean_conf=95.0)
+    ocr = OcrPage(
+        words=words,
+        text="\n".join(lines),
+        language="fra",
+        width=width,
+        height=height,
+        dpi=float(dpi),
+        mean_conf=95.0,
+    )
     return page, ocr
 
 
@@ -81,8 +97,6 @@ def make_document(
     )
 
 
-
-
 def require_tool(name: str) -> str:
     """Same as tests/conftest.require_tool (that module is shadowed by this folder's conftest)."""
     path = shutil.which(name)
@@ -99,5 +113,3 @@ class Built:
     paths: object
     org_identity: str
     documents: list[Document]
-
-

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from bundle_samples import Built, make_document
@@ -22,9 +21,14 @@ def kiosk_key() -> keys.KioskKey:
 def sample_documents() -> list[Document]:
     return [
         make_document(
-            [["Commissariat général aux réfugiés", "Convocation entretien Zorglubovic",
-              "Référence dossier 2612345"],
-             ["Deuxième page convocation", "Apportez passeport Quetzalcoatlus"]],
+            [
+                [
+                    "Commissariat général aux réfugiés",
+                    "Convocation entretien Zorglubovic",
+                    "Référence dossier 2612345",
+                ],
+                ["Deuxième page convocation", "Apportez passeport Quetzalcoatlus"],
+            ],
             "asylum",
             title="Convocation CGRA",
             date=dt.date(2026, 11, 2),
@@ -49,7 +53,9 @@ def sample_documents() -> list[Document]:
 
 @pytest.fixture(scope="session")
 def built(
-    sample_documents: list[Document], kiosk_key: keys.KioskKey, tmp_path_factory: pytest.TempPathFactory
+    sample_documents: list[Document],
+    kiosk_key: keys.KioskKey,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Built:
     """One bundle written to a drive folder with its recovery file (built once per run)."""
     import pyrage

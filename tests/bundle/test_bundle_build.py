@@ -19,15 +19,21 @@ from nextstep.bundle.manifest import MANIFEST_NAME, SIGNATURE_NAME, Envelope
 def decrypted(built: Built, tmp_path: Path) -> Path:
     qpdf = require_tool("qpdf")
     out = tmp_path / "clear.pdf"
-    subprocess.run([qpdf, f"--password={built.passphrase}", "--decrypt", str(built.paths.pdf),
-                    str(out)], check=True)
+    subprocess.run(
+        [qpdf, f"--password={built.passphrase}", "--decrypt", str(built.paths.pdf), str(out)],
+        check=True,
+    )
     return out
 
 
 def test_qpdf_reports_aes256_r6_with_metadata_encrypted(built: Built) -> None:
     qpdf = require_tool("qpdf")
-    res = subprocess.run([qpdf, "--show-encryption", f"--password={built.passphrase}",
-                          str(built.paths.pdf)], capture_output=True, text=True, check=True)
+    res = subprocess.run(
+        [qpdf, "--show-encryption", f"--password={built.passphrase}", str(built.paths.pdf)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "R = 6" in res.stdout
     assert "AESv3" in res.stdout  # AES-256
     assert "stream encryption method: AESv3" in res.stdout
@@ -35,8 +41,11 @@ def test_qpdf_reports_aes256_r6_with_metadata_encrypted(built: Built) -> None:
         assert pdf.encryption.R == 6 and pdf.encryption.bits == 256
         assert pdf.trailer.Encrypt.get("/EncryptMetadata", True) is True
     # the owner password is a different secret: the user password is not it
-    res = subprocess.run([qpdf, "--show-encryption", f"--password={built.passphrase}",
-                          str(built.paths.pdf)], capture_output=True, text=True)
+    res = subprocess.run(
+        [qpdf, "--show-encryption", f"--password={built.passphrase}", str(built.paths.pdf)],
+        capture_output=True,
+        text=True,
+    )
     assert "Supplied password is user password" in res.stdout
     with pytest.raises(pikepdf.PasswordError):
         pikepdf.open(built.paths.pdf)
@@ -44,22 +53,28 @@ def test_qpdf_reports_aes256_r6_with_metadata_encrypted(built: Built) -> None:
 
 def test_decrypted_file_passes_qpdf_check_and_mutool(built: Built, tmp_path: Path) -> None:
     clear = decrypted(built, tmp_path)
-    check = subprocess.run([require_tool("qpdf"), "--check", str(clear)], capture_output=True,
-                           text=True)
+    check = subprocess.run(
+        [require_tool("qpdf"), "--check", str(clear)], capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     assert "No syntax or stream encoding errors" in check.stdout
     mutool = require_tool("mutool")
     info = subprocess.run([mutool, "info", str(clear)], capture_output=True, text=True)
     assert info.returncode == 0 and "Pages: 5" in info.stdout
-    draw = subprocess.run([mutool, "draw", "-q", "-F", "txt", "-o", "-", str(clear)],
-                          capture_output=True, text=True)
+    draw = subprocess.run(
+        [mutool, "draw", "-q", "-F", "txt", "-o", "-", str(clear)], capture_output=True, text=True
+    )
     assert draw.returncode == 0
     assert "Zorglubovic" in draw.stdout
 
 
 def _page_text(clear: Path, page: int) -> str:
-    return subprocess.run([require_tool("pdftotext"), "-f", str(page), "-l", str(page),
-                           str(clear), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        [require_tool("pdftotext"), "-f", str(page), "-l", str(page), str(clear), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 def test_pdftotext_finds_ocr_words_on_the_right_pages(built: Built, tmp_path: Path) -> None:
@@ -78,10 +93,18 @@ def test_pdftotext_finds_ocr_words_on_the_right_pages(built: Built, tmp_path: Pa
 def test_text_layer_boxes_sit_on_the_printed_words(built: Built, tmp_path: Path) -> None:
     """pdftotext -bbox gives each word's box; it must match the drawn word's box."""
     clear = decrypted(built, tmp_path)
-    html = subprocess.run([require_tool("pdftotext"), "-bbox", "-f", "2", "-l", "2", str(clear),
-                           "-"], capture_output=True, text=True, check=True).stdout
-    boxes = {m.group(5): tuple(float(m.group(i)) for i in range(1, 5)) for m in re.finditer(
-        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)<', html)}
+    html = subprocess.run(
+        [require_tool("pdftotext"), "-bbox", "-f", "2", "-l", "2", str(clear), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    boxes = {
+        m.group(5): tuple(float(m.group(i)) for i in range(1, 5))
+        for m in re.finditer(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)<', html
+        )
+    }
     doc = built.documents[0]
     word = next(w for w in doc.ocr[0].words if w.text == "Zorglubovic")
     scale = 72.0 / doc.pages[0].dpi
@@ -127,7 +150,9 @@ def test_g4_round_trip_is_lossless(built: Built) -> None:
 
 
 def test_signed_manifest_inside_and_beside_verify_with_minisign(
-    built: Built, kiosk_key, tmp_path: Path  # noqa: ANN001
+    built: Built,
+    kiosk_key,
+    tmp_path: Path,  # noqa: ANN001
 ) -> None:
     import hashlib
 
@@ -137,8 +162,11 @@ def test_signed_manifest_inside_and_beside_verify_with_minisign(
     pub = tmp_path / "kiosk.pub"
     pub.write_text(minisign.public_key_of(kiosk_key.private).to_file())
     # beside the PDF: the envelope, checked by minisign itself
-    res = subprocess.run([tool, "-V", "-p", str(pub), "-m", str(built.paths.manifest)],
-                         capture_output=True, text=True)
+    res = subprocess.run(
+        [tool, "-V", "-p", str(pub), "-m", str(built.paths.manifest)],
+        capture_output=True,
+        text=True,
+    )
     assert res.returncode == 0, res.stderr
     env = Envelope.from_bytes(built.paths.manifest.read_bytes())
     assert env.pdf_sha256 == hashlib.sha256(built.paths.pdf.read_bytes()).hexdigest()
@@ -148,21 +176,36 @@ def test_signed_manifest_inside_and_beside_verify_with_minisign(
         sig = pdf.attachments[SIGNATURE_NAME].get_file().read_bytes()
     (tmp_path / "m.json").write_bytes(manifest)
     (tmp_path / "m.json.minisig").write_bytes(sig)
-    res = subprocess.run([tool, "-V", "-p", str(pub), "-m", str(tmp_path / "m.json")],
-                         capture_output=True, text=True)
+    res = subprocess.run(
+        [tool, "-V", "-p", str(pub), "-m", str(tmp_path / "m.json")], capture_output=True, text=True
+    )
     assert res.returncode == 0, res.stderr
     assert b'"category":"asylum"' in manifest and b'"holder_id":"H-7f3a9c"' in manifest
     changed = bytearray(manifest)
     changed[manifest.index(b"asylum")] = ord("b")
     (tmp_path / "m.json").write_bytes(bytes(changed))
-    res = subprocess.run([tool, "-V", "-p", str(pub), "-m", str(tmp_path / "m.json")],
-                         capture_output=True, text=True)
+    res = subprocess.run(
+        [tool, "-V", "-p", str(pub), "-m", str(tmp_path / "m.json")], capture_output=True, text=True
+    )
     assert res.returncode != 0
 
 
-WORDS = ["Zorglubovic", "Quetzalcoatlus", "Pamplemousse", "Hippocampe", "Ornithorynque",
-         "Convocation", "Attestation", "H-7f3a9c", "asylum", "housing", "health", "2612345",
-         "26/12345", "Mes documents"]
+WORDS = [
+    "Zorglubovic",
+    "Quetzalcoatlus",
+    "Pamplemousse",
+    "Hippocampe",
+    "Ornithorynque",
+    "Convocation",
+    "Attestation",
+    "H-7f3a9c",
+    "asylum",
+    "housing",
+    "health",
+    "2612345",
+    "26/12345",
+    "Mes documents",
+]
 
 
 def test_no_clear_text_on_the_drive(built: Built) -> None:
@@ -180,8 +223,9 @@ def test_no_clear_text_on_the_drive(built: Built) -> None:
         assert b"Mes documents" not in raw
         assert built.passphrase.encode() not in raw
         # file names reveal nothing: random stem only
-        assert re.fullmatch(r"[a-z2-9]{12}(\.pdf|\.manifest|\.manifest\.minisig|\.recovery\.age)",
-                            path.name)
+        assert re.fullmatch(
+            r"[a-z2-9]{12}(\.pdf|\.manifest|\.manifest\.minisig|\.recovery\.age)", path.name
+        )
 
 
 def test_bundle_opens_in_memory_without_temp_files(built: Built, tmp_path: Path) -> None:
@@ -191,8 +235,14 @@ def test_bundle_opens_in_memory_without_temp_files(built: Built, tmp_path: Path)
     before = set(Path(tempfile.gettempdir()).iterdir())
     from nextstep.bundle.build import build_bundle
 
-    b = build_bundle(built.documents[:1], holder_id="h", language="fr", key=keys.generate(),
-                     kiosk_id="k", passphrase=built.passphrase)
+    b = build_bundle(
+        built.documents[:1],
+        holder_id="h",
+        language="fr",
+        key=keys.generate(),
+        kiosk_id="k",
+        passphrase=built.passphrase,
+    )
     after = set(Path(tempfile.gettempdir()).iterdir())
     created = [p for p in after - before if "pytest" not in p.name]
     assert created == []

@@ -21,23 +21,32 @@ def copy_drive(built: Built, tmp_path: Path) -> Path:
 
 
 def test_good_bundle_verifies_from_bytes_and_path(built: Built, kiosk_key: keys.KioskKey) -> None:
-    info = v.verify_bundle(built.bundle.pdf, passphrase=built.passphrase,
-                           trusted_keys=[kiosk_key.public_bytes])
+    info = v.verify_bundle(
+        built.bundle.pdf, passphrase=built.passphrase, trusted_keys=[kiosk_key.public_bytes]
+    )
     assert info.page_count == 5 and not info.envelope_checked
     assert [d.category for d in info.manifest.documents] == ["asylum", "housing", "health"]
-    info = v.verify_bundle(built.paths.pdf, passphrase=built.passphrase.replace("-", " "),
-                           trusted_keys=[kiosk_key.public_bytes])
+    info = v.verify_bundle(
+        built.paths.pdf,
+        passphrase=built.passphrase.replace("-", " "),
+        trusted_keys=[kiosk_key.public_bytes],
+    )
     assert info.envelope_checked and info.encryption.startswith("aesv3 R6")
 
 
-def test_each_error_has_its_own_message(built: Built, kiosk_key: keys.KioskKey,
-                                        tmp_path: Path) -> None:
+def test_each_error_has_its_own_message(
+    built: Built, kiosk_key: keys.KioskKey, tmp_path: Path
+) -> None:
     trusted = [kiosk_key.public_bytes]
     data = built.bundle.pdf
     seen: dict[type, str] = {}
 
-    def expect(exc: type[v.BundleError], pdf: bytes | Path, phrase: str = built.passphrase,
-               keys_: list[bytes] = trusted) -> None:
+    def expect(
+        exc: type[v.BundleError],
+        pdf: bytes | Path,
+        phrase: str = built.passphrase,
+        keys_: list[bytes] = trusted,
+    ) -> None:
         with pytest.raises(exc) as err:
             v.verify_bundle(pdf, passphrase=phrase, trusted_keys=keys_)
         seen[exc] = err.value.message
@@ -64,22 +73,25 @@ def test_each_error_has_its_own_message(built: Built, kiosk_key: keys.KioskKey,
     assert len(set(seen.values())) == len(seen) == 5
 
 
-def test_tampering_detected_with_envelope_anywhere_in_file(built: Built, kiosk_key: keys.KioskKey,
-                                                           tmp_path: Path) -> None:
+def test_tampering_detected_with_envelope_anywhere_in_file(
+    built: Built, kiosk_key: keys.KioskKey, tmp_path: Path
+) -> None:
     path = copy_drive(built, tmp_path)
     data = path.read_bytes()
     for pos in (100, len(data) // 3, len(data) - 200):  # header area, body, xref/trailer area
         path.write_bytes(data[:pos] + bytes([data[pos] ^ 0x01]) + data[pos + 1 :])
         with pytest.raises((v.TamperedBundleError, v.TruncatedBundleError)):
-            v.verify_bundle(path, passphrase=built.passphrase,
-                            trusted_keys=[kiosk_key.public_bytes])
+            v.verify_bundle(
+                path, passphrase=built.passphrase, trusted_keys=[kiosk_key.public_bytes]
+            )
     path.write_bytes(data[:-10])
     with pytest.raises(v.TruncatedBundleError):
         v.verify_bundle(path, passphrase=built.passphrase, trusted_keys=[kiosk_key.public_bytes])
 
 
-def test_envelope_only_check_needs_no_passphrase(built: Built, kiosk_key: keys.KioskKey,
-                                                 tmp_path: Path) -> None:
+def test_envelope_only_check_needs_no_passphrase(
+    built: Built, kiosk_key: keys.KioskKey, tmp_path: Path
+) -> None:
     path = copy_drive(built, tmp_path)
     env = v.verify_envelope_only(path, trusted_keys=[kiosk_key.public_bytes])
     assert env.bundle_id == built.bundle.bundle_id
@@ -102,5 +114,6 @@ def test_changed_page_content_is_named(built: Built, kiosk_key: keys.KioskKey) -
         out = io.BytesIO()
         pdf.save(out, encryption=pikepdf.Encryption(user=built.passphrase, owner="o", R=6))
     with pytest.raises(v.TamperedBundleError, match="page D1-2"):
-        v.verify_bundle(out.getvalue(), passphrase=built.passphrase,
-                        trusted_keys=[kiosk_key.public_bytes])
+        v.verify_bundle(
+            out.getvalue(), passphrase=built.passphrase, trusted_keys=[kiosk_key.public_bytes]
+        )

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import require_tool
 
 from crypto import keys, minisign
+
+
+def require_tool(name: str) -> str:
+    """Skip when a tool is missing (tests/conftest's helper can be shadowed by name)."""
+    path = shutil.which(name)
+    if path is None:
+        pytest.skip(f"{name} is not installed (./dev.sh setup installs it)")
+    return path
 
 
 def _tool() -> str:
@@ -24,15 +32,23 @@ def test_minisign_tool_accepts_our_signature_and_rejects_one_changed_byte(tmp_pa
         minisign.sign(key.private, message, trusted_comment="nextstep test timestamp:1")
     )
     (tmp_path / "kiosk.pub").write_text(minisign.public_key_of(key.private).to_file())
-    ok = subprocess.run([tool, "-V", "-p", "kiosk.pub", "-m", "m.json"], cwd=tmp_path,
-                        capture_output=True, text=True)
+    ok = subprocess.run(
+        [tool, "-V", "-p", "kiosk.pub", "-m", "m.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert ok.returncode == 0, ok.stderr
     assert "nextstep test timestamp:1" in ok.stdout
     changed = bytearray(message)
     changed[17] ^= 0x01
     (tmp_path / "m.json").write_bytes(bytes(changed))
-    bad = subprocess.run([tool, "-V", "-p", "kiosk.pub", "-m", "m.json"], cwd=tmp_path,
-                         capture_output=True, text=True)
+    bad = subprocess.run(
+        [tool, "-V", "-p", "kiosk.pub", "-m", "m.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode != 0
 
 
@@ -43,22 +59,30 @@ def test_minisign_tool_rejects_altered_trusted_comment(tmp_path: Path) -> None:
     sig = minisign.sign(key.private, b"data", trusted_comment="version:1").decode()
     (tmp_path / "m.minisig").write_text(sig.replace("version:1", "version:2"))
     (tmp_path / "k.pub").write_text(minisign.public_key_of(key.private).to_file())
-    res = subprocess.run([tool, "-V", "-p", "k.pub", "-m", "m"], cwd=tmp_path,
-                         capture_output=True)
+    res = subprocess.run([tool, "-V", "-p", "k.pub", "-m", "m"], cwd=tmp_path, capture_output=True)
     assert res.returncode != 0
     with pytest.raises(minisign.BadSignatureError, match="trusted comment"):
-        minisign.verify(b"data", (tmp_path / "m.minisig").read_bytes(),
-                        [minisign.public_key_of(key.private)])
+        minisign.verify(
+            b"data", (tmp_path / "m.minisig").read_bytes(), [minisign.public_key_of(key.private)]
+        )
 
 
 def test_we_verify_signatures_made_by_the_minisign_tool(tmp_path: Path) -> None:
     tool = _tool()
-    gen = subprocess.run([tool, "-G", "-W", "-p", "t.pub", "-s", "t.key"], cwd=tmp_path,
-                         capture_output=True, text=True)
+    gen = subprocess.run(
+        [tool, "-G", "-W", "-p", "t.pub", "-s", "t.key"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert gen.returncode == 0, gen.stderr
     (tmp_path / "doc").write_bytes(b"hello from minisign\n" * 10)
-    signed = subprocess.run([tool, "-S", "-s", "t.key", "-m", "doc", "-t", "tool comment"],
-                            cwd=tmp_path, capture_output=True, text=True)
+    signed = subprocess.run(
+        [tool, "-S", "-s", "t.key", "-m", "doc", "-t", "tool comment"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert signed.returncode == 0, signed.stderr
     pub = minisign.parse_public_key((tmp_path / "t.pub").read_bytes())
     assert pub.key_id_hex in (tmp_path / "t.pub").read_text()  # id printed as minisign does
@@ -75,11 +99,16 @@ def test_we_verify_signatures_made_by_the_minisign_tool(tmp_path: Path) -> None:
 
 def test_legacy_unhashed_signatures_from_the_tool(tmp_path: Path) -> None:
     tool = _tool()
-    subprocess.run([tool, "-G", "-W", "-p", "t.pub", "-s", "t.key"], cwd=tmp_path, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [tool, "-G", "-W", "-p", "t.pub", "-s", "t.key"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+    )
     (tmp_path / "doc").write_bytes(b"legacy")
-    res = subprocess.run([tool, "-S", "-l", "-s", "t.key", "-m", "doc"], cwd=tmp_path,
-                         capture_output=True)
+    res = subprocess.run(
+        [tool, "-S", "-l", "-s", "t.key", "-m", "doc"], cwd=tmp_path, capture_output=True
+    )
     if res.returncode != 0:
         pytest.skip("this minisign build cannot make legacy signatures")
     pub = minisign.parse_public_key((tmp_path / "t.pub").read_bytes())

@@ -1,0 +1,80 @@
+"""Key card: passphrase and QR on an A6 PDF, QR read back from a camera-like frame."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+
+import cv2
+import numpy as np
+import pikepdf
+import pytest
+from bundle_samples import require_tool
+
+from crypto import passphrase as pp
+from nextstep.bundle import keycard
+from nextstep.bundle.cover import HelpSection
+
+
+def camera_frame(card: np.ndarray) -> np.ndarray:
+    """The card seen by a webcam: on a desk, tilted in perspective, smaller, blurred, noisy."""
+    h, w = card.shape[:2]
+    small = cv2.resize(card, (w // 2, h // 2), interpolation=cv2.INTER_AREA)
+    sh, sw = small.shape[:2]
+    frame_w, frame_h = 1280, 960
+    src = np.float32([[0, 0], [sw, 0], [sw, sh], [0, sh]])
+    dst = np.float32(
+        [[250, 80], [250 + sw * 0.95, 120], [240 + sw * 0.9, 80 + sh * 0.97], [230, 60 + sh]]
+    )
+    matrix = cv2.getPerspectiveTransform(src, dst)
+    frame = cv2.warpPerspective(small, matrix, (frame_w, frame_h), borderValue=(60, 90, 110))
+    frame = cv2.GaussianBlur(frame, (3, 3), 0)
+    noise = np.random.default_rng(3).normal(0, 6, frame.shape)
+    return np.clip(frame.astype(np.float64) + noise, 0, 255).astype(np.uint8)
+
+
+def test_card_pdf_holds_passphrase_large_and_searchable() -> None:
+    phrase = pp.generate()
+    data = keycard.make_card(
+        phrase,
+        bundle_id="NS-ABCDEFGH23",
+        created=dt.date(2026, 11, 27),
+        language="nl",
+        back=[HelpSection("15/12/2026 beroep / recours", ["Avocat, rue X"])],
+    )
+    with pikepdf.open(__import__("io").BytesIO(data)) as pdf:
+        assert len(pdf.pages) == 2  # front and back
+        width, height = (float(v) for v in pdf.pages[0].mediabox[2:])
+    assert abs(width / 72 * 25.4 - 105) < 1 and abs(height / 72 * 25.4 - 148) < 1  # A6
+    text = subprocess.run(
+        [require_tool("pdftotext"), "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
+    groups = phrase.split("-")
+    assert groups[0] in text and groups[4] in text
+    assert "NS-ABCDEFGH23" in text and "27/11/2026" in text and "beroep" in text
+
+
+def test_qr_read_back_from_camera_frame() -> None:
+    phrase = pp.generate()
+    pages = keycard.render_card(
+        phrase, bundle_id="NS-X", created=dt.date(2026, 11, 27), language="ar"
+    )
+    frame = camera_frame(keycard.raster_to_array(pages[0]))
+    assert keycard.read_qr(frame) == phrase
+    assert keycard.read_qr(np.full((480, 640, 3), 200, np.uint8)) is None
+
+
+def test_card_refuses_a_mistyped_passphrase() -> None:
+    phrase = pp.generate()
+    bad = ("1" if phrase[0] != "1" else "2") + phrase[1:]
+    with pytest.raises(pp.PassphraseError):
+        keycard.render_card(bad, bundle_id="NS-X", created=dt.date(2026, 1, 1), language="fr")
+
+
+def test_printing_to_a_missing_queue_says_so() -> None:
+    require_tool("lp")
+    printer = keycard.CupsPrinter("nextstep-no-such-queue")
+    probe = printer.probe()
+    assert not probe.ok and probe.fix
+    with pytest.raises(keycard.KeyCardError, match="could not be sent"):
+        printer.print_pdf(b"%PDF-1.4\n", title="card")
