@@ -137,6 +137,8 @@ def load(*, demo: bool | None = None, env: typing.Mapping[str, str] | None = Non
         values["data_dir"] = DEMO_DATA_DIR.resolve()
     if values.get("demo") and "drive" not in values:
         values["drive"] = str(DEMO_DRIVE_DIR.resolve())
+    if values.get("demo") and "drive_allow_loop" not in values:
+        values["drive_allow_loop"] = True  # demos may use loop images; the UI says so
     settings = Settings(**values)  # type: ignore[arg-type]
     if settings.legal_basis not in {"consent", "public_task"}:
         raise ConfigError(

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 import time
+from dataclasses import dataclass
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from crypto import keys
@@ -37,7 +37,23 @@ def open_kiosk(settings: config.Settings) -> tuple[keys.KioskKey, AuditLog]:
     return key, AuditLog(settings.audit_log, key, kiosk_id(settings, key))
 
 
-def run_demo(settings: config.Settings, *, drive: str, language: str = "fr") -> dict[str, object]:
+@dataclass
+class DemoResult:
+    """What the demo prints; the passphrase is shown once, on its own line, never stored."""
+
+    pages: int
+    refused: int
+    categories: list[str]
+    bundle: str
+    ejected: str
+    timings: dict[str, float]
+    total: float
+    passphrase: str
+    audit_entries: int
+    checkpoint: str
+
+
+def run_demo(settings: config.Settings, *, drive: str, language: str = "fr") -> DemoResult:
     """Run the session; return the summary (the passphrase included, for the printout only)."""
     from nextstep import consent
     from nextstep.audit.verify import verify_log
@@ -48,7 +64,8 @@ def run_demo(settings: config.Settings, *, drive: str, language: str = "fr") -> 
     key, audit = open_kiosk(settings)
     session = Session(settings, key=key, audit=audit, staff="demo-staff", language=language)
     session.give_consent(
-        {p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS}, informed="screen",
+        {p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS},
+        informed="screen",
     )
     scanner = DemoScanner()
     refused = 0
@@ -58,38 +75,47 @@ def run_demo(settings: config.Settings, *, drive: str, language: str = "fr") -> 
     documents = session.analyze()
     bundle = session.build_bundle()
     report = session.write_to_drive(drive)
-    from nextstep.drives.status import DriveStatus
-
-    if report.status is not DriveStatus.VERIFIED:
-        raise NextStepError(f"The bundle could not be written to the drive: {report.status.value}.")
-    timings = dict(session.timer.seconds)
+    if not report.ok:
+        raise NextStepError(report.sentence("en"), hint=report.detail or "")
     pages = sum(len(d.pages) for d in documents)
     categories = [d.classification.category for d in documents]
     written = [n for n in report.written if n.endswith(".pdf")]
+    where = session.target.description if session.target is not None else drive
+    ejected = session.eject()
+    timings = dict(session.timer.seconds)
     checkpoint = session.end()
     t0 = time.perf_counter()
     verdict = verify_log(settings.audit_log, [key.public_bytes])
     timings["audit verify"] = time.perf_counter() - t0
     if not verdict.ok:
-        raise NextStepError("The audit log does not verify after the demo session.",
-                            hint="Run `nextstep audit verify` for details.")
-    return {
-        "pages": pages,
-        "refused": refused,
-        "categories": categories,
-        "bundle": str(Path(drive) / written[0]) if written else "",
-        "timings": timings,
-        "total": time.perf_counter() - started,
-        "passphrase": bundle.passphrase,
-        "audit_entries": verdict.entries,
-        "checkpoint": checkpoint,
-    }
+        raise NextStepError(
+            "The audit log does not verify after the demo session.",
+            hint="Run `nextstep audit verify` for details.",
+        )
+    bundle_where = (
+        str(Path(drive) / written[0]) if Path(drive).is_dir() else f"{written[0]} on {where}"
+    )
+    return DemoResult(
+        pages=pages,
+        refused=refused,
+        categories=categories,
+        bundle=bundle_where,
+        ejected=ejected.value,
+        timings=timings,
+        total=time.perf_counter() - started,
+        passphrase=bundle.passphrase,
+        audit_entries=verdict.entries,
+        checkpoint=checkpoint,
+    )
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help="run a whole headless session on the bundled samples")
-    p.add_argument("--drive", default=None,
-                   help="drive folder, image file or /dev/loopN (default ./demo-drive)")
+    p.add_argument(
+        "--drive",
+        default=None,
+        help="drive folder, image file or /dev/loopN (default ./demo-drive)",
+    )
     p.add_argument("--language", default="fr", help="the person's language (default fr)")
     p.set_defaults(func=cmd_demo)
 
@@ -97,16 +123,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_demo(args: argparse.Namespace) -> int:
     settings = config.load(demo=True)
     drive = args.drive or settings.drive
-    if not args.drive or not args.drive.startswith("/dev/"):
-        Path(drive).mkdir(parents=True, exist_ok=True) if not Path(drive).suffix else None
     result = run_demo(settings, drive=drive, language=args.language)
-    print(f"Pages: {result['pages']} captured, {result['refused']} refused")
-    for n, cat in enumerate(result["categories"], 1):  # type: ignore[arg-type]
-        print(f"Document {n}: {cat}")
-    print(f"Bundle: {result['bundle']}")
-    timings: dict[str, float] = result["timings"]  # type: ignore[assignment]
-    print("Time: " + ", ".join(f"{k} {v:.2f}s" for k, v in timings.items())
-          + f", total {result['total']:.2f}s")
-    print(f"Audit log: {result['audit_entries']} entries, verified")
-    print(f"Passphrase: {result['passphrase']}")
+    print(f"Pages: {result.pages} captured, {result.refused} refused")
+    for n, category in enumerate(result.categories, 1):
+        print(f"Document {n}: {category}")
+    print(f"Bundle: {result.bundle}")
+    print(
+        "Time: "
+        + ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
+        + f", total {result.total:.2f}s"
+    )
+    print(f"Audit log: {result.audit_entries} entries, verified")
+    print(f"Passphrase: {result.passphrase}")
     return 0

@@ -26,8 +26,13 @@ def _tool(name: str, package: str, *, required: bool, purpose: str) -> Check:
     path = shutil.which(name)
     if path:
         return Check(name, True, f"{purpose}: {path}", required=required)
-    return Check(name, False, f"{purpose}: `{name}` is missing.",
-                 fix=f"sudo apt-get install {package}", required=required)
+    return Check(
+        name,
+        False,
+        f"{purpose}: `{name}` is missing.",
+        fix=f"sudo apt-get install {package}",
+        required=required,
+    )
 
 
 def run_checks(settings: Settings) -> list[Check]:
@@ -43,23 +48,40 @@ def run_checks(settings: Settings) -> list[Check]:
         from scanners.protocol import probe_all
 
         for backend in probe_all():
-            checks.append(Check(f"scanner:{backend.name}", backend.available, backend.detail,
-                                fix=backend.fix, required=False))
+            checks.append(
+                Check(
+                    f"scanner:{backend.name}",
+                    backend.available,
+                    backend.detail,
+                    fix=backend.fix,
+                    required=False,
+                )
+            )
     except ImportError:  # pragma: no cover - scanners always ship probe_all
         pass
     key_ok = settings.key_path.exists()
-    checks.append(Check("kiosk key", key_ok,
-                        f"signing key {'present' if key_ok else 'missing'}: {settings.key_path}",
-                        fix="" if key_ok else "nextstep init"))
+    checks.append(
+        Check(
+            "kiosk key",
+            key_ok,
+            f"signing key {'present' if key_ok else 'missing'}: {settings.key_path}",
+            fix="" if key_ok else "nextstep init",
+        )
+    )
     if settings.audit_log.exists() and key_ok:
         from crypto.keys import load_private
         from nextstep.audit.verify import verify_log
 
         report = verify_log(settings.audit_log, [load_private(settings.key_path).public_bytes])
-        checks.append(Check("audit log", report.ok,
-                            f"{report.entries} entries, "
-                            + ("verified" if report.ok else f"{len(report.problems)} problems"),
-                            fix="" if report.ok else "nextstep audit verify (then call the DPO)"))
+        checks.append(
+            Check(
+                "audit log",
+                report.ok,
+                f"{report.entries} entries, "
+                + ("verified" if report.ok else f"{len(report.problems)} problems"),
+                fix="" if report.ok else "nextstep audit verify (then call the DPO)",
+            )
+        )
     else:
         checks.append(Check("audit log", True, "new log (created at the first session)"))
     return checks

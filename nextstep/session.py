@@ -1,0 +1,437 @@
+"""One person's session, headless: the single orchestration path used by ``nextstep demo``,
+the kiosk UI and the end-to-end tests.
+
+Order of a session (each step appends to the audit log; nothing personal goes there):
+consent -> capture -> page processing -> OCR -> understanding -> staff review -> bundle ->
+drive write + verify -> end (wipe). Personal data (pixels, text, the passphrase) lives only in
+this object's memory; :meth:`Session.end` drops every reference so nothing of the documents
+stays on the kiosk once the bundle is on the person's drive.
+
+The session is UI-agnostic and thread-compatible: the kiosk calls the slow methods
+(:meth:`analyze`, :meth:`build_bundle`, :meth:`write_to_drive`) from workers and shows the
+progress callbacks' messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from crypto import passphrase as passphrases
+from crypto.keys import KioskKey
+from nextstep.audit import events
+from nextstep.audit.log import AuditLog
+from nextstep.config import Settings
+from nextstep.errors import NextStepError
+from nextstep.model import CATEGORIES, Classification, Deadline, Document
+from scanners.protocol import Scanner
+from scanners.types import Page, RawImage
+
+if TYPE_CHECKING:
+    from nextstep.consent import ConsentRecord
+    from nextstep.drives.status import DriveStatus
+    from nextstep.drives.target import DriveTarget, WriteReport
+
+Progress = Callable[[str, float], None]
+
+
+class ConsentRequired(NextStepError):
+    """Processing was attempted without the consent it needs."""
+
+
+class SessionEnded(NextStepError):
+    """The session was already ended and its data wiped."""
+
+
+def new_holder_id() -> str:
+    """A random identifier for the person: on their drive and key card, never linked to a name."""
+    return "h-" + secrets.token_hex(10)
+
+
+@dataclass
+class Draft:
+    """A document being assembled from captured pages, before it is understood."""
+
+    pages: list[Page] = field(default_factory=list)
+    document: Document | None = None
+
+
+@dataclass
+class CaptureOutcome:
+    """What one press of "capture" produced: accepted pages and refused ones with reasons."""
+
+    accepted: list[Page]
+    refused: list[tuple[str, list[str]]]  # (origin, reason ids)
+
+
+@dataclass
+class BundleOutcome:
+    pdf: bytes
+    files: dict[str, bytes]  # every file destined for the drive, by name
+    bundle_id: str
+    passphrase: str
+    keycard_pdf: bytes | None
+
+
+@dataclass
+class StageTimer:
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def add(self, stage: str, started: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
+
+
+class Session:
+    """A person's visit, from consent to the wipe."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        key: KioskKey,
+        audit: AuditLog,
+        staff: str,
+        language: str = "fr",
+        holder_id: str | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        self.settings = settings
+        self.key = key
+        self.audit = audit
+        self.staff = staff
+        self.language = language
+        self.holder_id = holder_id or new_holder_id()
+        self.today = today
+        self.session_id = secrets.token_hex(8)
+        self.consents: dict[str, bool] = {}
+        self.drafts: list[Draft] = []
+        self.timer = StageTimer()
+        self.ended = False
+        self._bundle: BundleOutcome | None = None
+        self.target: DriveTarget | None = None
+        self._consent_record: ConsentRecord | None = None
+        self._log(events.SESSION_START, details={"session": self.session_id})
+
+    # -- audit -------------------------------------------------------------------------------
+    def _log(self, event: str, details: Mapping[str, Any] | None = None) -> None:
+        self.audit.append(
+            event,
+            staff=self.staff,
+            subject_holder_id=self.holder_id,
+            details=dict(details or {}),
+        )
+
+    def _require(self, purpose: str) -> None:
+        if self.ended:
+            raise SessionEnded("This session has ended; its data was wiped.")
+        if not self.consents.get(purpose):
+            raise ConsentRequired(
+                "The person has not agreed to this processing.",
+                hint="Ask for consent on the consent screen, or continue without it.",
+            )
+
+    # -- consent -----------------------------------------------------------------------------
+    def give_consent(
+        self, choices: Mapping[str, bool], *, informed: str = "screen", notice_language: str = ""
+    ) -> None:
+        """Record the person's explicit per-purpose choices (no default: every purpose given)."""
+        from nextstep import consent
+
+        record = consent.give(
+            self.audit,
+            holder_id=self.holder_id,
+            staff=self.staff,
+            choices=dict(choices),
+            language=notice_language or self.language,
+            informed=informed,
+            legal_basis=self.settings.legal_basis,
+        )
+        self.consents.update({p: bool(v) for p, v in record.choices.items()})
+        self._consent_record = record
+
+    def withdraw_consent(self, purposes: Sequence[str] | None = None) -> None:
+        """Withdraw consent; withdrawing the core purpose discards every captured page."""
+        from nextstep import consent
+
+        withdrawn = list(purposes or [p for p, v in self.consents.items() if v])
+        consent.withdraw(self.audit, holder_id=self.holder_id, staff=self.staff, purposes=withdrawn)
+        for p in withdrawn:
+            self.consents[p] = False
+        if not self.consents.get(consent.DIGITIZE):
+            self.drafts.clear()
+            self._bundle = None
+
+    # -- capture -----------------------------------------------------------------------------
+    def capture(self, scanner: Scanner, *, new_document: bool = True) -> CaptureOutcome:
+        """Take what the scanner gives, process each page and keep the usable ones."""
+        from nextstep import consent
+        from scanners.process import process_page
+
+        self._require(consent.DIGITIZE)
+        t0 = time.perf_counter()
+        raws: list[RawImage] = scanner.capture()
+        accepted: list[Page] = []
+        refused: list[tuple[str, list[str]]] = []
+        for raw in raws:
+            page = process_page(raw)
+            if page.quality.ok:
+                accepted.append(page)
+            else:
+                refused.append((raw.origin, [str(r) for r in page.quality.reasons]))
+        if accepted:
+            if new_document or not self.drafts:
+                self.drafts.append(Draft())
+            self.drafts[-1].pages.extend(accepted)
+        for page in accepted:
+            self._log(
+                events.PAGE_CAPTURED,
+                {"rotation": page.rotation, "dpi": round(page.dpi), "source": raw.kind},
+            )
+        for _origin, reasons in refused:
+            self._log(events.PAGE_REFUSED, {"reasons": reasons})
+        self.timer.add("capture", t0)
+        return CaptureOutcome(accepted, refused)
+
+    # -- understanding -----------------------------------------------------------------------
+    def analyze(self, progress: Progress | None = None) -> list[Document]:
+        """OCR every page not yet read (all documents in one parallel pool), then classify."""
+        from nextstep import consent
+        from nextstep.understanding import recognize_pages, understand
+
+        self._require(consent.DIGITIZE)
+        todo = [d for d in self.drafts if d.document is None]
+        pages = [p for d in todo for p in d.pages]
+        if progress:
+            progress("ocr", 0.0)
+        t0 = time.perf_counter()
+        ocr = recognize_pages(
+            pages, languages=self.settings.ocr_languages, workers=self.settings.ocr_workers
+        )
+        self.timer.add("ocr", t0)
+        t0 = time.perf_counter()
+        start = 0
+        for n, draft in enumerate(todo, 1):
+            chunk = ocr[start : start + len(draft.pages)]
+            start += len(draft.pages)
+            u = understand(chunk, today=self.today)
+            draft.document = Document(
+                pages=draft.pages,
+                ocr=chunk,
+                classification=u.classification,
+                language=u.language,
+                deadlines=list(u.deadlines),
+                references=list(u.references),
+                document_date=u.document_date,
+                issuer=u.issuer,
+            )
+            self._log(
+                events.DOCUMENT_CLASSIFIED,
+                {
+                    "category": u.classification.category,
+                    "confidence_pct": round(u.classification.confidence * 100),
+                    "needs_review": u.classification.needs_review,
+                    "pages": len(draft.pages),
+                    "deadlines": len(u.deadlines),
+                },
+            )
+            if progress:
+                progress("classify", n / len(todo))
+        self.timer.add("classify", t0)
+        return self.documents
+
+    @property
+    def documents(self) -> list[Document]:
+        return [d.document for d in self.drafts if d.document is not None]
+
+    # -- staff review ------------------------------------------------------------------------
+    def set_category(self, index: int, category: str) -> None:
+        if category not in CATEGORIES:
+            raise NextStepError(f"Unknown category {category!r}.")
+        doc = self.documents[index]
+        old = doc.classification
+        doc.classification = Classification(
+            category=category,
+            confidence=1.0,
+            needs_review=False,
+            alternatives=old.alternatives,
+            reasons=[*old.reasons, "set by staff"],
+        )
+        self._log(events.CATEGORY_CHANGED, {"from": old.category, "to": category})
+
+    def confirm_deadline(self, index: int, deadline: int, date: dt.date | None = None) -> None:
+        doc = self.documents[index]
+        d = doc.deadlines[deadline]
+        doc.deadlines[deadline] = Deadline(
+            date=date or d.date, kind=d.kind, text=d.text, computed=d.computed, confirmed=True
+        )
+        self._log(events.DEADLINE_CONFIRMED, {"kind": d.kind, "edited": date is not None})
+
+    def add_deadline(self, index: int, date: dt.date, kind: str) -> None:
+        self.documents[index].deadlines.append(
+            Deadline(date=date, kind=kind, text="", computed=False, confirmed=True)
+        )
+        self._log(events.DEADLINE_CONFIRMED, {"kind": kind, "added": True})
+
+    def delete_page(self, index: int, page: int) -> None:
+        doc = self.documents[index]
+        del doc.pages[page]
+        del doc.ocr[page]
+        if not doc.pages:
+            self.drafts = [d for d in self.drafts if d.document is not doc]
+
+    # -- bundle ------------------------------------------------------------------------------
+    def build_bundle(self) -> BundleOutcome:
+        """Encrypt and sign all documents into one bundle with a fresh passphrase.
+
+        Everything destined for the drive is produced here, in memory: the encrypted PDF, the
+        signed manifest, PAR2 recovery data, the organisation's age-sealed copy of the
+        passphrase (only with the person's consent) and the consent receipt. The key card PDF
+        (passphrase in clear) is returned for printing, never written to the kiosk's disk.
+        """
+        from nextstep import consent
+        from nextstep.bundle.build import build_bundle
+
+        self._require(consent.DIGITIZE)
+        if not self.documents:
+            raise NextStepError(
+                "There are no documents to put in the bundle.",
+                hint="Capture at least one page first.",
+            )
+        t0 = time.perf_counter()
+        secret = passphrases.generate()
+        help_sections = self._help_sections()
+        bundle = build_bundle(
+            self.documents,
+            holder_id=self.holder_id,
+            language=self.language,
+            key=self.key,
+            kiosk_id=self.audit.kiosk_id,
+            passphrase=secret,
+            help_section=help_sections,
+        )
+        pdf_name = f"{bundle.file_stem}.pdf"
+        files = {
+            pdf_name: bundle.pdf,
+            f"{bundle.file_stem}.manifest.json": bundle.manifest,
+            f"{bundle.file_stem}.manifest.json.minisig": bundle.signature,
+        }
+        files.update(self._conservation_files(pdf_name, bundle.pdf))
+        if self.consents.get(consent.RECOVERY) and self.settings.recovery_recipient:
+            from crypto import recovery
+
+            files[f"{bundle.file_stem}{recovery.RECOVERY_SUFFIX}"] = recovery.seal(
+                secret, self.settings.recovery_recipient
+            )
+            self._log(events.RECOVERY_ESCROWED, {"bundle": bundle.bundle_id})
+        if self._consent_record is not None:
+            files[f"{bundle.file_stem}.consent.txt"] = consent.receipt_text(
+                self._consent_record, self.language
+            ).encode("utf-8")
+        keycard = None
+        if self.consents.get(consent.KEYCARD):
+            from nextstep.bundle.keycard import make_card
+
+            keycard = make_card(
+                secret,
+                bundle_id=bundle.bundle_id,
+                created=self.today or dt.date.today(),
+                language=self.language,
+                back=help_sections,
+            )
+        self._bundle = BundleOutcome(bundle.pdf, files, bundle.bundle_id, secret, keycard)
+        self.timer.add("bundle", t0)
+        self._log(
+            events.BUNDLE_BUILT,
+            {
+                "bundle": bundle.bundle_id,
+                "documents": len(self.documents),
+                "pages": sum(len(d.pages) for d in self.documents),
+            },
+        )
+        return self._bundle
+
+    @staticmethod
+    def _conservation_files(name: str, data: bytes) -> dict[str, bytes]:
+        """PAR2 recovery data for the encrypted bundle, when the par2 tool is installed."""
+        from nextstep.conservation import par2tool
+        from nextstep.conservation.recovery import recovery_files
+
+        if not par2tool.probe().ok:
+            return {}
+        return recovery_files(name, data)
+
+    def _all_deadlines(self) -> list[Deadline]:
+        return sorted((d for doc in self.documents for d in doc.deadlines), key=lambda d: d.date)
+
+    def _help_sections(self) -> list[Any]:
+        """ "Where to get help": services from the directory for these documents' needs."""
+        from nextstep.referral import deadlines_from_documents, help_sections, load_directory
+
+        directory = load_directory(data_dir=self.settings.data_dir)
+        cats = {d.classification.category for d in self.documents}
+        kinds = {dl.kind for d in self.documents for dl in d.deadlines}
+        return help_sections(
+            directory,
+            cats,
+            kinds,
+            deadlines_from_documents(self.documents),
+            self.language,
+            today=self.today,
+        )
+
+    # -- drive -------------------------------------------------------------------------------
+    def write_to_drive(self, spec: str | None = None) -> WriteReport:
+        """Write the bundle atomically to the person's drive and verify it by re-reading.
+
+        The drive stays open (mounted read-only after verification) until :meth:`eject`, so the
+        kiosk can show "verified" and then eject on the staff's key press.
+        """
+        from nextstep.bundle.verify import verify_bundle
+        from nextstep.drives.target import open_target
+
+        if self._bundle is None:
+            raise NextStepError("Build the bundle before writing it to a drive.")
+        t0 = time.perf_counter()
+        self.target = open_target(
+            self.settings.drive if spec is None else spec,
+            allow_loop=self.settings.drive_allow_loop,
+        )
+        report = self.target.write_bundle(self._bundle.files)
+        self.timer.add("drive", t0)
+        if not report.ok:
+            self._log(events.BUNDLE_WRITE_FAILED, {"status": report.status.value})
+            return report
+        self._log(events.BUNDLE_WRITTEN, {"bundle": self._bundle.bundle_id})
+        t0 = time.perf_counter()
+        pdf_name = next(n for n in self._bundle.files if n.endswith(".pdf"))
+        verify_bundle(
+            self.target.root / pdf_name,
+            passphrase=self._bundle.passphrase,
+            trusted_keys=[self.key.public_bytes],
+        )
+        self.timer.add("verify", t0)
+        self._log(events.BUNDLE_VERIFIED, {"bundle": self._bundle.bundle_id})
+        return report
+
+    def eject(self) -> DriveStatus:
+        """Unmount and release the drive written by :meth:`write_to_drive`."""
+        from nextstep.drives.status import DriveStatus
+
+        target, self.target = self.target, None
+        return target.eject() if target is not None else DriveStatus.NO_DEVICE
+
+    # -- end ---------------------------------------------------------------------------------
+    def end(self) -> str:
+        """Wipe the session's personal data, log the end and return the signed checkpoint."""
+        if self.target is not None:
+            self.eject()
+        self.drafts.clear()
+        self._bundle = None
+        self.consents.clear()
+        self.ended = True
+        self._log(events.SESSION_END, {"session": self.session_id})
+        return self.audit.checkpoint()
