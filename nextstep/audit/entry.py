@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -22,6 +23,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from crypto import canonical, merkle
+from crypto.errors import CryptoError
 from crypto.keys import KioskKey
 
 FORMAT_VERSION = 1
@@ -30,6 +32,7 @@ SIG_CONTEXT = b"nextstep/audit-entry/v1\n"
 BODY_FIELDS = ("details", "enc", "event", "kiosk", "prev", "seq", "staff", "subject", "time", "v")
 LINE_FIELDS = frozenset((*BODY_FIELDS, "leaf", "sig"))
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+TIME_PATTERN = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$")
 
 
 class EntryFormatError(ValueError):
@@ -40,7 +43,7 @@ class EntryFormatError(ValueError):
         self.what = what
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Entry:
     seq: int
     time: str
@@ -98,46 +101,65 @@ def decode(raw: bytes) -> Entry:
         missing = sorted(LINE_FIELDS - obj.keys())
         extra = sorted(obj.keys() - LINE_FIELDS)
         raise EntryFormatError(f"has wrong fields (missing {missing}, unexpected {extra})")
-    if not canonical.is_canonical(raw, obj):
-        raise EntryFormatError("is not in canonical JSON form (bytes were altered)")
-    seq, leaf_hex, sig_b64 = obj["seq"], obj["leaf"], obj["sig"]
+    leaf_hex = obj.pop("leaf")
+    seq, sig_b64 = obj["seq"], obj["sig"]
     if type(seq) is not int or seq < 0 or obj["v"] != FORMAT_VERSION:
         raise EntryFormatError("has an invalid sequence number or format version")
-    for name in ("time", "kiosk", "event", "prev", "leaf", "sig"):
-        if not isinstance(obj[name], str):
-            raise EntryFormatError(f"has a non-text '{name}'")
-    for name in ("staff", "subject", "enc"):
-        if obj[name] is not None and not isinstance(obj[name], str):
-            raise EntryFormatError(f"has an invalid '{name}'")
-    if not isinstance(obj["details"], dict):
-        raise EntryFormatError("has details that are not an object")
+    if not (
+        type(leaf_hex) is str
+        and type(sig_b64) is str
+        and type(obj["time"]) is str
+        and type(obj["kiosk"]) is str
+        and type(obj["event"]) is str
+        and type(obj["prev"]) is str
+        and type(obj["details"]) is dict
+        and (obj["staff"] is None or type(obj["staff"]) is str)
+        and (obj["subject"] is None or type(obj["subject"]) is str)
+        and (obj["enc"] is None or type(obj["enc"]) is str)
+    ):
+        raise EntryFormatError("has a field of the wrong type")
+    if len(leaf_hex) != 64:
+        raise EntryFormatError("has a leaf hash that is not 64 lower-case hex digits")
     try:
         leaf = bytes.fromhex(leaf_hex)
         sig = base64.b64decode(sig_b64, validate=True)
     except (ValueError, binascii.Error) as exc:
         raise EntryFormatError("has a malformed leaf or signature encoding") from exc
-    if leaf.hex() != leaf_hex or len(leaf) != merkle.HASH_SIZE:
+    if leaf.hex() != leaf_hex:
         raise EntryFormatError("has a leaf hash that is not 64 lower-case hex digits")
-    del obj["leaf"]
-    body_bytes = canonical.fast_dumps(obj)
-    computed = merkle.leaf_hash(body_bytes)
-    if computed != leaf:
-        computed = merkle.leaf_hash(canonical.dumps(obj))
-        if computed != leaf:
-            raise EntryFormatError("does not match its own leaf hash (its content was altered)")
+    # One serialisation serves both checks: the signed body's canonical bytes give the leaf,
+    # and the line must be exactly those bytes with "leaf" in its sorted place (just before
+    # the top-level "prev", the last key that can follow a nested object).
+    try:
+        signed = canonical.fast_dumps(obj)
+    except (ValueError, TypeError) as exc:
+        raise EntryFormatError("holds a value JSON cannot carry canonically") from exc
+    cut = signed.rfind(b',"prev":"')
+    expected_line = signed[:cut] + b',"leaf":"' + leaf_hex.encode() + b'"' + signed[cut:]
+    if expected_line != raw:
+        try:
+            slow_signed = canonical.dumps(obj)
+            slow_line = canonical.dumps({**obj, "leaf": leaf_hex})
+        except CryptoError as exc:
+            raise EntryFormatError("holds a value JSON cannot carry canonically") from exc
+        if slow_line != raw:
+            raise EntryFormatError("is not in canonical JSON form (bytes were altered)")
+        signed = slow_signed
+    if merkle.leaf_hash(signed) != leaf:
+        raise EntryFormatError("does not match its own leaf hash (its content was altered)")
     return Entry(
-        seq=seq,
-        time=obj["time"],
-        kiosk=obj["kiosk"],
-        event=obj["event"],
-        staff=obj["staff"],
-        subject=obj["subject"],
-        details=obj["details"],
-        enc=obj["enc"],
-        prev=obj["prev"],
-        leaf=leaf,
-        sig=sig,
-        line=raw,
+        seq,
+        obj["time"],
+        obj["kiosk"],
+        obj["event"],
+        obj["staff"],
+        obj["subject"],
+        obj["details"],
+        obj["enc"],
+        obj["prev"],
+        leaf,
+        sig,
+        raw,
     )
 
 

@@ -142,30 +142,38 @@ def _check_times(
     future: timedelta,
     now: datetime,
 ) -> None:
-    last: datetime | None = None
+    """Times must never go backwards (beyond ``backwards``) nor lie in the future.
+
+    The fixed-width format sorts as text, so parsing happens only when something is off.
+    """
+    last = ""
     last_seq = -1
-    limit = now + future
+    limit = entry_mod.format_time(now + future)
+    pattern = entry_mod.TIME_PATTERN
     for e, lineno in zip(parsed.entries, parsed.line_numbers, strict=True):
         if e is None:
             continue
-        try:
-            t = e.timestamp
-        except ValueError:
-            problems.append(Problem(e.seq, lineno, f"has an invalid time {e.time!r}", TIME))
+        t = e.time
+        if not pattern.match(t):
+            problems.append(Problem(e.seq, lineno, f"has an invalid time {t!r}", TIME))
             continue
-        if last is not None and t < last - backwards:
-            problems.append(
-                Problem(
-                    e.seq,
-                    lineno,
-                    f"is dated {e.time}, before entry {last_seq} "
-                    f"({entry_mod.format_time(last)}): time goes backwards (backdated entry?)",
-                    TIME,
+        try:
+            if t < last and entry_mod.parse_time(t) < entry_mod.parse_time(last) - backwards:
+                problems.append(
+                    Problem(
+                        e.seq,
+                        lineno,
+                        f"is dated {t}, before entry {last_seq} ({last}): "
+                        "time goes backwards (backdated entry?)",
+                        TIME,
+                    )
                 )
-            )
+        except ValueError:
+            problems.append(Problem(e.seq, lineno, f"has an invalid time {t!r}", TIME))
+            continue
         if t > limit:
-            problems.append(Problem(e.seq, lineno, f"is dated in the future ({e.time})", TIME))
-        if last is None or t > last:
+            problems.append(Problem(e.seq, lineno, f"is dated in the future ({t})", TIME))
+        if t > last:
             last, last_seq = t, e.seq
 
 

@@ -1,0 +1,128 @@
+"""The audit commands as an auditor and a DPO use them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from audit_logbuilder import HOLDERS
+
+from crypto import keys
+from nextstep import cli, config, consent
+from nextstep.audit import AuditLog, events
+
+
+@pytest.fixture
+def kiosk(data_env: Path) -> Path:
+    assert cli.main(["init"]) == 0
+    settings = config.load()
+    key = keys.load_private(settings.key_path)
+    with AuditLog(settings.audit_log, key, "kiosk-test", sync=False) as log:
+        consent.give(
+            log,
+            holder_id=HOLDERS[0],
+            staff="s",
+            language="fr",
+            choices={p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS},
+        )
+        log.append(
+            events.PAGE_CAPTURED,
+            subject_holder_id=HOLDERS[0],
+            details={"pages": 1},
+            private={"file_name": "x.jpg"},
+        )
+        log.checkpoint()
+    return settings.audit_log
+
+
+def test_verify_ok_then_names_a_flipped_byte(kiosk: Path, capsys) -> None:
+    assert cli.main(["audit", "verify"]) == 0
+    assert "OK" in capsys.readouterr().out
+    data = bytearray(kiosk.read_bytes())
+    data[data.index(b'"pages":1') + 8] = ord("2")
+    kiosk.write_bytes(bytes(data))
+    assert cli.main(["audit", "verify"]) == 1
+    out = capsys.readouterr().out
+    assert "FAILED" in out and "line 2, entry 1" in out
+
+
+def test_verify_with_wrong_key_fails(kiosk: Path, capsys) -> None:
+    other = keys.generate().public_bytes.hex()
+    assert cli.main(["audit", "verify", str(kiosk), "--key", other]) == 1
+    assert "trusted key" in capsys.readouterr().out
+    assert cli.main(["audit", "verify", "--key", "zz"]) == 2
+
+
+def test_witness_cosigns_and_refuses_rollback(kiosk: Path, tmp_path: Path, capsys) -> None:
+    settings = config.load()
+    pub = settings.public_key_path.read_text().strip()
+    first = tmp_path / "cp1.txt"
+    assert cli.main(["audit", "checkpoint", "--qr", str(tmp_path / "cp.svg")]) == 0
+    first.write_text(capsys.readouterr().out.split("QR code:")[0])
+    assert (tmp_path / "cp.svg").read_text().startswith("<?xml")
+    state = tmp_path / "witness"
+    assert (
+        cli.main(
+            [
+                "audit",
+                "witness",
+                str(first),
+                "--state",
+                str(state),
+                "--name",
+                "witness.lmdp/1",
+                "--log-key",
+                pub,
+            ]
+        )
+        == 0
+    )
+    assert "— witness.lmdp/1 " in capsys.readouterr().out
+    with AuditLog(kiosk, keys.load_private(settings.key_path), "kiosk-test") as log:
+        log.append(events.SESSION_START, details={})
+    second, proof = tmp_path / "cp2.txt", tmp_path / "proof.json"
+    assert cli.main(["audit", "checkpoint", "--since", str(first), "--proof-out", str(proof)]) == 0
+    second.write_text(capsys.readouterr().out.split("\n", 1)[1])
+    # Without the consistency proof the witness refuses; with it, it cosigns.
+    assert cli.main(["audit", "witness", str(second), "--state", str(state), "--log-key", pub]) == 2
+    assert "not consistent" in capsys.readouterr().err
+    assert (
+        cli.main(
+            [
+                "audit",
+                "witness",
+                str(second),
+                "--state",
+                str(state),
+                "--log-key",
+                pub,
+                "--proof",
+                str(proof),
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert cli.main(["audit", "witness", str(first), "--state", str(state), "--log-key", pub]) == 2
+    assert "Rollback" in capsys.readouterr().err
+
+
+def test_subject_erase_and_report(kiosk: Path, tmp_path: Path, capsys) -> None:
+    assert cli.main(["audit", "subject", HOLDERS[0]]) == 0
+    out = capsys.readouterr().out
+    assert "page_captured" in out and "x.jpg" in out
+    assert cli.main(["audit", "erase", HOLDERS[0], "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "destroyed" in out and "still verifies" in out
+    assert cli.main(["audit", "subject", HOLDERS[0], "--json"]) == 0
+    assert "x.jpg" not in capsys.readouterr().out
+    html = tmp_path / "r.html"
+    assert (
+        cli.main(
+            ["audit", "report", "--from", "2000-01-01", "--to", "2100-01-01", "--out", str(html)]
+        )
+        == 0
+    )
+    text = html.read_text()
+    assert "Processing without a valid consent: 0" in text and "erasures" in text
+    assert cli.main(["audit", "verify"]) == 0
