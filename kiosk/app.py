@@ -73,6 +73,7 @@ class KioskApp(App[None], inherit_bindings=False):
             from kiosk.screens.staff import SignInScreen
 
             self.push_screen(SignInScreen())
+        # first == "none": tests push the screen they want to look at.
         self.set_interval(1.0, self.inactivity_tick)
         self.call_after_refresh(self._mark_ready)
 

@@ -1,0 +1,191 @@
+"""Snapshots of every screen at 110x34, in French and in Arabic (right to left), plus the error
+modal and each drive status. Deterministic: fixed holder id, passphrase, checkpoint, date,
+preflight rows and a synthetic page image; no clock or random value reaches the screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+import pytest
+
+from nextstep.drives.status import DriveStatus
+from nextstep.model import Classification, Deadline, Document, OcrPage
+from scanners.types import Page
+
+SIZE = (110, 34)
+HOLDER = "h-0123456789abcdef0123"
+PASSPHRASE = "123455-678904-112233-445566-778899"
+CHECKPOINT = (
+    "nextstep/audit/kiosk-4a749b98\n15\n/LvT1Bh1dr8aAIkOMUAqOrLGqvPSzk8i6vUuo0DvDXs=\n\n"
+    "— nextstep/audit/kiosk-4a749b98 qM6+CajhCbNHGS1JNV4UWPH84i5lfeWn20S1FILTsd/mJOllVDkmZvtI\n"
+)
+
+
+def page_image(seed: int) -> Page:
+    """A synthetic letter: white page, a dark header band and grey text lines."""
+    img = np.full((1169, 827, 3), 250, dtype=np.uint8)
+    img[60:140, 60:400] = (120, 60, 20)
+    for n in range(18):
+        y = 220 + n * 45
+        img[y : y + 14, 80 : 740 - (n * 37 + seed * 50) % 300] = 70
+    return Page(color=img, gray=img[:, :, 0].copy(), dpi=100.0, origin="demo")
+
+
+def document(category: str, confidence: float, deadlines: list[Deadline], pages: int) -> Document:
+    ps = [page_image(i) for i in range(pages)]
+    ocr = [OcrPage(words=[], text="", language="fra", width=827, height=1169, dpi=100.0)
+           for _ in ps]
+    return Document(
+        pages=ps, ocr=ocr, language="fra", deadlines=deadlines,
+        classification=Classification(
+            category=category, confidence=confidence, needs_review=confidence < 0.6,
+            alternatives=[("residence", 0.21), ("other", 0.05)],
+            reasons=["mots-clés : Commissariat général, protection internationale",
+                     "expéditeur : CGRA"],
+        ),
+    )
+
+
+def prepare_session(kiosk: Any, lang: str, *, documents: bool) -> Any:
+    from nextstep import consent
+    from nextstep.session import BundleOutcome, Draft
+
+    kiosk.staff = "demo"
+    session = kiosk.start_session(lang, holder_id=HOLDER)
+    session.give_consent({p: p in (consent.DIGITIZE, consent.KEYCARD)
+                          for p in consent.PURPOSE_IDS}, notice_language="en")
+    if documents:
+        docs = [
+            document("asylum", 0.91, [
+                Deadline(dt.date(2027, 1, 5), "response", "avant le 5 janvier 2027"),
+                Deadline(dt.date(2027, 1, 12), "appointment", "le 12 janvier 2027",
+                         confirmed=True),
+            ], 2),
+            document("housing", 0.55, [Deadline(dt.date(2026, 12, 15), "payment", "15/12")], 1),
+            document("health", 0.78, [], 1),
+        ]
+        session.drafts = [Draft(pages=d.pages, document=d) for d in docs]
+    session.build_bundle = lambda: BundleOutcome(  # fixed passphrase for the picture only
+        pdf=b"", files={}, bundle_id="b-0001", passphrase=PASSPHRASE, keycard_pdf=None)
+    return session
+
+
+def make_app(make_kiosk: Any, lang: str) -> Any:
+    from kiosk.app import KioskApp
+    from kiosk.i18n import set_languages
+
+    app = KioskApp(make_kiosk(), first="none")
+    set_languages(staff="fr", person=lang)
+    return app
+
+
+PREFLIGHT_ROWS = None
+
+
+def preflight_rows() -> list[Any]:
+    from kiosk.support import Row
+
+    return [
+        Row("tesseract", True, "Tesseract 5.3.0 with fra, nld, deu, eng, osd, ara"),
+        Row("qpdf", True, "bundle checks: /usr/bin/qpdf", required=False),
+        Row("lp", False, "key-card printing: `lp` is missing.", "sudo apt-get install cups-client",
+            required=False),
+        Row("scanner:camera", False, "No camera is connected.",
+            "Plug in the document camera (USB).", required=False),
+        Row("kiosk key", True, "signing key present"),
+        Row("audit log", True, "15 entries, verified"),
+        Row("drive", True, "demo drive: ./demo-drive", required=False),
+    ]
+
+
+SCREENS = ["preflight", "signin", "home", "language", "consent", "refused", "capture", "review",
+           "bundle", "end", "error"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+@pytest.mark.parametrize("name", SCREENS)
+def test_screen_snapshot(snap_compare: Any, make_kiosk: Any, name: str, lang: str) -> None:
+    app = make_app(make_kiosk, lang)
+
+    async def before(pilot: Any) -> None:
+        from kiosk.screens import capture, delivery, person, review, staff
+        from kiosk.services import Delivered
+
+        kiosk = app.kiosk
+        if name == "preflight":
+            app.preflight_results = preflight_rows()
+            await app.push_screen(staff.PreflightScreen())
+        elif name == "signin":
+            await app.push_screen(staff.SignInScreen())
+        elif name in ("home", "error"):
+            kiosk.staff = "demo"
+            await app.push_screen(staff.HomeScreen())
+            if name == "error":
+                app.show_error("La clé USB a été retirée pendant l'écriture.",
+                               "Rebranchez-la et appuyez sur W ; l'ancien dossier est intact.")
+        elif name == "language":
+            kiosk.staff = "demo"
+            await app.push_screen(person.LanguageScreen())
+        elif name == "consent":
+            kiosk.staff = "demo"
+            kiosk.start_session(lang, holder_id=HOLDER)
+            await app.push_screen(person.ConsentScreen())
+        elif name == "refused":
+            prepare_session(kiosk, lang, documents=False)
+            await app.push_screen(person.RefusedScreen())
+        elif name == "capture":
+            prepare_session(kiosk, lang, documents=True)
+            screen = capture.CaptureScreen()
+            await app.push_screen(screen)
+            await pilot.pause()
+            screen.query_one("#thumbnail").set_page(page_image(0).color)
+            screen.query_one("#capture-status").update("Page trouvée, nette, capturée.")
+        elif name == "review":
+            prepare_session(kiosk, lang, documents=True)
+            await app.push_screen(review.ReviewScreen())
+        elif name == "bundle":
+            prepare_session(kiosk, lang, documents=True)
+            await app.push_screen(delivery.BundleScreen())
+        elif name == "end":
+            kiosk.staff = "demo"
+            await app.push_screen(delivery.EndScreen(Delivered(CHECKPOINT, 3, 4, "")))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+@pytest.mark.parametrize("status", list(DriveStatus), ids=lambda s: s.value)
+def test_drive_status_snapshot(snap_compare: Any, make_kiosk: Any, status: DriveStatus) -> None:
+    app = make_app(make_kiosk, "fr")
+
+    async def before(pilot: Any) -> None:
+        from kiosk.screens.delivery import DriveScreen
+
+        app.kiosk.staff = "demo"
+        screen = DriveScreen(poll=False)
+        await app.push_screen(screen)
+        await pilot.pause()
+        screen.show_status(status)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_drive_ejected_snapshot_rtl(snap_compare: Any, make_kiosk: Any) -> None:
+    app = make_app(make_kiosk, "ar")
+
+    async def before(pilot: Any) -> None:
+        from kiosk.screens.delivery import DriveScreen
+
+        app.kiosk.staff = "demo"
+        screen = DriveScreen(poll=False)
+        await app.push_screen(screen)
+        await pilot.pause()
+        screen.show_status(DriveStatus.EJECTED)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
