@@ -37,10 +37,10 @@ def _tool(name: str, package: str, *, required: bool, purpose: str) -> Check:
 
 def run_checks(settings: Settings) -> list[Check]:
     """Every check, in the order the preflight screen shows them."""
-    from nextstep.understanding.ocr import probe_tesseract
+    from nextstep.understanding.tesseract import probe_tesseract
 
     checks: list[Check] = []
-    probe = probe_tesseract(settings.ocr_languages)
+    probe = probe_tesseract((*settings.ocr_languages, "osd"))
     checks.append(Check("tesseract", probe.ok, probe.message, fix=probe.fix))
     checks.append(_tool("qpdf", "qpdf", required=False, purpose="bundle checks"))
     checks.append(_tool("lp", "cups-client", required=False, purpose="key-card printing"))
@@ -59,6 +59,13 @@ def run_checks(settings: Settings) -> list[Check]:
             )
     except ImportError:  # pragma: no cover - scanners always ship probe_all
         pass
+    from nextstep.conservation import probe as par2_probe
+    from nextstep.referral import probe_fonts
+
+    par2 = par2_probe()
+    checks.append(Check("par2", par2.ok, par2.message, fix=par2.fix, required=False))
+    fonts = probe_fonts()
+    checks.append(Check("fonts", fonts.ok, fonts.message, fix=fonts.fix, required=False))
     key_ok = settings.key_path.exists()
     checks.append(
         Check(
