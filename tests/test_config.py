@@ -29,10 +29,17 @@ def test_demo_mode_uses_local_folders() -> None:
 
 def test_toml_then_environment(tmp_path: Path) -> None:
     toml = tmp_path / "c.toml"
-    toml.write_text('staff_language = "nl"\nocr_languages = ["fra", "ara"]\nocr_workers = 3\n'
-                    'data_dir = "/srv/ns"\n')
-    s = config.load(env={"NEXTSTEP_CONFIG": str(toml), "NEXTSTEP_OCR_WORKERS": "1",
-                         "NEXTSTEP_DRIVE_ALLOW_LOOP": "yes"})
+    toml.write_text(
+        'staff_language = "nl"\nocr_languages = ["fra", "ara"]\nocr_workers = 3\n'
+        'data_dir = "/srv/ns"\n'
+    )
+    s = config.load(
+        env={
+            "NEXTSTEP_CONFIG": str(toml),
+            "NEXTSTEP_OCR_WORKERS": "1",
+            "NEXTSTEP_DRIVE_ALLOW_LOOP": "yes",
+        }
+    )
     assert s.staff_language == "nl"
     assert s.ocr_languages == ("fra", "ara")
     assert s.ocr_workers == 1  # the environment wins over the file
@@ -50,8 +57,9 @@ def test_toml_then_environment(tmp_path: Path) -> None:
         ('legal_basis = "whim"\n', {}, "legal_basis must be"),
     ],
 )
-def test_bad_settings_say_which(tmp_path: Path, content: str, env: dict[str, str],
-                                fragment: str) -> None:
+def test_bad_settings_say_which(
+    tmp_path: Path, content: str, env: dict[str, str], fragment: str
+) -> None:
     toml = tmp_path / "c.toml"
     toml.write_text(content)
     with pytest.raises(NextStepError) as err:
@@ -79,8 +87,9 @@ def test_init_is_idempotent_and_key_is_private(tmp_path: Path) -> None:
 
 def test_cli_prints_message_not_traceback(tmp_path: Path) -> None:
     env = {"NEXTSTEP_CONFIG": str(tmp_path / "absent.toml"), "PATH": "/usr/bin:/bin"}
-    proc = subprocess.run([sys.executable, "-m", "nextstep.cli", "init"], capture_output=True,
-                          text=True, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-m", "nextstep.cli", "init"], capture_output=True, text=True, env=env
+    )
     assert proc.returncode == 2
     assert "does not exist" in proc.stderr
     assert "Traceback" not in proc.stderr

@@ -42,7 +42,11 @@ def demo_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     env.pop("NEXTSTEP_CONFIG", None)
     proc = subprocess.run(
         [*NEXTSTEP, "demo", "--drive", str(drive)],
-        capture_output=True, text=True, env=env, cwd=base, timeout=600,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=base,
+        timeout=600,
     )
     assert proc.returncode == 0, proc.stderr
     match = re.search(r"^Passphrase: (\S.*)$", proc.stdout, re.M)
@@ -50,9 +54,14 @@ def demo_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     bundle = re.search(r"^Bundle: (.+)$", proc.stdout, re.M)
     assert bundle, proc.stdout
     return {
-        "stdout": proc.stdout, "passphrase": match.group(1).strip(),
-        "bundle": Path(bundle.group(1).strip()), "data": data, "drive": drive, "tmp": tmp,
-        "base": base, "env": env,
+        "stdout": proc.stdout,
+        "passphrase": match.group(1).strip(),
+        "bundle": Path(bundle.group(1).strip()),
+        "data": data,
+        "drive": drive,
+        "tmp": tmp,
+        "base": base,
+        "env": env,
     }
 
 
@@ -69,17 +78,22 @@ def test_bundle_is_aes256_r6_and_needs_the_passphrase(demo_run: dict[str, object
     require_tool("qpdf")
     bundle = demo_run["bundle"]
     assert isinstance(bundle, Path) and bundle.is_file()
-    show = subprocess.run(["qpdf", "--show-encryption", str(bundle)], capture_output=True,
-                          text=True)
-    assert "invalid password" in (show.stdout + show.stderr).lower()
+    show = subprocess.run(
+        ["qpdf", "--show-encryption", str(bundle)], capture_output=True, text=True
+    )
+    assert "incorrect password" in (show.stdout + show.stderr).lower()
     show = subprocess.run(
         ["qpdf", f"--password={demo_run['passphrase']}", "--show-encryption", str(bundle)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "R = 6" in show.stdout
-    assert "AESv3" in show.stdout  # AES-256
-    no_pw = subprocess.run(["qpdf", "--decrypt", str(bundle), str(bundle) + ".out"],
-                           capture_output=True, text=True)
+    assert "file encryption method: AESv3" in show.stdout  # AES-256
+    assert "incorrect password" not in show.stdout.lower()
+    no_pw = subprocess.run(
+        ["qpdf", "--decrypt", str(bundle), str(bundle) + ".out"], capture_output=True, text=True
+    )
     assert no_pw.returncode != 0
 
 
@@ -88,30 +102,40 @@ def test_decrypted_bundle_is_searchable(demo_run: dict[str, object], tmp_path: P
     require_tool("pdftotext")
     plain = tmp_path / "plain.pdf"
     subprocess.run(
-        ["qpdf", f"--password={demo_run['passphrase']}", "--decrypt",
-         str(demo_run["bundle"]), str(plain)], check=True,
+        [
+            "qpdf",
+            f"--password={demo_run['passphrase']}",
+            "--decrypt",
+            str(demo_run["bundle"]),
+            str(plain),
+        ],
+        check=True,
     )
-    text = subprocess.run(["pdftotext", str(plain), "-"], capture_output=True, text=True,
-                          check=True).stdout.lower()
+    text = subprocess.run(
+        ["pdftotext", str(plain), "-"], capture_output=True, text=True, check=True
+    ).stdout.lower()
     found = [w for w in sample_words() if w.lower() in text]
     assert len(found) >= len(sample_words()) * 0.8, (found, sample_words())
 
 
-def test_audit_log_verifies_and_a_flipped_byte_is_caught(demo_run: dict[str, object],
-                                                         tmp_path: Path) -> None:
+def test_audit_log_verifies_and_a_flipped_byte_is_caught(
+    demo_run: dict[str, object], tmp_path: Path
+) -> None:
     env = demo_run["env"]
     assert isinstance(env, dict)
     log = Path(str(demo_run["data"])) / "audit" / "log.jsonl"
-    ok = subprocess.run([*NEXTSTEP, "audit", "verify", str(log)], capture_output=True,
-                        text=True, env=env)
+    ok = subprocess.run(
+        [*NEXTSTEP, "audit", "verify", str(log)], capture_output=True, text=True, env=env
+    )
     assert ok.returncode == 0, ok.stdout + ok.stderr
     raw = bytearray(log.read_bytes())
     tampered = tmp_path / "log.jsonl"
     pos = raw.index(b'"page_captured"') + 3
     raw[pos] ^= 0x01
     tampered.write_bytes(bytes(raw))
-    bad = subprocess.run([*NEXTSTEP, "audit", "verify", str(tampered)], capture_output=True,
-                         text=True, env=env)
+    bad = subprocess.run(
+        [*NEXTSTEP, "audit", "verify", str(tampered)], capture_output=True, text=True, env=env
+    )
     assert bad.returncode != 0
     assert "Traceback" not in bad.stderr
 
@@ -140,3 +164,43 @@ def test_drive_holds_nothing_readable(demo_run: dict[str, object]) -> None:
         blob = path.read_bytes()
         assert [n for n in needles if n in blob] == [], path
         assert "convocation" not in path.name.lower()
+
+
+def test_demo_writes_to_a_fat32_image_and_the_bundle_verifies(tmp_path: Path) -> None:
+    """`--drive IMAGE`: the demo mounts a real FAT32 image (fusefat), writes, verifies, ejects."""
+    require_tool("tesseract")
+    require_tool("fusefat")
+    mkfs = require_tool("mkfs.vfat")
+    if not os.path.exists("/dev/fuse"):
+        pytest.skip("/dev/fuse is missing: FUSE filesystems cannot be mounted here")
+    image = tmp_path / "stick.img"
+    with image.open("wb") as f:
+        f.truncate(64 * 1024 * 1024)
+    subprocess.run([mkfs, "-F", "32", str(image)], check=True, capture_output=True)
+    env = dict(os.environ, NEXTSTEP_DATA_DIR=str(tmp_path / "data"))
+    proc = subprocess.run(
+        [*NEXTSTEP, "demo", "--drive", str(image)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    passphrase = re.search(r"^Passphrase: (\S+)", proc.stdout, re.M)
+    assert passphrase and "(vfat)" in proc.stdout
+
+    from crypto.keys import load_private
+    from nextstep.bundle.verify import verify_bundle
+    from nextstep.drives.target import open_target
+
+    key = load_private(tmp_path / "data" / "keys" / "kiosk.ed25519")
+    with open_target(str(image), allow_loop=True) as target:
+        pdfs = sorted(target.root.glob("*.pdf"))
+        assert len(pdfs) == 1
+        info = verify_bundle(
+            pdfs[0], passphrase=passphrase.group(1), trusted_keys=[key.public_bytes]
+        )
+        assert info is not None
+    mounts = Path("/proc/mounts").read_text()
+    assert str(image) not in mounts
