@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from audit_logbuilder import Built, build_log  # noqa: E402
+from tests.audit.audit_logbuilder import Built, build_log  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from audit_logbuilder import HOLDERS
+from tests.audit.audit_logbuilder import HOLDERS
 
 from crypto import keys
 from nextstep import cli, config, consent

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from audit_logbuilder import HOLDERS, build_log
+from tests.audit.audit_logbuilder import HOLDERS, build_log
 
 from crypto import keys, merkle, note
 from nextstep import consent

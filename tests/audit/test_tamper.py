@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from audit_logbuilder import Built, build_log
+from tests.audit.audit_logbuilder import Built, build_log
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from bundle_samples import Built, make_document
+from tests.bundle.bundle_samples import Built, make_document
 
 from crypto import keys
 from crypto import passphrase as passphrases

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from bundle_samples import Built, require_tool
+from tests.bundle.bundle_samples import Built, require_tool
 
 from crypto import keys
 from nextstep.bundle import images

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from bundle_samples import Built, require_tool
+from tests.bundle.bundle_samples import Built, require_tool
 
 from crypto import keys, minisign
 from crypto import passphrase as pp

@@ -9,7 +9,7 @@ import cv2
 import numpy as np
 import pikepdf
 import pytest
-from bundle_samples import require_tool
+from tests.bundle.bundle_samples import require_tool
 
 from crypto import passphrase as pp
 from nextstep.bundle import keycard

@@ -8,7 +8,7 @@ import subprocess
 
 import cv2
 import pikepdf
-from bundle_samples import render_page, require_tool
+from tests.bundle.bundle_samples import render_page, require_tool
 
 from crypto import keys
 from crypto import passphrase as pp

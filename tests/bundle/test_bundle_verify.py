@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from bundle_samples import Built
+from tests.bundle.bundle_samples import Built
 
 from crypto import keys
 from crypto import passphrase as pp

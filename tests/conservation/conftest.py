@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conservation_helpers import SECRET_WORDS, DriveBundle, document
+from tests.conservation.conservation_helpers import SECRET_WORDS, DriveBundle, document
 
 from crypto import keys
 from crypto import passphrase as passphrases

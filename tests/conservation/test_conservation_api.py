@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conservation_helpers import SECRET_WORDS, DriveBundle
+from tests.conservation.conservation_helpers import SECRET_WORDS, DriveBundle
 
 from nextstep.conservation import (
     CheckStatus,

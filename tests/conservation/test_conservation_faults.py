@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conservation_helpers import DriveBundle
+from tests.conservation.conservation_helpers import DriveBundle
 
 from nextstep.conservation import CheckStatus, check, recovery_paths
 from nextstep.conservation.par2format import read_recovery_set

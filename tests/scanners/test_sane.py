@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conftest import require_tool
+from tests.conftest import require_tool
 from scanners.errors import NoDeviceError, NoPageError
 from scanners.protocol import Scanner
 from scanners.sane import SaneScanner, device_options, list_devices, parse_pnm
