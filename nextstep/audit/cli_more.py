@@ -17,6 +17,7 @@ from nextstep.errors import NextStepError
 def register(asub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = asub.add_parser("checkpoint", help="sign a checkpoint now and print it (text and QR)")
     p.add_argument("--qr", type=Path, help="also write a QR code of it (.png or .svg)")
+    p.add_argument("--page", type=Path, help="write a printable HTML page (text + QR)")
     p.add_argument("--since", type=Path, metavar="CHECKPOINT", help="write a consistency proof")
     p.add_argument("--proof-out", type=Path, help="where to write that proof (JSON)")
     p.set_defaults(func=cmd_checkpoint)
@@ -25,6 +26,11 @@ def register(asub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("seq", type=int)
     p.add_argument("--out", type=Path, help="file to write (default: print)")
     p.set_defaults(func=cmd_proof)
+
+    p = asub.add_parser("check-proof", help="check an exported inclusion proof file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--key", action="append", default=[], help="kiosk public key (hex or file)")
+    p.set_defaults(func=cmd_check_proof)
 
     p = asub.add_parser("witness", help="countersign a checkpoint on a second device")
     p.add_argument("checkpoint", type=Path)
@@ -84,12 +90,56 @@ def cmd_checkpoint(args: argparse.Namespace) -> int:
             out.write_text(proof_file(old.size, new_size, proof))
             print(f"Consistency proof {old.size} -> {new_size}: {out}")
     print(text, end="")
-    if args.qr:
+    if args.qr or args.page:
         import segno
 
-        segno.make(text, error="m").save(str(args.qr), scale=4)
-        print(f"QR code: {args.qr}")
+        qr = segno.make(text, error="m")
+        if args.qr:
+            qr.save(str(args.qr), scale=4)
+            print(f"QR code: {args.qr}")
+        if args.page:
+            args.page.write_text(printable_page(text, qr.svg_inline(scale=4)), encoding="utf-8")
+            print(f"Printable page: {args.page}")
     return 0
+
+
+def printable_page(checkpoint_text: str, qr_svg: str) -> str:
+    """One A4 page for the paper register: the checkpoint, its QR code, a line to sign."""
+    import html
+    from datetime import UTC, datetime
+
+    today = datetime.now(UTC).strftime("%Y-%m-%d")
+    return f"""<!doctype html><html lang=en><head><meta charset=utf-8>
+<title>NextStep checkpoint {today}</title>
+<style>body{{font-family:sans-serif;margin:2cm}}pre{{font-size:11pt;white-space:pre-wrap;
+word-break:break-all;border:1px solid #000;padding:.5em}}</style></head><body>
+<h1>NextStep audit checkpoint — {today}</h1>
+<p>Keep this page in the register. An auditor compares it with the kiosk's log
+(<code>nextstep audit verify --checkpoint</code>): any later rewrite of the log shows.</p>
+<pre>{html.escape(checkpoint_text)}</pre>
+{qr_svg}
+<p>Printed and filed by: ______________________ &nbsp; Signature: ______________</p>
+</body></html>
+"""
+
+
+def cmd_check_proof(args: argparse.Namespace) -> int:
+    from nextstep.audit.cli import load_public_keys
+    from nextstep.audit.log import verify_inclusion_file
+
+    settings = config.load()
+    text = args.file.read_text(encoding="utf-8")
+    errors: list[str] = []
+    for key in load_public_keys(args.key, settings):
+        try:
+            e = verify_inclusion_file(text, key)
+        except NextStepError as exc:
+            errors.append(exc.message)
+            continue
+        print(f"OK: entry {e.seq} ({e.event}, {e.time}) is in the kiosk's signed log.")
+        return 0
+    print("FAILED: " + "; ".join(errors))
+    return 1
 
 
 def cmd_proof(args: argparse.Namespace) -> int:

@@ -96,7 +96,7 @@ def _read_entries(data: bytes, problems: list[Problem]) -> tuple[_Parsed, merkle
     for lineno, raw in enumerate(lines, start=1):
         index = len(parsed.entries)
         try:
-            e = entry_mod.decode(raw)
+            e = entry_mod.decode(raw, strict=False)
         except EntryFormatError as exc:
             problems.append(Problem(index, lineno, f"the entry {exc.what}"))
             parsed.entries.append(None)
@@ -280,6 +280,11 @@ def verify_log(
         publics = [Ed25519PublicKey.from_public_bytes(k) for k in keys]
         for e, lineno in zip(parsed.entries[covered:], parsed.line_numbers[covered:], strict=True):
             if e is None:
+                continue
+            try:
+                entry_mod.decode(e.line, strict=True)
+            except EntryFormatError as exc:
+                problems.append(Problem(e.seq, lineno, f"the entry {exc.what}"))
                 continue
             if not any(entry_mod.signature_ok(e, pk) for pk in publics):
                 problems.append(

@@ -221,3 +221,45 @@ def test_unknown_event_and_floats_are_refused(tmp_path: Path) -> None:
         with pytest.raises(CanonicalError):
             log.append(events.SESSION_START, details={"x": 0.5})
         assert log.size == 0
+
+
+def test_a_checkpoint_is_signed_at_least_daily(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    now = [datetime(2026, 11, 20, 9, 0, tzinfo=UTC)]
+    key = keys.generate()
+    with AuditLog(tmp_path / "log.jsonl", key, "k1", sync=False, clock=lambda: now[0]) as log:
+        log.append(events.SESSION_START)
+        now[0] += timedelta(hours=23)
+        log.append(events.SESSION_START)
+        assert log.latest_checkpoint() is None
+        now[0] += timedelta(hours=2)
+        log.append(events.SESSION_START)  # 25 h after the first uncovered entry
+        cp = log.latest_checkpoint()
+        assert cp is not None and "\n4\n" in cp  # 3 entries + the checkpoint entry
+        assert list(log.entries())[-1].details == {"reason": "daily"}
+
+
+def test_inclusion_proof_file_checks_and_rejects_tampering(tmp_path: Path) -> None:
+    from nextstep.audit.log import verify_inclusion_file
+
+    key = keys.generate()
+    with _log(tmp_path, key) as log:
+        for i in range(6):
+            log.append(events.SESSION_START, details={"i": i})
+        bundle = log.append(
+            events.BUNDLE_WRITTEN, subject_holder_id=HOLDERS[0], details={"bundle": "b1"}
+        )
+        log.append(events.SESSION_END)
+        text = log.inclusion_proof(bundle.seq).to_json()
+    assert verify_inclusion_file(text, key.public_bytes).event == events.BUNDLE_WRITTEN
+    with pytest.raises(AuditError):
+        verify_inclusion_file(text, keys.generate().public_bytes)
+    data = json.loads(text)
+    data["path"][0] = data["path"][1]
+    with pytest.raises(AuditError, match="does not verify"):
+        verify_inclusion_file(json.dumps(data), key.public_bytes)
+    data = json.loads(text)
+    data["entry"] = data["entry"].replace('"b1"', '"b2"')
+    with pytest.raises(AuditError):
+        verify_inclusion_file(json.dumps(data), key.public_bytes)

@@ -144,3 +144,28 @@ def test_backdated_entry_is_detected_and_named(base_log: Built, data: st.DataObj
     report = _verify(base_log, b"".join(out), [])
     assert not report.ok
     assert any(p.kind == "time" and p.seq == k for p in report.problems), report.problems
+
+
+def test_every_single_byte_change_of_a_small_log_is_detected(tmp_path: Path) -> None:
+    """Exhaustive: each byte position, changed to another value, fails verification."""
+    built = build_log(tmp_path, sessions=1)
+    raw = built.path.read_bytes()
+    missed = []
+    for pos in range(len(raw)):
+        new = raw[pos] ^ 0x01 if raw[pos] != 0x0B else 0x41  # never turn a byte into "\n"
+        tampered = raw[:pos] + bytes([new]) + raw[pos + 1 :]
+        report = _verify(built, tampered)
+        line_index = raw[:pos].count(b"\n")
+        if report.ok or not _named(report, {line_index, line_index + 1}):
+            missed.append(pos)
+    assert not missed, missed[:10]
+
+
+def test_stored_checkpoint_replaced_by_another_key_is_reported(tmp_path: Path) -> None:
+    built = build_log(tmp_path / "real")
+    forged = build_log(tmp_path / "forged", key=keys.generate())
+    stored = sorted((built.path.parent / "log.jsonl.checkpoints").glob("*.txt"))
+    stored[-1].write_text(forged.checkpoints[-1])
+    report = verify_log(built.path, [built.key.public_bytes])
+    assert not report.ok
+    assert any("stored #" in p.what and "trusted key" in p.what for p in report.problems)
