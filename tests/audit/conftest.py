@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from tests.audit.audit_logbuilder import Built, build_log  # noqa: E402
+from tests.audit.audit_logbuilder import Built, build_log
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.audit.audit_logbuilder import HOLDERS
 
 from crypto import keys
 from nextstep import cli, config, consent
 from nextstep.audit import AuditLog, events
+from tests.audit.audit_logbuilder import HOLDERS
 
 
 @pytest.fixture

@@ -11,13 +11,13 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.audit.audit_logbuilder import HOLDERS, build_log
 
 from crypto import keys, merkle, note
 from nextstep import consent
 from nextstep.audit import AuditError, AuditLog, events, verify_log
 from nextstep.audit.report import build as build_report
 from nextstep.audit.report import to_html
+from tests.audit.audit_logbuilder import HOLDERS, build_log
 
 
 def _log(tmp_path: Path, key=None) -> AuditLog:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from tests.audit.audit_logbuilder import Built, build_log
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crypto import keys
 from nextstep.audit import AuditLog, events, verify_log
 from nextstep.audit import entry as entry_mod
+from tests.audit.audit_logbuilder import Built, build_log
 
 SETTINGS = settings(
     max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
