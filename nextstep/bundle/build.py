@@ -39,8 +39,8 @@ from nextstep.errors import NextStepError
 from nextstep.model import Document
 
 PDF_SUFFIX = ".pdf"
-ENVELOPE_SUFFIX = ".manifest"
-ENVELOPE_SIG_SUFFIX = ".manifest.minisig"
+ENVELOPE_SUFFIX = ".manifest.json"
+ENVELOPE_SIG_SUFFIX = ".manifest.json.minisig"
 _STEM_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
 
 

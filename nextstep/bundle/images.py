@@ -21,7 +21,7 @@ from PIL import Image
 
 from scanners.types import Page
 
-JPEG_QUALITY = 70
+JPEG_QUALITY = 60
 # A page is bitonal when nearly all its pixels are near black or near white and it carries no
 # colour: then binarising loses nothing a reader needs.
 BITONAL_EXTREME_FRACTION = 0.97

@@ -7,9 +7,9 @@ Two documents, both signed in the minisign format with the kiosk's key:
   deadlines, references and, per page, the SHA-256 of the page image and of the page's content
   stream (so any change to what a reader shows is detected). It also lets a return visit
   rebuild the cover page without re-reading the images.
-* the **envelope** (beside the PDF on the drive, ``<stem>.manifest`` + ``.minisig``): only
+* the **envelope** (beside the PDF on the drive, ``<stem>.manifest.json`` + ``.minisig``): only
   non-personal fields plus the SHA-256 and size of the encrypted PDF and of the manifest.
-  Anyone can check it with ``minisign -Vm <stem>.manifest -p org.pub`` and ``sha256sum``
+  Anyone can check it with ``minisign -Vm <stem>.manifest.json -p org.pub`` and ``sha256sum``
   *without* the passphrase, and it reveals nothing of the documents (no category, no date
   other than the visit's).
 """

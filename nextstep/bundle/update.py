@@ -4,7 +4,7 @@ Steps: verify the bundle on the drive with the person's passphrase; build versio
 memory (old pages copied unchanged, new pages added, cover rebuilt, same bundle id, same
 passphrase, same file name); verify the new bytes; write them beside the old files under
 temporary names and verify *what is on the drive*; only then swap, PDF first. The new
-envelope is written as ``<stem>.manifest.next`` before the PDF swap and renamed after, and the
+envelope is written as ``<stem>.manifest.json.next`` before the PDF swap and renamed after, and the
 verifier accepts whichever envelope matches the PDF, so an interruption at any point leaves
 either the complete old version or the complete new one, each verifying on its own.
 """

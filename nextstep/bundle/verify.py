@@ -283,7 +283,7 @@ def load(pdf: bytes | Path) -> tuple[bytes, tuple[bytes, list[bytes]] | None]:
 def pick_envelope(data: bytes, path: Path) -> tuple[bytes, list[bytes]] | None:
     """The envelope beside ``path`` that describes ``data``.
 
-    A return visit writes the new envelope as ``.manifest.next`` before swapping the PDF, so
+    A return visit writes the new envelope as ``.manifest.json.next`` before swapping the PDF, so
     after an interruption either the current or the pending envelope matches the PDF on the
     drive; we pick the matching one (its signature is still checked by the caller).
     """
@@ -318,7 +318,7 @@ def verify_bundle(
     trusted_keys: Sequence[bytes | minisign.PublicKey],
     envelope: tuple[bytes, bytes | list[bytes]] | None = None,
 ) -> BundleInfo:
-    """Verify a bundle (bytes, or a path whose ``.manifest``/``.minisig`` are used if present).
+    """Verify a bundle (bytes, or a path whose ``.manifest.json``/``.minisig`` are used if present).
 
     Raises a :class:`BundleError` subclass naming what is wrong; returns what was checked.
     """
@@ -340,7 +340,7 @@ def verify_envelope_only(
         raise BundleError(
             "The signed manifest beside this bundle is missing, so it cannot be checked "
             "without the passphrase.",
-            hint="Give the passphrase, or copy the .manifest and .manifest.minisig files too.",
+            hint="Give the passphrase, or copy the .manifest.json and .manifest.json.minisig files too.",
         )
     env, _ = check_envelope(data, found[0], found[1], trusted_public_keys(trusted_keys))
     return env

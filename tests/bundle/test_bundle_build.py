@@ -211,12 +211,12 @@ WORDS = [
 def test_no_clear_text_on_the_drive(built: Built) -> None:
     """Without the passphrase, no file on the drive holds OCR words, names or metadata."""
     files = sorted(p for p in built.drive.iterdir() if p.is_file())
-    assert {p.suffix for p in files} >= {".pdf", ".manifest", ".minisig", ".age"}
+    assert {p.suffix for p in files} >= {".pdf", ".json", ".minisig", ".age"}
     for path in files:
         raw = path.read_bytes()
         for word in WORDS[:-1]:
             for form in (word.encode(), word.encode("utf-16-be"), word.encode().hex().encode()):
-                if word == "H-7f3a9c" and path.suffix in (".manifest",):
+                if word == "H-7f3a9c" and path.suffix in (".json",):
                     continue  # the random holder id is in the envelope by design (no name)
                 assert form not in raw, (path.name, word)
         assert b"/Title" not in raw and b"dc:title" not in raw
@@ -224,7 +224,8 @@ def test_no_clear_text_on_the_drive(built: Built) -> None:
         assert built.passphrase.encode() not in raw
         # file names reveal nothing: random stem only
         assert re.fullmatch(
-            r"[a-z2-9]{12}(\.pdf|\.manifest|\.manifest\.minisig|\.recovery\.age)", path.name
+            r"[a-z2-9]{12}(\.pdf|\.manifest\.json|\.manifest\.json\.minisig|\.recovery\.age)",
+            path.name,
         )
 
 

@@ -97,7 +97,7 @@ def test_envelope_only_check_needs_no_passphrase(
     assert env.bundle_id == built.bundle.bundle_id
     with pytest.raises(v.UnknownSigningKeyError):
         v.verify_envelope_only(path, trusted_keys=[keys.generate().public_bytes])
-    sig = path.with_name(path.name[:-4] + ".manifest.minisig")
+    sig = path.with_name(path.name[:-4] + ".manifest.json.minisig")
     text = sig.read_bytes()
     sig.write_bytes(text.replace(b"version:1", b"version:9"))
     with pytest.raises(v.TamperedBundleError):
