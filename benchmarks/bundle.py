@@ -40,11 +40,36 @@ from nextstep.model import Classification, Document, OcrPage, OcrWord  # noqa: E
 from scanners.types import Page  # noqa: E402
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-VOCAB = (
-    "commune décision allocation revenu intégration article loyer bailleur rendez-vous "
-    "office étrangers recours délai jours ouvrables montant mutualité attestation numéro "
-    "registre national dossier Liège Bruxelles février septembre novembre obligatoire"
-).split()
+VOCAB = [
+    "commune",
+    "décision",
+    "allocation",
+    "revenu",
+    "intégration",
+    "article",
+    "loyer",
+    "bailleur",
+    "rendez-vous",
+    "office",
+    "étrangers",
+    "recours",
+    "délai",
+    "jours",
+    "ouvrables",
+    "montant",
+    "mutualité",
+    "attestation",
+    "numéro",
+    "registre",
+    "national",
+    "dossier",
+    "Liège",
+    "Bruxelles",
+    "février",
+    "septembre",
+    "novembre",
+    "obligatoire",
+]
 
 
 def text_page(seed: int, dpi: int, *, photo: bool) -> tuple[Page, OcrPage, list[str]]:

@@ -340,7 +340,7 @@ def verify_envelope_only(
         raise BundleError(
             "The signed manifest beside this bundle is missing, so it cannot be checked "
             "without the passphrase.",
-            hint="Give the passphrase, or copy the .manifest.json and .manifest.json.minisig files too.",
+            hint="Give the passphrase, or also copy the .manifest.json and .minisig files.",
         )
     env, _ = check_envelope(data, found[0], found[1], trusted_public_keys(trusted_keys))
     return env

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.bundle.bundle_samples import Built, make_document
 
 from crypto import keys
 from crypto import passphrase as passphrases
 from nextstep.model import Document
+from tests.bundle.bundle_samples import Built, make_document
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from tests.bundle.bundle_samples import Built, require_tool
 
 from crypto import keys
 from nextstep.bundle import images
 from nextstep.bundle.manifest import MANIFEST_NAME, SIGNATURE_NAME, Envelope
+from tests.bundle.bundle_samples import Built, require_tool
 
 
 def decrypted(built: Built, tmp_path: Path) -> Path:

@@ -8,11 +8,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from tests.bundle.bundle_samples import Built, require_tool
 
 from crypto import keys, minisign
 from crypto import passphrase as pp
 from nextstep.cli import main
+from tests.bundle.bundle_samples import Built, require_tool
 
 
 @pytest.fixture

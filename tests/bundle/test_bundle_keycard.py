@@ -9,11 +9,11 @@ import cv2
 import numpy as np
 import pikepdf
 import pytest
-from tests.bundle.bundle_samples import require_tool
 
 from crypto import passphrase as pp
 from nextstep.bundle import keycard
 from nextstep.bundle.cover import HelpSection
+from tests.bundle.bundle_samples import require_tool
 
 
 def camera_frame(card: np.ndarray) -> np.ndarray:

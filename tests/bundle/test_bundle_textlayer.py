@@ -8,13 +8,13 @@ import subprocess
 
 import cv2
 import pikepdf
-from tests.bundle.bundle_samples import render_page, require_tool
 
 from crypto import keys
 from crypto import passphrase as pp
 from nextstep.bundle import textlayer
 from nextstep.bundle.build import build_bundle
 from nextstep.model import Classification, Document, OcrPage, OcrWord
+from tests.bundle.bundle_samples import render_page, require_tool
 
 
 def tesseract_words(png: bytes) -> list[OcrWord]:

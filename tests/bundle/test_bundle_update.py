@@ -8,11 +8,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from tests.bundle.bundle_samples import Built, make_document, require_tool
 
 from crypto import keys
 from nextstep.bundle import update, verify
 from nextstep.bundle.share import ShareError, share_subset
+from tests.bundle.bundle_samples import Built, make_document, require_tool
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from tests.bundle.bundle_samples import Built
 
 from crypto import keys
 from crypto import passphrase as pp
 from nextstep.bundle import verify as v
+from tests.bundle.bundle_samples import Built
 
 
 def copy_drive(built: Built, tmp_path: Path) -> Path:
