@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import shutil
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import cv2
@@ -230,3 +232,28 @@ def raster_to_array(raster: RasterPage) -> np.ndarray:
 
 
 _ = images  # images' indexed encoder is used through build.add_raster_page
+
+
+@dataclass(frozen=True)
+class CardDelivery:
+    printed: bool
+    detail: str  # the CUPS job id, or the path the card was saved to
+
+
+def print_or_save(
+    card: bytes, *, printer: str, save_dir: Path, name: str, lp: CardPrinter | None = None
+) -> CardDelivery:
+    """Print through CUPS when ``printer`` (Settings.printer) is set, else save for printing.
+
+    The saved file holds the passphrase in clear, so it is created 0600 and staff are told to
+    print and delete it; callers choose ``save_dir`` (the demo uses the drive-less output dir).
+    """
+    if printer:
+        job = (lp or CupsPrinter(printer)).print_pdf(card, title=name)
+        return CardDelivery(True, job)
+    save_dir.mkdir(parents=True, exist_ok=True)
+    path = save_dir / f"{name}.pdf"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(card)
+    return CardDelivery(False, str(path))

@@ -78,3 +78,22 @@ def test_printing_to_a_missing_queue_says_so() -> None:
     assert not probe.ok and probe.fix
     with pytest.raises(keycard.KeyCardError, match="could not be sent"):
         printer.print_pdf(b"%PDF-1.4\n", title="card")
+
+
+def test_print_or_save(tmp_path) -> None:  # noqa: ANN001
+    sent: list[tuple[bytes, str]] = []
+
+    class FakePrinter:
+        def print_pdf(self, data: bytes, *, title: str) -> str:
+            sent.append((data, title))
+            return "request id is q-1"
+
+    done = keycard.print_or_save(
+        b"%PDF-card", printer="q", save_dir=tmp_path, name="card", lp=FakePrinter()
+    )
+    assert done.printed and sent == [(b"%PDF-card", "card")]
+    assert not list(tmp_path.iterdir())
+    saved = keycard.print_or_save(b"%PDF-card", printer="", save_dir=tmp_path, name="card")
+    path = tmp_path / "card.pdf"
+    assert not saved.printed and saved.detail == str(path)
+    assert path.read_bytes() == b"%PDF-card" and (path.stat().st_mode & 0o777) == 0o600
