@@ -22,6 +22,8 @@ class Row:
 
 def preflight(kiosk: Kiosk) -> list[Row]:
     rows: list[Row] = []
+    if kiosk.settings.demo:
+        kiosk.open()  # demo mode creates its kiosk key on first start
     try:
         from nextstep.preflight import run_checks
 

@@ -13,14 +13,15 @@ from typing import Any
 from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import RadioButton, Static
 
 
 class KeyBar(Static):
     """One line of "KEY label" pairs, already translated."""
 
     DEFAULT_CSS = """
-    KeyBar { dock: bottom; height: 1; background: $panel; color: $foreground; padding: 0 1; }
+    KeyBar { dock: bottom; height: auto; max-height: 2; background: $panel;
+             color: $foreground; padding: 0 1; }
     """
 
     def show_keys(self, keys: list[tuple[str, str]]) -> None:
@@ -100,3 +101,13 @@ def passphrase_lines(secret: str, per_line: int = 3) -> list[str]:
     """Split the digit passphrase into lines of a few groups for Textual's big ``Digits``."""
     groups = [g for g in secret.replace(" ", "").split("-") if g]
     return [" ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line)]
+
+
+class Choice(RadioButton):
+    """A radio button whose state shows by shape, not only colour: "●" chosen, blank not
+    (for monochrome screens and colour-blind staff)."""
+
+    @property
+    def _button(self) -> Any:
+        self.BUTTON_INNER = "●" if self.value else " "
+        return super()._button

@@ -46,6 +46,7 @@ class CaptureScreen(KioskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.capturing = False
+        self.queued: list[bool] = []  # presses made while a capture runs, in order
         self.reading = False
         self.read_again = False
         self.presses = 0  # for the input-latency benchmark
@@ -102,10 +103,12 @@ class CaptureScreen(KioskScreen):
             self.action_review()
 
     def action_capture(self, new_document: bool = True) -> None:
-        if self.capturing:
+        status = self.query_one("#capture-status", Static)
+        if self.capturing:  # never lose a press: capture again once this one is done
+            self.queued.append(new_document)
+            status.update(_("{n} more capture(s) waiting…").format(n=len(self.queued)))
             return
         self.capturing = True
-        status = self.query_one("#capture-status", Static)
         status.update(_("Waiting for the reading to finish…") if self.reading else _("Capturing…"))
 
         def job() -> Any:
@@ -134,9 +137,12 @@ class CaptureScreen(KioskScreen):
         self.update_count()
         if outcome.accepted:
             self.start_reading()
+        if self.queued:
+            self.action_capture(self.queued.pop(0))
 
     def work_failed(self, message: str, hint: str) -> None:
         self.capturing = False
+        self.queued.clear()
         self.query_one("#capture-status", Static).update(_("Ready."))
         super().work_failed(message, hint)
         if self.reading:

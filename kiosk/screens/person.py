@@ -11,10 +11,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Collapsible, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Collapsible, Label, RadioSet, Static
 
 from kiosk.base import KioskScreen
 from kiosk.i18n import CURRENT, LANGUAGES, Np_, _, _p, display, person_raw, set_languages, wrap
+from kiosk.widgets import Choice
 
 # Labels of the consent purposes, by the purpose ids of nextstep.consent.
 PURPOSE_LABELS: dict[str, str] = {
@@ -137,12 +138,12 @@ class ConsentScreen(KioskScreen):
                 with Vertical(classes="purpose"):
                     yield Static(wrap(label, CURRENT.person, width), classes="purpose-label")
                     with RadioSet(id=f"purpose-{pid}", classes="yes-no"):
-                        yield RadioButton(_p("Yes"))
-                        yield RadioButton(_p("No"))
+                        yield Choice(_p("Yes"))
+                        yield Choice(_p("No"))
             yield Static(_("How was the notice given? (staff)"), classes="staff-note")
             with RadioSet(id="informed"):
                 for n, (value, label) in enumerate(INFORMED):
-                    yield RadioButton(_p(label), value=n == 0, name=value)
+                    yield Choice(_p(label), value=n == 0, name=value)
             yield Static("", id="consent-message")
             with Horizontal(classes="buttons"):
                 yield Button(_p("Confirm my answers"), id="confirm", variant="primary")
