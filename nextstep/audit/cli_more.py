@@ -41,13 +41,14 @@ def register(asub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--out", type=Path, help="write the cosigned checkpoint here")
     p.set_defaults(func=cmd_witness)
 
-    p = asub.add_parser("report", help="the auditor's report for a period (HTML)")
+    p = asub.add_parser("report", help="the auditor's report for a period (HTML or PDF)")
     p.add_argument("--from", dest="start", type=date.fromisoformat, required=True)
     p.add_argument("--to", dest="end", type=date.fromisoformat, required=True)
     p.add_argument("--log", type=Path)
     p.add_argument("--key", action="append", default=[])
     p.add_argument("--checkpoint", action="append", default=[], type=Path)
-    p.add_argument("--out", type=Path, help="HTML file to write (default: print)")
+    p.add_argument("--out", type=Path, help="file to write (default: print the HTML)")
+    p.add_argument("--pdf", action="store_true", help="write a PDF instead of HTML")
     p.set_defaults(func=cmd_report)
 
     p = asub.add_parser("subject", help="a person's own entries (GDPR Art. 15)")
@@ -183,12 +184,18 @@ def cmd_report(args: argparse.Namespace) -> int:
     rep = report.build(
         log, load_public_keys(args.key, settings), args.start, args.end, checkpoints=held
     )
-    text = report.to_html(rep, str(log))
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    if args.pdf:
+        from nextstep.audit.textpdf import text_pdf
+
+        if not args.out:
+            raise NextStepError("A PDF report needs --out FILE.pdf.")
+        args.out.write_bytes(text_pdf(report.to_text(rep, str(log)), title="NextStep audit"))
+        print(f"Report written to {args.out}")
+    elif args.out:
+        args.out.write_text(report.to_html(rep, str(log)), encoding="utf-8")
         print(f"Report written to {args.out}")
     else:
-        print(text)
+        print(report.to_html(rep, str(log)))
     ok = rep.verify.ok and not rep.without_consent
     return 0 if ok else 1
 

@@ -169,3 +169,41 @@ Root hash: {v.root.hex()}</p>
 <p>This report holds no names and no document content: subjects appear only as pseudonyms.</p>
 </body></html>
 """
+
+
+def to_text(rep: PeriodReport, log_name: str) -> str:
+    """The same report as plain text (for the PDF version)."""
+    v = rep.verify
+    out = [
+        f"NextStep audit report {rep.start} to {rep.end} (UTC)",
+        f"Log: {log_name}",
+        f"Root hash: {v.root.hex()}",
+        "",
+        "INTEGRITY: "
+        + (
+            f"the log verifies ({v.entries} entries, {v.checkpoints_checked} checkpoints)"
+            if v.ok
+            else f"the log does NOT verify ({len(v.problems)} problems)"
+        ),
+    ]
+    out += [f"  [{p.kind}] {p}" for p in v.problems]
+    out += ["", f"Processing without a valid consent: {len(rep.without_consent)}"]
+    out += [f"  {p}" for p in rep.without_consent]
+    out += [
+        "",
+        f"Sessions: {rep.sessions}   Pages: {rep.pages}   Bundles written: {rep.bundles_written}",
+        f"Shares: {rep.shares}   Recoveries: {rep.recoveries}   Erasures: {rep.erasures}   "
+        f"Access requests: {rep.access_requests}",
+    ]
+    for title, counts in (
+        ("Consents given, per purpose", rep.consents_given),
+        ("Consents refused, per purpose", rep.consents_refused),
+        ("Consents per notice language", rep.consent_languages),
+        ("How people were informed", rep.informed_via),
+        ("Withdrawals, per purpose", rep.withdrawals),
+        ("Documents per category", rep.documents),
+    ):
+        out += ["", title + ":"]
+        out += [f"  {k}: {n}" for k, n in sorted(counts.items())] or ["  none"]
+    out += ["", "No names and no document content: subjects appear only as pseudonyms."]
+    return "\n".join(out) + "\n"

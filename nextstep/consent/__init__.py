@@ -10,7 +10,7 @@ from nextstep.consent.purposes import (
     Purpose,
     legal_basis,
 )
-from nextstep.consent.receipt import receipt_pdf, receipt_text
+from nextstep.consent.receipt import receipt_json, receipt_pdf, receipt_text
 from nextstep.consent.record import (
     ConsentError,
     ConsentRecord,
@@ -34,6 +34,7 @@ __all__ = [
     "PurposeDecision",
     "give",
     "legal_basis",
+    "receipt_json",
     "receipt_pdf",
     "receipt_text",
     "withdraw",

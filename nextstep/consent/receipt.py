@@ -3,18 +3,17 @@
 Why: the person must be able to show what they agreed to, when, and how to withdraw, without
 asking us. The receipt names the record id, the notice version and hash, every purpose with
 their answer, and the audit entry number; it contains no name and no document content.
-The PDF is built with pikepdf from a plain content stream in a standard font (WinAnsi), so
-it needs no font files; scripts that WinAnsi cannot show (Arabic, Tigrinya...) are given in
-the text receipt, and the PDF falls back to English with the language named.
+The PDF is plain text in a standard font (nextstep.audit.textpdf), so it needs no font
+files; scripts that WinAnsi cannot show (Arabic, Tigrinya...) are given in the text receipt,
+and the PDF falls back to English labels.
 """
 
 from __future__ import annotations
 
-import io
+import json
 import textwrap
 
-import pikepdf
-
+from nextstep.audit.textpdf import text_pdf
 from nextstep.consent import purposes
 from nextstep.consent.record import ConsentRecord
 
@@ -116,41 +115,14 @@ def receipt_text(record: ConsentRecord, language: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _pdf_escape(text: str) -> bytes:
-    raw = text.encode("cp1252", "replace")
-    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-
-
 def receipt_pdf(record: ConsentRecord, language: str | None = None) -> bytes:
-    """The receipt as a one-page (or more) A4 PDF."""
+    """The receipt as an A4 PDF (plain text in a standard font)."""
     lang = language or record.notice_language
     if lang not in _LABELS:
         lang = "en"
-    text = receipt_text(record, lang)
-    wrapped: list[str] = []
-    for line in text.splitlines():
-        wrapped += textwrap.wrap(line, 90, subsequent_indent="    ") or [""]
-    pdf = pikepdf.new()
-    font = pdf.make_indirect(
-        pikepdf.Dictionary(
-            Type=pikepdf.Name.Font,
-            Subtype=pikepdf.Name.Type1,
-            BaseFont=pikepdf.Name.Helvetica,
-            Encoding=pikepdf.Name.WinAnsiEncoding,
-        )
-    )
-    per_page = 60
-    for start in range(0, max(len(wrapped), 1), per_page):
-        chunk = wrapped[start : start + per_page]
-        ops = [b"BT /F1 10 Tf 12 TL 50 800 Td"]
-        for i, line in enumerate(chunk):
-            size = b"14" if start == 0 and i == 0 else b"10"
-            ops.append(b"/F1 " + size + b" Tf (" + _pdf_escape(line) + b") Tj T*")
-        ops.append(b"ET")
-        page = pdf.add_blank_page(page_size=(595, 842))
-        page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
-        page.Contents = pdf.make_stream(b"\n".join(ops))
-    pdf.docinfo["/Title"] = "NextStep consent receipt"
-    buf = io.BytesIO()
-    pdf.save(buf, deterministic_id=True)
-    return buf.getvalue()
+    return text_pdf(receipt_text(record, lang), title="NextStep consent receipt", width=90)
+
+
+def receipt_json(record: ConsentRecord) -> str:
+    """The ISO/IEC TS 27560 / DPV record as JSON-LD, for the person's drive."""
+    return json.dumps(record.as_dpv(), ensure_ascii=False, indent=1)

@@ -126,3 +126,37 @@ def test_subject_erase_and_report(kiosk: Path, tmp_path: Path, capsys) -> None:
     text = html.read_text()
     assert "Processing without a valid consent: 0" in text and "erasures" in text
     assert cli.main(["audit", "verify"]) == 0
+
+
+def test_report_as_pdf_and_proof_check(kiosk: Path, tmp_path: Path, capsys) -> None:
+    import shutil
+    import subprocess
+
+    pdf = tmp_path / "r.pdf"
+    assert (
+        cli.main(
+            [
+                "audit",
+                "report",
+                "--from",
+                "2000-01-01",
+                "--to",
+                "2100-01-01",
+                "--pdf",
+                "--out",
+                str(pdf),
+            ]
+        )
+        == 0
+    )
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert "Processing without a valid consent: 0" in text
+    proof = tmp_path / "proof.json"
+    assert cli.main(["audit", "proof", "1", "--out", str(proof)]) == 0
+    assert cli.main(["audit", "check-proof", str(proof)]) == 0
+    assert "OK: entry 1 (page_captured" in capsys.readouterr().out
+    page = tmp_path / "cp.html"
+    assert cli.main(["audit", "checkpoint", "--page", str(page)]) == 0
+    assert "<svg" in page.read_text() and "nextstep/audit/kiosk-test" in page.read_text()
