@@ -71,16 +71,23 @@ class AutoCapture:
             return None
         quad = found.quad
         diag = float(np.hypot(*small.shape[:2]))
-        if self._last_quad is not None and np.max(
-                np.linalg.norm(quad - self._last_quad, axis=1)) < cfg.max_motion * diag:
+        if (
+            self._last_quad is not None
+            and np.max(np.linalg.norm(quad - self._last_quad, axis=1)) < cfg.max_motion * diag
+        ):
             self._stable += 1
         else:
             self._stable = 0
         self._last_quad = quad
         thumb = self._thumb(small, quad)
-        if not self._armed and self._last_thumb is not None and self._stable >= cfg.stable_frames:
-            if float(np.mean(np.abs(thumb - self._last_thumb))) > cfg.change_threshold:
-                self._armed = True  # page turned in place
+        turned = (
+            not self._armed
+            and self._last_thumb is not None
+            and self._stable >= cfg.stable_frames
+            and float(np.mean(np.abs(thumb - self._last_thumb))) > cfg.change_threshold
+        )
+        if turned:
+            self._armed = True  # page turned in place
         if not self._armed:
             self.status = "turn the page"
             return None
@@ -116,9 +123,16 @@ class CameraScanner:
 
     name = "camera"
 
-    def __init__(self, source: int | str = 0, *, width: int | None = None,
-                 height: int | None = None, pages: int = 50, idle_timeout: float = 20.0,
-                 config: AutoCaptureConfig | None = None) -> None:
+    def __init__(
+        self,
+        source: int | str = 0,
+        *,
+        width: int | None = None,
+        height: int | None = None,
+        pages: int = 50,
+        idle_timeout: float = 20.0,
+        config: AutoCaptureConfig | None = None,
+    ) -> None:
         self.source = source
         self.width, self.height = width, height
         self.pages = pages
@@ -131,8 +145,10 @@ class CameraScanner:
         cap = cv2.VideoCapture(self.source)
         if not cap.isOpened():
             cap.release()
-            raise NoDeviceError("The camera cannot be opened.",
-                                hint="Check that the document camera is plugged in and not in use.")
+            raise NoDeviceError(
+                "The camera cannot be opened.",
+                hint="Check that the document camera is plugged in and not in use.",
+            )
         if self.width and self.height:
             cap.set(cv2.CAP_PROP_FRAME_WIDTH, self.width)
             cap.set(cv2.CAP_PROP_FRAME_HEIGHT, self.height)
@@ -148,12 +164,14 @@ class CameraScanner:
             return None
         h, w = frame.shape[:2]
         scale = min(1.0, PREVIEW_SIDE / max(h, w))
-        small = cv2.resize(frame, (round(w * scale), round(h * scale)),
-                           interpolation=cv2.INTER_AREA)
+        small = cv2.resize(
+            frame, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA
+        )
         quad = self.auto.feed(small)
         if quad is not None:
-            self._captured.append(RawImage(frame.copy(), None, "photo",
-                                           f"camera page {len(self._captured) + 1}"))
+            self._captured.append(
+                RawImage(frame.copy(), None, "photo", f"camera page {len(self._captured) + 1}")
+            )
         return small, quad
 
     def frames(self) -> Iterator[np.ndarray]:
@@ -180,8 +198,10 @@ class CameraScanner:
                 break
         pages, self._captured = self._captured, []
         if not pages:
-            raise NoPageError("The camera did not see a steady page.",
-                              hint="Lay the page flat under the camera and hold it still.")
+            raise NoPageError(
+                "The camera did not see a steady page.",
+                hint="Lay the page flat under the camera and hold it still.",
+            )
         return pages
 
     def snap(self) -> RawImage:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import io
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import numpy as np
 from PIL import Image, ImageOps, ImageSequence
@@ -55,7 +56,15 @@ def sniff(head: bytes) -> str | None:
     if head[:4] in (b"II*\x00", b"MM\x00*"):
         return "tiff"
     if head[4:8] == b"ftyp" and head[8:12] in (
-        b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif",
+        b"heic",
+        b"heix",
+        b"hevc",
+        b"hevx",
+        b"heim",
+        b"heis",
+        b"mif1",
+        b"msf1",
+        b"avif",
     ):
         return "heif"
     # PDF allows up to 1024 bytes of junk before the header.
@@ -128,7 +137,7 @@ def _check_size(width: int, height: int) -> None:
         )
 
 
-def _plausible_dpi(info: dict[str, object]) -> float | None:
+def _plausible_dpi(info: Mapping[Any, Any]) -> float | None:
     dpi = info.get("dpi")
     if isinstance(dpi, tuple) and dpi:
         try:
@@ -207,9 +216,7 @@ def _load_image(data: bytes, fmt: str, max_pages: int) -> list[RawImage]:
                         frame = ImageOps.exif_transpose(frame) or frame
                     pixels = _to_array(frame)
                 origin = f"file page {index + 1}/{n_frames}"
-                pages.append(
-                    RawImage(pixels, dpi, "photo" if photo else "file", origin)
-                )
+                pages.append(RawImage(pixels, dpi, "photo" if photo else "file", origin))
         except ScanError:
             raise
         except Image.DecompressionBombError as exc:
@@ -222,9 +229,7 @@ def _load_image(data: bytes, fmt: str, max_pages: int) -> list[RawImage]:
             raise CorruptFileError(
                 f"The {fmt.upper()} file is "
                 + ("cut short (incomplete copy)." if truncated else "damaged and cannot be read."),
-                hint=(
-                    "Copy the file from the phone again." if truncated else _HINT_OTHER
-                ),
+                hint=("Copy the file from the phone again." if truncated else _HINT_OTHER),
             ) from exc
     return pages
 
@@ -244,8 +249,9 @@ def _load_pdf(data: bytes, max_pages: int) -> list[RawImage]:
                 "The PDF is protected by a password.",
                 hint="Ask the person to open it on the phone and share an unprotected copy.",
             ) from exc
-        raise CorruptFileError("The PDF file is damaged and cannot be read.",
-                               hint=_HINT_OTHER) from exc
+        raise CorruptFileError(
+            "The PDF file is damaged and cannot be read.", hint=_HINT_OTHER
+        ) from exc
     try:
         n_pages = len(doc)
         if n_pages == 0:

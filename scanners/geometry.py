@@ -25,7 +25,7 @@ import numpy as np
 #: Long side of the frame used for detection (speed; corners are refined back at full size).
 DETECT_SIDE = 900
 #: Smallest page area as a share of the frame.
-MIN_AREA = 0.12
+MIN_AREA = 0.08
 
 #: Paper formats (name, short side, long side) in inches. A5 and A3 share A4's aspect ratio, so
 #: a photo cannot tell them apart: A4, by far the most common for letters, stands for all three.
@@ -137,7 +137,9 @@ def _paper_mask(small: np.ndarray) -> np.ndarray:
     s = hsv[:, :, 1].astype(np.int16)
     paper = np.clip(v - s, 0, 255).astype(np.uint8)
     k = max(3, (min(small.shape[:2]) // 60) | 1)
-    paper = cv2.morphologyEx(paper, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    paper = cv2.morphologyEx(
+        paper, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    )
     paper = cv2.GaussianBlur(paper, (5, 5), 0)
     _, mask = cv2.threshold(paper, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
@@ -147,7 +149,9 @@ def _paper_mask(small: np.ndarray) -> np.ndarray:
 def _edge_mask(small: np.ndarray) -> np.ndarray:
     grey = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
     k = max(3, (min(small.shape[:2]) // 60) | 1)
-    grey = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    grey = cv2.morphologyEx(
+        grey, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    )
     grey = cv2.GaussianBlur(grey, (5, 5), 0)
     med = float(np.median(grey))
     edges = cv2.Canny(grey, int(max(10, 0.5 * med)), int(min(255, 1.2 * med + 20)))
@@ -179,7 +183,8 @@ def _contrast(grey: np.ndarray, quad: np.ndarray) -> float:
     """Median brightness inside the quad minus outside it (outside band only)."""
     inside = np.zeros(grey.shape, np.uint8)
     cv2.fillConvexPoly(inside, quad.astype(np.int32), 255)
-    band = cv2.dilate(inside, cv2.getStructuringElement(cv2.MORPH_RECT, (25, 25))) & ~inside
+    grown = cv2.dilate(inside, cv2.getStructuringElement(cv2.MORPH_RECT, (25, 25)))
+    band = cv2.subtract(grown, inside)
     eroded = cv2.erode(inside, cv2.getStructuringElement(cv2.MORPH_RECT, (25, 25)))
     if not band.any() or not eroded.any():
         return 0.0
@@ -205,8 +210,10 @@ def find_page_quad(bgr: np.ndarray) -> QuadResult | None:
         quad = _refine_sides(quad, contour)
         margin = 0.01 * max(sw, sh)
         touches = bool(
-            (quad[:, 0] < margin).any() or (quad[:, 0] > sw - 1 - margin).any()
-            or (quad[:, 1] < margin).any() or (quad[:, 1] > sh - 1 - margin).any()
+            (quad[:, 0] < margin).any()
+            or (quad[:, 0] > sw - 1 - margin).any()
+            or (quad[:, 1] < margin).any()
+            or (quad[:, 1] > sh - 1 - margin).any()
         )
         contrast = _contrast(grey, quad)
         full = (quad + 0.5) / scale - 0.5
@@ -223,9 +230,9 @@ def true_aspect(quad: np.ndarray, frame_w: int, frame_h: int) -> float:
     k3 = np.dot(np.cross(m1, m4), m2) / np.dot(np.cross(m3, m4), m2)
     n2 = k2 * m2 - m1
     n3 = k3 * m3 - m1
-    top = np.linalg.norm(q[1] - q[0]) + np.linalg.norm(q[2] - q[3])
-    side = np.linalg.norm(q[3] - q[0]) + np.linalg.norm(q[2] - q[1])
-    naive = float(top / max(side, 1e-6))
+    top = float(np.linalg.norm(q[1] - q[0]) + np.linalg.norm(q[2] - q[3]))
+    side = float(np.linalg.norm(q[3] - q[0]) + np.linalg.norm(q[2] - q[1]))
+    naive = top / max(side, 1e-6)
     denom = n2[2] * n3[2]
     if abs(denom) < 1e-12:
         ratio2 = (n2[0] ** 2 + n2[1] ** 2) / max(n3[0] ** 2 + n3[1] ** 2, 1e-12)
@@ -276,7 +283,8 @@ def warp_quad(bgr: np.ndarray, quad: np.ndarray) -> tuple[np.ndarray, float | No
     out_w_i, out_h_i = max(8, round(out_w)), max(8, round(out_h))
     dst = np.array([[0, 0], [out_w_i, 0], [out_w_i, out_h_i], [0, out_h_i]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(quad.astype(np.float32), dst)
-    page = cv2.warpPerspective(bgr, matrix, (out_w_i, out_h_i), flags=cv2.INTER_LINEAR,
-                               borderMode=cv2.BORDER_REPLICATE)
+    page = cv2.warpPerspective(
+        bgr, matrix, (out_w_i, out_h_i), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+    )
     dpi = out_w_i / paper[1] if paper is not None else None
     return page, dpi

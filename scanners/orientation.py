@@ -105,8 +105,9 @@ def rotate_small(image: np.ndarray, angle: float, fill: int | tuple[int, int, in
     """Rotate counter-clockwise by ``angle`` degrees about the centre, same canvas size."""
     h, w = image.shape[:2]
     m = cv2.getRotationMatrix2D((w / 2.0, h / 2.0), angle, 1.0)
-    return cv2.warpAffine(image, m, (w, h), flags=cv2.INTER_LINEAR,
-                          borderMode=cv2.BORDER_CONSTANT, borderValue=fill)
+    return cv2.warpAffine(
+        image, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=fill
+    )
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,12 @@ def osd_available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def detect_orientation(grey: np.ndarray, dpi: float, *, min_confidence: float | None = None,
-                       ) -> Orientation:
+def detect_orientation(
+    grey: np.ndarray,
+    dpi: float,
+    *,
+    min_confidence: float | None = None,
+) -> Orientation:
     """Tesseract OSD on a downscaled copy, piped through stdin (no temporary files)."""
     threshold = OSD_MIN_CONFIDENCE if min_confidence is None else min_confidence
     exe = shutil.which("tesseract")
@@ -136,8 +141,11 @@ def detect_orientation(grey: np.ndarray, dpi: float, *, min_confidence: float | 
         return Orientation(0, 0.0, False, "tesseract missing")
     h, w = grey.shape[:2]
     scale = min(1.0, OSD_SIDE / max(h, w))
-    small = grey if scale >= 1.0 else cv2.resize(
-        grey, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
+    small = (
+        grey
+        if scale >= 1.0
+        else cv2.resize(grey, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
+    )
     ok, png = cv2.imencode(".png", small)
     if not ok:
         return Orientation(0, 0.0, False, "encode failed")
@@ -146,7 +154,11 @@ def detect_orientation(grey: np.ndarray, dpi: float, *, min_confidence: float | 
     try:
         proc = subprocess.run(
             [exe, "stdin", "stdout", "--psm", "0", "--dpi", str(eff_dpi)],
-            input=png.tobytes(), capture_output=True, timeout=OSD_TIMEOUT, env=env, check=False,
+            input=png.tobytes(),
+            capture_output=True,
+            timeout=OSD_TIMEOUT,
+            env=env,
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
         return Orientation(0, 0.0, False, "tesseract failed")
@@ -156,7 +168,7 @@ def detect_orientation(grey: np.ndarray, dpi: float, *, min_confidence: float | 
         return Orientation(0, 0.0, False, "too little text for orientation")
     rotate = int(rot.group(1)) % 360
     confidence = float(conf.group(1))
-    return Orientation(rotate, confidence, confidence >= threshold)
+    return Orientation(rotate, confidence, confidence >= threshold, f"osd {confidence:.2f}")
 
 
 def rotate_cardinal(image: np.ndarray, clockwise: int) -> np.ndarray:

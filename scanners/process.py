@@ -63,14 +63,18 @@ def infer_dpi(width: int, height: int, letter_px: float = math.nan) -> float:
     return a4_fit
 
 
-def flatten_illumination(grey: np.ndarray, dpi: float, letter_px: float = math.nan,
-                         ) -> np.ndarray:
+def flatten_illumination(
+    grey: np.ndarray,
+    dpi: float,
+    letter_px: float = math.nan,
+) -> np.ndarray:
     """Divide out the paper's background brightness (shadows, gradients) and stretch."""
     h, w = grey.shape[:2]
     # work where letters are ~3 px high (~25 dpi for body text): a 5x5 max filter erases them
     factor = max(1, round(letter_px / 3)) if math.isfinite(letter_px) else max(1, round(dpi / 25))
-    small = cv2.resize(grey, (max(1, w // factor), max(1, h // factor)),
-                       interpolation=cv2.INTER_AREA)
+    small = cv2.resize(
+        grey, (max(1, w // factor), max(1, h // factor)), interpolation=cv2.INTER_AREA
+    )
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))
     background = cv2.dilate(small, kernel)  # max filter: paper wins over ink
     background = cv2.medianBlur(background, 5)
@@ -80,7 +84,9 @@ def flatten_illumination(grey: np.ndarray, dpi: float, letter_px: float = math.n
     # stretch so that the darkest ink is black (robust percentile, not the minimum)
     lo = float(np.percentile(flat, 0.5))
     if lo < 200:
-        flat = cv2.convertScaleAbs(flat, alpha=255.0 / (255.0 - lo), beta=-lo * 255.0 / (255.0 - lo))
+        flat = cv2.convertScaleAbs(
+            flat, alpha=255.0 / (255.0 - lo), beta=-lo * 255.0 / (255.0 - lo)
+        )
     return flat
 
 
@@ -116,23 +122,37 @@ def process_page(raw: RawImage, *, orientation: bool = True) -> Page:
 
     rotation = 0
     confident = True
+    osd_confidence = -1.0
     if orientation:
         result = orient.detect_orientation(clean, dpi)
         confident = result.confident
+        osd_confidence = result.confidence
         if result.confident and result.rotate:
             rotation = result.rotate
             color = orient.rotate_cardinal(color, rotation)
             clean = orient.rotate_cardinal(clean, rotation)
     report = quality.assess(
-        color, clean, dpi, kind=raw.kind, quad_found=use_quad,
+        color,
+        clean,
+        dpi,
+        kind=raw.kind,
+        quad_found=use_quad,
         quad_touches_edge=bool(found is not None and found.touches_edge and use_quad),
     )
     if raw.kind == "photo" and found is not None and not use_quad:
         report.metrics["quad_rejected"] = 1.0
     report.metrics["skew_deg"] = round(angle, 2)
+    if orientation:
+        report.metrics["osd_confidence"] = round(osd_confidence, 2)
     return Page(
-        color=color, gray=clean, dpi=float(dpi), rotation=rotation,
-        rotation_confident=confident, skew_deg=angle, quad_found=use_quad,
-        quality=report, origin=raw.origin, quad=quad,
+        color=color,
+        gray=clean,
+        dpi=float(dpi),
+        rotation=rotation,
+        rotation_confident=confident,
+        skew_deg=angle,
+        quad_found=use_quad,
+        quality=report,
+        origin=raw.origin,
+        quad=quad,
     )
-

@@ -85,7 +85,9 @@ def probe_sane(timeout: float = 20.0) -> BackendProbe:
     """Flatbed scanners via ``scanimage -L`` (the program the SANE backend drives)."""
     if shutil.which("scanimage") is None:
         return BackendProbe(
-            "sane", False, "The scanimage program is not installed.",
+            "sane",
+            False,
+            "The scanimage program is not installed.",
             fix="sudo apt-get install sane-utils",
         )
     from scanners.sane import list_devices
@@ -93,11 +95,19 @@ def probe_sane(timeout: float = 20.0) -> BackendProbe:
     try:
         devices = list_devices(timeout=timeout)
     except Exception as exc:  # noqa: BLE001 - a probe reports, never raises
-        return BackendProbe("sane", False, f"Listing scanners failed: {exc}",
-                            fix="Check the scanner's cable and power.")
+        return BackendProbe(
+            "sane",
+            False,
+            f"Listing scanners failed: {exc}",
+            fix="Check the scanner's cable and power.",
+        )
     if not devices:
-        return BackendProbe("sane", False, "No scanner found by SANE.",
-                            fix="Connect and switch on the flatbed scanner.")
+        return BackendProbe(
+            "sane",
+            False,
+            "No scanner found by SANE.",
+            fix="Connect and switch on the flatbed scanner.",
+        )
     names = ", ".join(d.name for d in devices)
     return BackendProbe("sane", True, f"{len(devices)} scanner(s): {names}")
 
@@ -106,11 +116,14 @@ def probe_files() -> BackendProbe:
     """PDF (pdfium) and HEIC (libheif) readers."""
     missing = [m for m in ("PIL", "pypdfium2") if importlib.util.find_spec(m) is None]
     if missing:
-        return BackendProbe("files", False, f"Missing Python modules: {', '.join(missing)}.",
-                            fix="./dev.sh setup")
+        return BackendProbe(
+            "files", False, f"Missing Python modules: {', '.join(missing)}.", fix="./dev.sh setup"
+        )
     heic = importlib.util.find_spec("pillow_heif") is not None
     return BackendProbe(
-        "files", True, "JPEG, PNG, TIFF, PDF" + (", HEIC" if heic else " (no HEIC)") + " readable.",
+        "files",
+        True,
+        "JPEG, PNG, TIFF, PDF" + (", HEIC" if heic else " (no HEIC)") + " readable.",
         fix="" if heic else "pip install pillow-heif",
     )
 
@@ -121,27 +134,40 @@ def probe_demo() -> BackendProbe:
     n = len(list(sample_dir().glob("*.png")))
     if n:
         return BackendProbe("demo", True, f"{n} demo page(s) available.")
-    return BackendProbe("demo", False, "The demo samples are missing.",
-                        fix="python tools/make_samples.py")
+    return BackendProbe(
+        "demo", False, "The demo samples are missing.", fix="python tools/make_samples.py"
+    )
 
 
 def probe_osd(timeout: float = 10.0) -> BackendProbe:
     """Tesseract's orientation model, used to turn pages upright."""
     exe = shutil.which("tesseract")
     if exe is None:
-        return BackendProbe("orientation", False, "Tesseract is not installed.",
-                            fix="sudo apt-get install tesseract-ocr")
+        return BackendProbe(
+            "orientation",
+            False,
+            "Tesseract is not installed.",
+            fix="sudo apt-get install tesseract-ocr",
+        )
     try:
-        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True,
-                             timeout=timeout, check=False)
+        out = subprocess.run(
+            [exe, "--list-langs"], capture_output=True, text=True, timeout=timeout, check=False
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        return BackendProbe("orientation", False, f"Tesseract did not answer: {exc}",
-                            fix="sudo apt-get install --reinstall tesseract-ocr")
+        return BackendProbe(
+            "orientation",
+            False,
+            f"Tesseract did not answer: {exc}",
+            fix="sudo apt-get install --reinstall tesseract-ocr",
+        )
     if "osd" in out.stdout.split():
         return BackendProbe("orientation", True, "Tesseract orientation detection (osd) ready.")
-    return BackendProbe("orientation", False,
-                        "Tesseract's orientation data is missing; pages will not be turned.",
-                        fix="sudo apt-get install tesseract-ocr-osd")
+    return BackendProbe(
+        "orientation",
+        False,
+        "Tesseract's orientation data is missing; pages will not be turned.",
+        fix="sudo apt-get install tesseract-ocr-osd",
+    )
 
 
 def probe_all() -> list[BackendProbe]:

@@ -18,7 +18,7 @@ from scanners.types import QualityReason, QualityReport
 #: Sharpness is measured at this resolution so that it does not depend on the source's DPI.
 SHARPNESS_DPI = 150.0
 #: Edge sharpness (max gradient / contrast at 150 dpi) below this: too blurry.
-MIN_SHARPNESS = 0.22
+MIN_SHARPNESS = 0.35
 #: Paper brightness (90th percentile of grey) below this: too dark.
 MIN_PAPER = 95.0
 #: Ink/paper contrast below this (grey levels): nothing printed to judge sharpness on.
@@ -35,12 +35,17 @@ def sharpness(grey: np.ndarray, dpi: float) -> float:
     """Max text-edge gradient relative to ink/paper contrast, at 150 dpi (1 = crisp)."""
     scale = min(1.0, SHARPNESS_DPI / max(dpi, 1.0))
     h, w = grey.shape[:2]
-    g = grey if scale >= 1.0 else cv2.resize(
-        grey, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
+    g = (
+        grey
+        if scale >= 1.0
+        else cv2.resize(
+            grey, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA
+        )
+    )
     # a light blur first: sensor noise and JPEG ringing must not pass for sharp edges
     g = cv2.GaussianBlur(g.astype(np.float32), (0, 0), 1.0)
-    gx = cv2.Sobel(g, cv2.CV_32F, 1, 0, ksize=3) / 4.0
-    gy = cv2.Sobel(g, cv2.CV_32F, 0, 1, ksize=3) / 4.0
+    gx = cv2.Sobel(g, cv2.CV_32F, 1, 0, ksize=3, scale=0.25)
+    gy = cv2.Sobel(g, cv2.CV_32F, 0, 1, ksize=3, scale=0.25)
     mag = cv2.magnitude(gx, gy)
     lo, hi = np.percentile(g, (0.5, 99.5))
     contrast = float(hi - lo)
@@ -51,12 +56,13 @@ def sharpness(grey: np.ndarray, dpi: float) -> float:
 
 def glare_share(grey: np.ndarray) -> float:
     """Share of pixels in clipped blobs when the paper itself is not clipped (specular spots)."""
-    paper = float(np.percentile(grey, 60))
-    if paper >= 235:  # a white scan or an over-exposed page: no "spot" to speak of
-        return 0.0
-    clipped = (cv2.GaussianBlur(grey, (5, 5), 0) >= 250).astype(np.uint8)
+    smooth = cv2.GaussianBlur(grey, (5, 5), 0)
+    clipped = (smooth >= 250).astype(np.uint8)
     if not clipped.any():
         return 0.0
+    rest = smooth[clipped == 0]
+    if rest.size == 0 or float(np.percentile(rest, 75)) >= 235:
+        return 0.0  # a white scan or an over-exposed page: no "spot" to speak of
     n, _, stats, _ = cv2.connectedComponentsWithStats(clipped, connectivity=8)
     min_blob = 0.0005 * grey.size
     area = sum(int(s[cv2.CC_STAT_AREA]) for s in stats[1:] if s[cv2.CC_STAT_AREA] >= min_blob)
@@ -117,8 +123,15 @@ def text_metrics(clean: np.ndarray) -> tuple[float, int]:
     return xh, max(edges)
 
 
-def assess(color: np.ndarray, clean: np.ndarray, dpi: float, *, kind: str, quad_found: bool,
-           quad_touches_edge: bool) -> QualityReport:
+def assess(
+    color: np.ndarray,
+    clean: np.ndarray,
+    dpi: float,
+    *,
+    kind: str,
+    quad_found: bool,
+    quad_touches_edge: bool,
+) -> QualityReport:
     """Measure the final page and list every reason to refuse it."""
     grey = color if color.ndim == 2 else cv2.cvtColor(color, cv2.COLOR_BGR2GRAY)
     paper = float(np.percentile(grey, 90))
@@ -146,6 +159,8 @@ def assess(color: np.ndarray, clean: np.ndarray, dpi: float, *, kind: str, quad_
         reasons.append(QualityReason.TOO_BLURRY)
     if math.isfinite(xh) and xh < MIN_XHEIGHT:
         reasons.append(QualityReason.TEXT_TOO_SMALL)
-    if (kind == "photo" and quad_found and quad_touches_edge) or cut_glyphs >= MAX_CUT_GLYPHS:
+    if (kind == "photo" and quad_found and quad_touches_edge) or (
+        kind != "photo" and cut_glyphs >= MAX_CUT_GLYPHS
+    ):
         reasons.append(QualityReason.CUT_OFF)
     return QualityReport(reasons=reasons, metrics=metrics)

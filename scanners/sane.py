@@ -56,18 +56,27 @@ def _env(env: Mapping[str, str] | None) -> dict[str, str]:
     return merged
 
 
-def list_devices(*, timeout: float = 20.0, env: Mapping[str, str] | None = None,
-                 ) -> list[SaneDevice]:
+def list_devices(
+    *,
+    timeout: float = 20.0,
+    env: Mapping[str, str] | None = None,
+) -> list[SaneDevice]:
     """The scanners SANE sees (``scanimage -L`` in a parseable format)."""
     exe = _scanimage()
     try:
         proc = subprocess.run(
-            [exe, "-f", "%d\t%v\t%m\t%t%n"], capture_output=True, text=True,
-            timeout=timeout, env=_env(env), check=False,
+            [exe, "-f", "%d\t%v\t%m\t%t%n"],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=_env(env),
+            check=False,
         )
     except subprocess.TimeoutExpired as exc:
-        raise DeviceError("Listing the scanners took too long.",
-                          hint="Unplug the scanner, plug it back and try again.") from exc
+        raise DeviceError(
+            "Listing the scanners took too long.",
+            hint="Unplug the scanner, plug it back and try again.",
+        ) from exc
     devices = []
     for line in proc.stdout.splitlines():
         parts = line.split("\t")
@@ -76,15 +85,24 @@ def list_devices(*, timeout: float = 20.0, env: Mapping[str, str] | None = None,
     return devices
 
 
-def device_options(device: str, *, timeout: float = 30.0,
-                   env: Mapping[str, str] | None = None) -> dict[str, str]:
+def device_options(
+    device: str, *, timeout: float = 30.0, env: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """The device's options and their allowed values (``scanimage -A``), e.g. ``source``."""
     exe = _scanimage()
-    proc = subprocess.run([exe, "-d", device, "-A"], capture_output=True, text=True,
-                          timeout=timeout, env=_env(env), check=False)
+    proc = subprocess.run(
+        [exe, "-d", device, "-A"],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=_env(env),
+        check=False,
+    )
     if proc.returncode != 0:
-        raise NoDeviceError(f"The scanner {device} cannot be opened.",
-                            hint="Check that it is switched on and connected.")
+        raise NoDeviceError(
+            f"The scanner {device} cannot be opened.",
+            hint="Check that it is switched on and connected.",
+        )
     options: dict[str, str] = {}
     for line in proc.stdout.splitlines():
         line = line.strip()
@@ -97,24 +115,27 @@ def device_options(device: str, *, timeout: float = 30.0,
 def parse_pnm(data: bytes) -> tuple[np.ndarray, bytes]:
     """Decode one binary PNM (P4/P5/P6, 1/8/16-bit) from the start of ``data``; return rest."""
     if len(data) < 3 or data[:1] != b"P" or data[1:2] not in (b"4", b"5", b"6"):
-        raise DeviceError("The scanner sent data that is not an image.",
-                          hint="Try again; if it persists, restart the scanner.")
+        raise DeviceError(
+            "The scanner sent data that is not an image.",
+            hint="Try again; if it persists, restart the scanner.",
+        )
     kind = data[1:2]
     fields: list[int] = []
     pos = 2
     need = 2 if kind == b"4" else 3
     while len(fields) < need:
-        while pos < len(data) and data[pos:pos + 1].isspace():
+        while pos < len(data) and data[pos : pos + 1].isspace():
             pos += 1
-        if data[pos:pos + 1] == b"#":
+        if data[pos : pos + 1] == b"#":
             pos = data.index(b"\n", pos) + 1
             continue
         start = pos
-        while pos < len(data) and data[pos:pos + 1].isdigit():
+        while pos < len(data) and data[pos : pos + 1].isdigit():
             pos += 1
         if start == pos:
-            raise DeviceError("The scanner sent a damaged image header.",
-                              hint="Try the scan again.")
+            raise DeviceError(
+                "The scanner sent a damaged image header.", hint="Try the scan again."
+            )
         fields.append(int(data[start:pos]))
     pos += 1  # the single whitespace before the raster
     width, height = fields[0], fields[1]
@@ -129,18 +150,19 @@ def parse_pnm(data: bytes) -> tuple[np.ndarray, bytes]:
         sample = 2 if maxval > 255 else 1
         size = width * height * channels * sample
         if len(data) - pos < size:
-            raise DeviceError("The scan stopped before the end of the page.",
-                              hint="Check the paper is not jammed and scan again.")
-        raw = np.frombuffer(data, ">u2" if sample == 2 else np.uint8, width * height * channels,
-                            pos)
+            raise DeviceError(
+                "The scan stopped before the end of the page.",
+                hint="Check the paper is not jammed and scan again.",
+            )
+        raw = np.frombuffer(
+            data, ">u2" if sample == 2 else np.uint8, width * height * channels, pos
+        )
         if sample == 2:
             raw = (raw >> 8).astype(np.uint8)
         img = raw.reshape(height, width, channels) if channels == 3 else raw.reshape(height, width)
-        if channels == 3:
-            img = np.ascontiguousarray(img[:, :, ::-1])  # RGB -> BGR
-        else:
-            img = img.copy()
-    return img, data[pos + size:]
+        # RGB -> BGR
+        img = np.ascontiguousarray(img[:, :, ::-1]) if channels == 3 else img.copy()
+    return img, data[pos + size :]
 
 
 class SaneScanner:
@@ -154,10 +176,18 @@ class SaneScanner:
 
     name = "sane"
 
-    def __init__(self, device: str | None = None, *, mode: str = "Color",
-                 resolution: int = DEFAULT_RESOLUTION, source: str | None = None,
-                 max_pages: int = 50, options: Mapping[str, str] | None = None,
-                 env: Mapping[str, str] | None = None, timeout: float = SCAN_TIMEOUT) -> None:
+    def __init__(
+        self,
+        device: str | None = None,
+        *,
+        mode: str = "Color",
+        resolution: int = DEFAULT_RESOLUTION,
+        source: str | None = None,
+        max_pages: int = 50,
+        options: Mapping[str, str] | None = None,
+        env: Mapping[str, str] | None = None,
+        timeout: float = SCAN_TIMEOUT,
+    ) -> None:
         self.device = device
         self.mode = mode
         self.resolution = resolution
@@ -170,14 +200,17 @@ class SaneScanner:
     @property
     def is_feeder(self) -> bool:
         return self.source is not None and any(
-            s.lower() in self.source.lower() for s in ("feeder", "adf", "duplex"))
+            s.lower() in self.source.lower() for s in ("feeder", "adf", "duplex")
+        )
 
     def open(self) -> None:
         if self.device is None:
             devices = list_devices(env=self.env)
             if not devices:
-                raise NoDeviceError("No scanner was found.",
-                                    hint="Connect and switch on the scanner, then try again.")
+                raise NoDeviceError(
+                    "No scanner was found.",
+                    hint="Connect and switch on the scanner, then try again.",
+                )
             self.device = devices[0].name
 
     def frames(self) -> Iterator[np.ndarray]:
@@ -185,8 +218,16 @@ class SaneScanner:
 
     def _command(self) -> list[str]:
         assert self.device is not None
-        cmd = [_scanimage(), "-d", self.device, "--format=pnm", "--mode", self.mode,
-               "--resolution", str(self.resolution)]
+        cmd = [
+            _scanimage(),
+            "-d",
+            self.device,
+            "--format=pnm",
+            "--mode",
+            self.mode,
+            "--resolution",
+            str(self.resolution),
+        ]
         if self.source:
             cmd += ["--source", self.source]
         for key, value in self.options.items():
@@ -198,21 +239,32 @@ class SaneScanner:
         if self.device is None:
             self.open()
         try:
-            proc = subprocess.run(self._command(), capture_output=True, timeout=self.timeout,
-                                  env=_env(self.env), check=False)
+            proc = subprocess.run(
+                self._command(),
+                capture_output=True,
+                timeout=self.timeout,
+                env=_env(self.env),
+                check=False,
+            )
         except subprocess.TimeoutExpired as exc:
-            raise DeviceError("The scanner did not finish the scan in time.",
-                              hint="Check the scanner, then scan again.") from exc
+            raise DeviceError(
+                "The scanner did not finish the scan in time.",
+                hint="Check the scanner, then scan again.",
+            ) from exc
         err = proc.stderr.decode("utf-8", "replace").lower()
         if any(s in err for s in _FEEDER_EMPTY):
             return None
         if proc.returncode != 0 or not proc.stdout:
             if "open of device" in err or "invalid argument" in err:
-                raise NoDeviceError(f"The scanner {self.device} cannot be opened.",
-                                    hint="Check that it is switched on and connected.")
+                raise NoDeviceError(
+                    f"The scanner {self.device} cannot be opened.",
+                    hint="Check that it is switched on and connected.",
+                )
             if "jammed" in err:
-                raise DeviceError("The paper is jammed in the scanner.",
-                                  hint="Open the scanner, remove the sheet and scan again.")
+                raise DeviceError(
+                    "The paper is jammed in the scanner.",
+                    hint="Open the scanner, remove the sheet and scan again.",
+                )
             if "cover" in err:
                 raise DeviceError("The scanner cover is open.", hint="Close it and scan again.")
             if "busy" in err:
@@ -231,8 +283,10 @@ class SaneScanner:
             page.origin = f"sane {self.device} sheet {len(pages) + 1}"
             pages.append(page)
         if not pages:
-            raise NoPageError("The document feeder is empty.",
-                              hint="Put the pages in the feeder, face as the scanner shows.")
+            raise NoPageError(
+                "The document feeder is empty.",
+                hint="Put the pages in the feeder, face as the scanner shows.",
+            )
         return pages
 
     def close(self) -> None:

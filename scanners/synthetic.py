@@ -12,11 +12,43 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-_WORDS = (
-    "le la les de des un une rendez-vous convocation dossier commune loyer allocation "
-    "mutualite decision article paragraphe date signature adresse demande recours delai "
-    "het de een van en afspraak huur beslissing datum adres bijlage termijn"
-).split()
+_WORDS = [
+    "le",
+    "la",
+    "les",
+    "de",
+    "des",
+    "un",
+    "une",
+    "rendez-vous",
+    "convocation",
+    "dossier",
+    "commune",
+    "loyer",
+    "allocation",
+    "mutualite",
+    "decision",
+    "article",
+    "paragraphe",
+    "date",
+    "signature",
+    "adresse",
+    "demande",
+    "recours",
+    "delai",
+    "het",
+    "de",
+    "een",
+    "van",
+    "en",
+    "afspraak",
+    "huur",
+    "beslissing",
+    "datum",
+    "adres",
+    "bijlage",
+    "termijn",
+]
 
 
 def text_page(seed: int = 0, width: int = 1240, height: int = 1754) -> np.ndarray:
@@ -25,19 +57,35 @@ def text_page(seed: int = 0, width: int = 1240, height: int = 1754) -> np.ndarra
     page = np.full((height, width), 255, np.uint8)
     scale = width / 1240
     y = int(110 * scale)
-    cv2.putText(page, "ADMINISTRATION COMMUNALE", (int(90 * scale), y), cv2.FONT_HERSHEY_DUPLEX,
-                1.2 * scale, 0, max(1, int(2 * scale)), cv2.LINE_AA)
+    cv2.putText(
+        page,
+        "ADMINISTRATION COMMUNALE",
+        (int(90 * scale), y),
+        cv2.FONT_HERSHEY_DUPLEX,
+        1.2 * scale,
+        0,
+        max(1, int(2 * scale)),
+        cv2.LINE_AA,
+    )
     y += int(80 * scale)
     while y < height - 120 * scale:
         x = int(90 * scale)
-        line = []
+        line: list[str] = []
         while True:
             w = str(rng.choice(_WORDS))
             if x + len(" ".join([*line, w])) * 17 * scale > width - 90 * scale:
                 break
             line.append(w)
-        cv2.putText(page, " ".join(line), (x, y), cv2.FONT_HERSHEY_SIMPLEX, 0.75 * scale, 0,
-                    max(1, int(1.6 * scale)), cv2.LINE_AA)
+        cv2.putText(
+            page,
+            " ".join(line),
+            (x, y),
+            cv2.FONT_HERSHEY_SIMPLEX,
+            0.75 * scale,
+            0,
+            max(1, int(1.6 * scale)),
+            cv2.LINE_AA,
+        )
         y += int(rng.choice([36, 36, 36, 60]) * scale)
     return page
 
@@ -63,17 +111,26 @@ def _background(h: int, w: int, rng: np.random.Generator) -> np.ndarray:
         streak = (np.sin(xs + 3 * np.sin(np.linspace(0, 4, h))[:, None]) * 18).astype(np.float32)
         bg = base[None, None, :] + streak[:, :, None]
     else:  # mottled fabric
-        noise = rng.normal(0, 1, (h // 16 + 1, w // 16 + 1)).astype(np.float32)
-        noise = cv2.resize(noise, (w, h), interpolation=cv2.INTER_CUBIC)[:h, :w]
-        bg = base[None, None, :] + 20 * noise[:, :, None]
+        coarse = rng.normal(0, 1, (h // 16 + 1, w // 16 + 1)).astype(np.float32)
+        noise = np.asarray(cv2.resize(coarse, (w, h), interpolation=cv2.INTER_CUBIC))
+        bg = base[None, None, :] + 20 * noise[:h, :w, None]
     bg += rng.normal(0, 4, (h, w, 3)).astype(np.float32)
     return bg
 
 
-def photo(page: np.ndarray, rng: np.random.Generator, *, frame: tuple[int, int] = (1200, 1600),
-          fill: float | None = None, tilt: float = 0.07, angle: float | None = None,
-          blur: float | None = None, shadow: bool = True, jpeg: int | None = None,
-          offset: tuple[float, float] = (0.0, 0.0)) -> SyntheticCapture:
+def photo(
+    page: np.ndarray,
+    rng: np.random.Generator,
+    *,
+    frame: tuple[int, int] = (1200, 1600),
+    fill: float | None = None,
+    tilt: float = 0.07,
+    angle: float | None = None,
+    blur: float | None = None,
+    shadow: bool = True,
+    jpeg: int | None = None,
+    offset: tuple[float, float] = (0.0, 0.0),
+) -> SyntheticCapture:
     """A camera photo of ``page`` lying on a desk; ``frame`` is (width, height)."""
     fw, fh = frame
     if page.ndim == 2:
@@ -88,10 +145,19 @@ def photo(page: np.ndarray, rng: np.random.Generator, *, frame: tuple[int, int] 
     f = 1.1 * max(fw, fh)
     rz = np.deg2rad(rng.uniform(-10, 10) if angle is None else angle)
     rx, ry = rng.uniform(-1, 1, 2) * tilt * 3.0
-    cz, sz, cxr, sxr, cyr, syr = np.cos(rz), np.sin(rz), np.cos(rx), np.sin(rx), np.cos(ry), np.sin(ry)
-    rot = (np.array([[cyr, 0, syr], [0, 1, 0], [-syr, 0, cyr]])
-           @ np.array([[1, 0, 0], [0, cxr, -sxr], [0, sxr, cxr]])
-           @ np.array([[cz, -sz, 0], [sz, cz, 0], [0, 0, 1]]))
+    cz, sz, cxr, sxr, cyr, syr = (
+        np.cos(rz),
+        np.sin(rz),
+        np.cos(rx),
+        np.sin(rx),
+        np.cos(ry),
+        np.sin(ry),
+    )
+    rot = (
+        np.array([[cyr, 0, syr], [0, 1, 0], [-syr, 0, cyr]])
+        @ np.array([[1, 0, 0], [0, cxr, -sxr], [0, sxr, cxr]])
+        @ np.array([[cz, -sz, 0], [sz, cz, 0], [0, 0, 1]])
+    )
     rect = np.array([[-pw, -ph, 0], [pw, -ph, 0], [pw, ph, 0], [-pw, ph, 0]], np.float64) / 2
     dist = f / s  # at this distance the page would appear `s` times its pixel size head-on
     pts = rect @ rot.T + [0, 0, dist]
@@ -114,34 +180,51 @@ def photo(page: np.ndarray, rng: np.random.Generator, *, frame: tuple[int, int] 
         img *= light[:, :, None]
     sigma = rng.uniform(0.0, 0.9) if blur is None else blur
     if sigma > 0.05:
-        img = cv2.GaussianBlur(img, (0, 0), sigma)
-    img += rng.normal(0, rng.uniform(1.5, 4.0), img.shape).astype(np.float32)
+        img = np.asarray(cv2.GaussianBlur(img, (0, 0), sigma), dtype=np.float32)
+    img += np.asarray(rng.normal(0, rng.uniform(1.5, 4.0), img.shape), dtype=np.float32)
     out = np.clip(img, 0, 255).astype(np.uint8)
     q = int(rng.integers(70, 93)) if jpeg is None else jpeg
     ok, buf = cv2.imencode(".jpg", out, [cv2.IMWRITE_JPEG_QUALITY, q])
     if ok:
-        out = cv2.imdecode(buf, cv2.IMREAD_COLOR)
+        out = np.asarray(cv2.imdecode(buf, cv2.IMREAD_COLOR), dtype=np.uint8)
     return SyntheticCapture(out, quad)
 
 
-def flatbed(page: np.ndarray, *, skew: float, rotation: int, noise: float = 2.0,
-            rng: np.random.Generator | None = None) -> SyntheticCapture:
+def flatbed(
+    page: np.ndarray,
+    *,
+    skew: float,
+    rotation: int,
+    noise: float = 2.0,
+    rng: np.random.Generator | None = None,
+) -> SyntheticCapture:
     """A flatbed scan of ``page`` placed ``skew`` degrees off (counter-clockwise) and turned
     so that ``rotation`` degrees clockwise are needed to bring it upright."""
     rng = rng or np.random.default_rng(0)
     img = page if page.ndim == 3 else cv2.cvtColor(page, cv2.COLOR_GRAY2BGR)
     # turn the page counter-clockwise by `rotation` so that a clockwise turn undoes it
-    turn = {0: None, 90: cv2.ROTATE_90_COUNTERCLOCKWISE, 180: cv2.ROTATE_180,
-            270: cv2.ROTATE_90_CLOCKWISE}[rotation % 360]
+    turn = {
+        0: None,
+        90: cv2.ROTATE_90_COUNTERCLOCKWISE,
+        180: cv2.ROTATE_180,
+        270: cv2.ROTATE_90_CLOCKWISE,
+    }[rotation % 360]
     if turn is not None:
         img = cv2.rotate(img, turn)
     h, w = img.shape[:2]
     m = cv2.getRotationMatrix2D((w / 2, h / 2), skew, 1.0)
-    img = cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR,
-                         borderMode=cv2.BORDER_CONSTANT, borderValue=(250, 250, 250))
+    img = cv2.warpAffine(
+        img,
+        m,
+        (w, h),
+        flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=(250, 250, 250),
+    )
     f = img.astype(np.float32) + rng.normal(0, noise, img.shape).astype(np.float32)
-    return SyntheticCapture(np.clip(f, 0, 255).astype(np.uint8), None, skew=skew,
-                            rotation=rotation % 360)
+    return SyntheticCapture(
+        np.clip(f, 0, 255).astype(np.uint8), None, skew=skew, rotation=rotation % 360
+    )
 
 
 def quad_iou(a: np.ndarray, b: np.ndarray) -> float:

@@ -76,22 +76,32 @@ class DemoScanner:
         if not self._docs:
             self.open()
         if self._next >= len(self._docs):
-            raise NoPageError("All demo documents have been captured.",
-                              hint="Close the demo scanner and start again.")
+            raise NoPageError(
+                "All demo documents have been captured.",
+                hint="Close the demo scanner and start again.",
+            )
         files = self._docs[self._next]
         self._next += 1
         pages: list[RawImage] = []
         for i, f in enumerate(files):
             pixels = cv2.imread(str(f), cv2.IMREAD_UNCHANGED)
             if pixels is None:
-                raise NoSamplesError("A demo sample page cannot be read.",
-                                     hint="Run: .venv/bin/python tools/make_samples.py")
+                raise NoSamplesError(
+                    "A demo sample page cannot be read.",
+                    hint="Run: .venv/bin/python tools/make_samples.py",
+                )
             if pixels.ndim == 3 and pixels.shape[2] == 4:
                 pixels = cv2.cvtColor(pixels, cv2.COLOR_BGRA2BGR)
             width = min(pixels.shape[:2])
             dpi = round(width / _A4_WIDTH_IN)
-            pages.append(RawImage(pixels, float(dpi), "demo",
-                                  f"demo document {self._next} page {i + 1}/{len(files)}"))
+            pages.append(
+                RawImage(
+                    pixels,
+                    float(dpi),
+                    "demo",
+                    f"demo document {self._next} page {i + 1}/{len(files)}",
+                )
+            )
         return pages
 
     def close(self) -> None:

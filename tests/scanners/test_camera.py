@@ -26,8 +26,9 @@ def _desk(rng: np.random.Generator) -> np.ndarray:
 
 
 def _hold(still: np.ndarray, n: int, rng: np.random.Generator) -> list[np.ndarray]:
-    return [np.clip(still + rng.normal(0, 2, still.shape), 0, 255).astype(np.uint8)
-            for _ in range(n)]
+    return [
+        np.clip(still + rng.normal(0, 2, still.shape), 0, 255).astype(np.uint8) for _ in range(n)
+    ]
 
 
 def _record(path: Path) -> list[np.ndarray]:
@@ -46,8 +47,15 @@ def _record(path: Path) -> list[np.ndarray]:
     truth.append(shot.quad)
     frames += _hold(shot.image.astype(np.float32), 14, rng)
     # page 3 replaces page 2 in place (a page turn without leaving the view)
-    shot3 = photo(pages[2], np.random.default_rng(99), frame=FRAME, angle=-3, blur=0.3,
-                  fill=0.85, shadow=False)
+    shot3 = photo(
+        pages[2],
+        np.random.default_rng(99),
+        frame=FRAME,
+        angle=-3,
+        blur=0.3,
+        fill=0.85,
+        shadow=False,
+    )
     truth.append(shot3.quad)
     frames += _hold(shot3.image.astype(np.float32), 14, rng)
     frames += [_desk(rng) for _ in range(4)]
@@ -91,8 +99,15 @@ def test_preview_frames_are_downscaled(video: tuple[Path, list[np.ndarray]]) -> 
 
 def test_blurred_only_video_gives_no_page(tmp_path: Path) -> None:
     rng = np.random.default_rng(3)
-    shot = photo(text_page(seed=5, width=620, height=877), rng, frame=FRAME, blur=4.0,
-                 fill=0.75, angle=2, shadow=False)
+    shot = photo(
+        text_page(seed=5, width=620, height=877),
+        rng,
+        frame=FRAME,
+        blur=4.0,
+        fill=0.75,
+        angle=2,
+        shadow=False,
+    )
     writer = cv2.VideoWriter(str(tmp_path / "b.avi"), cv2.VideoWriter_fourcc(*"MJPG"), 10, FRAME)
     for f in _hold(shot.image.astype(np.float32), 15, rng):
         writer.write(f)

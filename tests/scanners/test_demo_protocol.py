@@ -20,7 +20,10 @@ def test_grouping_by_page_suffix() -> None:
     files = [Path(n) for n in ("b-p2.png", "a.png", "b-p1.png", "c-p10.png", "c-p9.png")]
     groups = group_documents(files)
     assert [[f.name for f in g] for g in groups] == [
-        ["a.png"], ["b-p1.png", "b-p2.png"], ["c-p9.png", "c-p10.png"]]
+        ["a.png"],
+        ["b-p1.png", "b-p2.png"],
+        ["c-p9.png", "c-p10.png"],
+    ]
 
 
 def test_demo_scanner_on_own_folder(tmp_path: Path) -> None:
@@ -54,8 +57,7 @@ def test_every_backend_satisfies_the_protocol(tmp_path: Path) -> None:
     from scanners.camera import CameraScanner
     from scanners.sane import SaneScanner
 
-    for sc in (DemoScanner(tmp_path), FileScanner([]), SaneScanner("test:0"),
-               CameraScanner(0)):
+    for sc in (DemoScanner(tmp_path), FileScanner([]), SaneScanner("test:0"), CameraScanner(0)):
         assert isinstance(sc, Scanner)
 
 
@@ -72,8 +74,9 @@ def test_every_reason_and_error_has_a_sentence() -> None:
 
     for reason in QualityReason:
         assert messages.sentence(reason).endswith(".")
-    kinds = {c.kind for c in vars(errs).values()
-             if isinstance(c, type) and issubclass(c, ScanError)}
+    kinds = {
+        c.kind for c in vars(errs).values() if isinstance(c, type) and issubclass(c, ScanError)
+    }
     assert kinds <= set(messages.all_ids())
     for k in kinds:
         assert messages.sentence(k).endswith(".")

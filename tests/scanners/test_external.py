@@ -76,12 +76,16 @@ def test_rotated_skew_portrait_and_straight(external: Path, reference: np.ndarra
     assert abs(_angle_to(reference, page.gray)) < 0.5
 
 
-@pytest.mark.parametrize(("name", "lo", "hi"), [
-    ("francais_page.jpg", 200, 400),  # a 3-inch square at 300 dpi
-    ("baiona_color.jpg", 70, 300),  # a 640-pixel web map: low resolution, still readable
-])
-def test_no_dpi_images_accepted_with_sensible_dpi(external: Path, name: str, lo: float,
-                                                  hi: float) -> None:
+@pytest.mark.parametrize(
+    ("name", "lo", "hi"),
+    [
+        ("francais_page.jpg", 200, 400),  # a 3-inch square at 300 dpi
+        ("baiona_color.jpg", 70, 300),  # a 640-pixel web map: low resolution, still readable
+    ],
+)
+def test_no_dpi_images_accepted_with_sensible_dpi(
+    external: Path, name: str, lo: float, hi: float
+) -> None:
     raws = load_file(external / "ocrmypdf" / name)
     assert raws[0].dpi is None
     page = process_page(raws[0], orientation=False)

@@ -101,17 +101,26 @@ def test_truncated_jpeg(tmp_path: Path) -> None:
 
 def _huge_png(path: Path, side: int) -> None:
     """A real, valid 1-bit PNG of side x side pixels (a few hundred kB: a decompression bomb)."""
+
     def chunk(tag: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(
-            ">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + tag
+            + data
+            + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+        )
 
     comp = zlib.compressobj(9)
     row = b"\x00" + b"\xff" * ((side + 7) // 8)
     parts = [comp.compress(row * 1000) for _ in range(side // 1000)]
     parts.append(comp.flush())
     ihdr = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", b"".join(parts))
-                     + chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", b"".join(parts))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_decompression_bomb_png(tmp_path: Path) -> None:
@@ -134,8 +143,9 @@ def test_pdf_with_ten_thousand_pages(tmp_path: Path) -> None:
 def test_pdf_with_javascript_and_attachment_gives_pixels_only(tmp_path: Path) -> None:
     pdf = pikepdf.new()
     pdf.add_blank_page(page_size=(144, 144))
-    js = pdf.make_indirect(pikepdf.Dictionary(
-        S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('pwned');")))
+    js = pdf.make_indirect(
+        pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('pwned');"))
+    )
     pdf.Root.OpenAction = js
     pdf.attachments["payload.exe"] = pikepdf.AttachedFileSpec(pdf, b"MZ-evil-bytes")
     pdf.save(tmp_path / "active.pdf")

@@ -7,10 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.conftest import require_tool
 from scanners.errors import NoDeviceError, NoPageError
 from scanners.protocol import Scanner
 from scanners.sane import SaneScanner, device_options, list_devices, parse_pnm
+from tests.conftest import require_tool
 
 
 @pytest.fixture
@@ -34,8 +34,9 @@ def test_lists_the_test_devices(sane_env: dict[str, str]) -> None:
 
 
 def test_flatbed_gray_grid_at_chosen_resolution(sane_env: dict[str, str]) -> None:
-    scanner = SaneScanner("test:0", mode="Gray", resolution=75, env=sane_env,
-                          options={"test-picture": "Grid"})
+    scanner = SaneScanner(
+        "test:0", mode="Gray", resolution=75, env=sane_env, options={"test-picture": "Grid"}
+    )
     assert isinstance(scanner, Scanner)
     with scanner:
         assert list(scanner.frames()) == []
@@ -52,8 +53,13 @@ def test_flatbed_gray_grid_at_chosen_resolution(sane_env: dict[str, str]) -> Non
 
 
 def test_color_mode_gives_bgr(sane_env: dict[str, str]) -> None:
-    with SaneScanner("test:1", mode="Color", resolution=50, env=sane_env,
-                     options={"test-picture": "Color pattern"}) as scanner:
+    with SaneScanner(
+        "test:1",
+        mode="Color",
+        resolution=50,
+        env=sane_env,
+        options={"test-picture": "Color pattern"},
+    ) as scanner:
         page = scanner.capture()[0]
     assert page.pixels.ndim == 3 and page.pixels.shape[2] == 3
     assert page.pixels.std(axis=(0, 1)).min() > 10
@@ -61,14 +67,26 @@ def test_color_mode_gives_bgr(sane_env: dict[str, str]) -> None:
 
 def test_adf_batch_stops_at_limit_and_on_empty_feeder(sane_env: dict[str, str]) -> None:
     adf = "Automatic Document Feeder"
-    with SaneScanner("test:0", mode="Gray", resolution=50, source=adf, max_pages=3,
-                     env=sane_env, options={"test-picture": "Solid white"}) as scanner:
+    with SaneScanner(
+        "test:0",
+        mode="Gray",
+        resolution=50,
+        source=adf,
+        max_pages=3,
+        env=sane_env,
+        options={"test-picture": "Solid white"},
+    ) as scanner:
         pages = scanner.capture()
     assert len(pages) == 3 and all(p.pixels.min() > 200 for p in pages)
     assert [p.origin for p in pages] == [f"sane test:0 sheet {i}" for i in (1, 2, 3)]
-    empty = SaneScanner("test:0", mode="Gray", resolution=50, source=adf, env=sane_env,
-                        options={"enable-test-options": "yes",
-                                 "read-return-value": "SANE_STATUS_NO_DOCS"})
+    empty = SaneScanner(
+        "test:0",
+        mode="Gray",
+        resolution=50,
+        source=adf,
+        env=sane_env,
+        options={"enable-test-options": "yes", "read-return-value": "SANE_STATUS_NO_DOCS"},
+    )
     with pytest.raises(NoPageError) as info:
         empty.capture()
     assert "feeder is empty" in info.value.message
