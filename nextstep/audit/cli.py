@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from nextstep import config
@@ -47,6 +48,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="kiosk public key: 64 hex characters, or a file holding them (repeatable)",
     )
     p.add_argument("--no-stored", action="store_true", help="ignore checkpoints beside the log")
+    p.add_argument(
+        "--time-tolerance",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="accept entries dated up to this much before the previous one (default 0)",
+    )
     p.set_defaults(func=cmd_verify)
 
     from nextstep.audit import cli_more
@@ -99,7 +107,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
             held.append(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             raise NextStepError(f"The checkpoint file {path} cannot be read.") from exc
-    report = verify_log(log, keys, checkpoints=held, use_stored=not args.no_stored)
+    report = verify_log(
+        log,
+        keys,
+        checkpoints=held,
+        use_stored=not args.no_stored,
+        backwards_tolerance=timedelta(seconds=args.time_tolerance),
+    )
     for n in report.notes:
         print(f"note: {n}")
     if report.ok:

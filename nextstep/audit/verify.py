@@ -26,6 +26,7 @@ from nextstep.audit import entry as entry_mod
 from nextstep.audit import events
 from nextstep.audit.entry import Entry, EntryFormatError
 from nextstep.audit.log import origin_for, stored_checkpoints
+from nextstep.errors import NextStepError
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -320,7 +321,22 @@ def _valid_consent(details: dict[str, Any]) -> str | None:
         return "does not record the notice language"
     if not details.get("informed"):
         return "does not record how the person was informed"
+    if not _known_notice(str(notice["language"]), notice.get("version"), str(notice["sha256"])):
+        return (
+            f"cites a {notice['language']} notice (version {notice.get('version')}) whose hash "
+            "matches no notice text shipped with NextStep"
+        )
     return None
+
+
+def _known_notice(language: str, version: object, sha256: str) -> bool:
+    """Whether the hash is that of the shipped notice of this language and version."""
+    from nextstep.consent import notices
+
+    try:
+        return notices.load(language, int(str(version))).sha256 == sha256
+    except (NextStepError, ValueError):
+        return False
 
 
 def consent_problems(

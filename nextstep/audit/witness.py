@@ -98,6 +98,9 @@ class Witness:
         tmp = self.last_path.with_suffix(".tmp")
         tmp.write_text(checkpoint_text, encoding="utf-8")
         os.replace(tmp, self.last_path)
+        history = self.state / "cosigned"
+        history.mkdir(exist_ok=True)
+        (history / f"{cp.size:012d}-{stamp}.txt").write_text(cosigned, encoding="utf-8")
         return cosigned
 
 

@@ -263,3 +263,23 @@ def test_inclusion_proof_file_checks_and_rejects_tampering(tmp_path: Path) -> No
     data["entry"] = data["entry"].replace('"b1"', '"b2"')
     with pytest.raises(AuditError):
         verify_inclusion_file(json.dumps(data), key.public_bytes)
+
+
+def test_consent_citing_an_unknown_notice_text_does_not_count(tmp_path: Path) -> None:
+    key = keys.generate()
+    holder = HOLDERS[1]
+    with _log(tmp_path, key) as log:
+        log.append(
+            events.CONSENT_GIVEN,
+            subject_holder_id=holder,
+            details={
+                "purposes": {p: True for p in consent.PURPOSE_IDS},
+                "notice": {"language": "fr", "version": 1, "sha256": "ab" * 32},
+                "informed": {"via": "on_screen", "language": "fr"},
+            },
+        )
+        page = log.append(events.PAGE_CAPTURED, subject_holder_id=holder)
+        path = log.path
+    problems = verify_log(path, [key.public_bytes]).problems_of("consent")
+    assert [p.seq for p in problems] == [0, page.seq]
+    assert "matches no notice text" in problems[0].what
