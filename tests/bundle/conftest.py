@@ -67,7 +67,7 @@ def built(
     phrase = passphrases.generate()
     bundle = build_bundle(
         sample_documents,
-        holder_id="H-7f3a9c",
+        holder_id="H-7f3a9c2b81d04e6a5c",
         language="ar",
         key=kiosk_key,
         kiosk_id="kiosk-liege-1",

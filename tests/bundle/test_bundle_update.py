@@ -141,27 +141,24 @@ def test_update_refuses_a_tampered_bundle(
 
 
 def test_share_a_category_with_a_one_time_passphrase(
-    built: Built, drive: Path, kiosk_key: keys.KioskKey
+    built: Built, drive: Path, kiosk_key: keys.KioskKey, tmp_path: Path
 ) -> None:
-    events: list[tuple[str, dict, dict]] = []
+    from nextstep.audit.log import AuditLog
 
-    class Audit:
-        def append(
-            self, event: str, *, subject_holder_id: str, details: dict, private: dict
-        ) -> None:
-            events.append((event, details, private))
-
-    shared = share_subset(
-        drive,
-        passphrase=built.passphrase,
-        trusted_keys=[kiosk_key.public_bytes],
-        key=kiosk_key,
-        kiosk_id="k",
-        recipient="Maître Dupont",
-        categories=["housing"],
-        documents=[3],
-        audit=Audit(),
-    )
+    log_path = tmp_path / "audit" / "log.jsonl"
+    with AuditLog(log_path, kiosk_key, "kiosk-test") as audit:
+        shared = share_subset(
+            drive,
+            passphrase=built.passphrase,
+            trusted_keys=[kiosk_key.public_bytes],
+            key=kiosk_key,
+            kiosk_id="k",
+            recipient="Maître Dupont",
+            categories=["housing"],
+            documents=[3],
+            audit=audit,
+        )
+        entries = list(audit.entries())
     assert shared.passphrase != built.passphrase
     info = verify.verify_bundle(
         shared.bundle.pdf, passphrase=shared.passphrase, trusted_keys=[kiosk_key.public_bytes]
@@ -173,8 +170,9 @@ def test_share_a_category_with_a_one_time_passphrase(
         verify.verify_bundle(
             shared.bundle.pdf, passphrase=built.passphrase, trusted_keys=[kiosk_key.public_bytes]
         )
-    assert events[0][0] == "share" and "Dupont" not in str(events[0][1])
-    assert events[0][2] == {"recipient": "Maître Dupont"}
+    assert [e.event for e in entries] == ["share"]
+    assert entries[0].details["documents"] == 2 and entries[0].enc  # recipient encrypted
+    assert b"Dupont" not in log_path.read_bytes()
     with pytest.raises(ShareError, match="no document D9"):
         share_subset(
             drive,
