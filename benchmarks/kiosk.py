@@ -46,12 +46,21 @@ Timed(Kiosk(config.load(demo=True))).run(headless=True)
 def time_to_first_screen(runs: int = 7) -> list[float]:
     out = []
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, NEXTSTEP_DATA_DIR=str(Path(tmp) / "data"),
-                   NEXTSTEP_DRIVE=str(Path(tmp) / "drive"))
+        env = dict(
+            os.environ,
+            NEXTSTEP_DATA_DIR=str(Path(tmp) / "data"),
+            NEXTSTEP_DRIVE=str(Path(tmp) / "drive"),
+        )
         for _ in range(runs):
             t0 = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-c", CHILD], cwd=ROOT, env=env,
-                                  capture_output=True, text=True, timeout=60)
+            proc = subprocess.run(
+                [sys.executable, "-c", CHILD],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
             elapsed = time.perf_counter() - t0
             if "READY" not in proc.stdout:
                 raise SystemExit(f"kiosk did not start: {proc.stderr[-2000:]}")
@@ -60,13 +69,13 @@ def time_to_first_screen(runs: int = 7) -> list[float]:
 
 
 async def latency_while_reading() -> tuple[list[float], int]:
-    from nextstep import config
-    from nextstep.staff import StaffStore
     from textual import events
 
     from kiosk.app import KioskApp
     from kiosk.screens import capture
     from kiosk.services import Kiosk
+    from nextstep import config
+    from nextstep.staff import StaffStore
     from tests.kiosk.drive import answer_consent, choose_language, sign_in, until
 
     handled: list[float] = []
@@ -114,17 +123,23 @@ async def latency_while_reading() -> tuple[list[float], int]:
 
 
 def main() -> None:
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.platform()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {platform.platform()}"
+    )
     first = time_to_first_screen()
-    print(f"time to first screen (fresh process, {len(first)} runs): median "
-          f"{statistics.median(first):.3f} s, max {max(first):.3f} s  (target < 1.5 s)")
+    print(
+        f"time to first screen (fresh process, {len(first)} runs): median "
+        f"{statistics.median(first):.3f} s, max {max(first):.3f} s  (target < 1.5 s)"
+    )
     lat, docs = asyncio.run(latency_while_reading())
     lat_ms = sorted(x * 1000 for x in lat)
     p95 = lat_ms[max(0, int(len(lat_ms) * 0.95) - 1)]
-    print(f"input latency while reading {docs} documents ({len(lat_ms)} keys): median "
-          f"{statistics.median(lat_ms):.1f} ms, p95 {p95:.1f} ms, max {max(lat_ms):.1f} ms "
-          "(target < 100 ms)")
+    print(
+        f"input latency while reading {docs} documents ({len(lat_ms)} keys): median "
+        f"{statistics.median(lat_ms):.1f} ms, p95 {p95:.1f} ms, max {max(lat_ms):.1f} ms "
+        "(target < 100 ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -77,13 +77,23 @@ class LanguageScreen(KioskScreen):
     def keys(self) -> list[tuple[str, str]]:
         return [("←↑→↓/Tab", _("Move")), ("Enter", _("Choose")), ("Esc", _("Back to home"))]
 
+    COLUMNS = 4  # matches #languages grid-size in theme.tcss
     BINDINGS = [
         Binding("escape", "home", show=False),
-        Binding("up", "app.focus_previous", show=False),
-        Binding("down", "app.focus_next", show=False),
-        Binding("left", "app.focus_previous", show=False),
-        Binding("right", "app.focus_next", show=False),
+        Binding("up", "move(-4)", show=False),
+        Binding("down", "move(4)", show=False),
+        Binding("left", "move(-1)", show=False),
+        Binding("right", "move(1)", show=False),
     ]
+
+    def action_move(self, delta: int) -> None:
+        """Arrow keys move within the grid: left/right by one, up/down by a row."""
+        buttons = list(self.query(".language").results(Button))
+        focused = self.focused
+        index = buttons.index(focused) if focused in buttons else 0
+        target = index + delta
+        if 0 <= target < len(buttons):
+            buttons[target].focus()
 
     def compose_body(self) -> ComposeResult:
         yield Label(

@@ -16,8 +16,16 @@ LEAVING_ACTIONS = {"quit", "suspend_process", "command_palette", "help_quit", "b
 KEYS = (
     [f"ctrl+{c}" for c in "abcdefghijklmnopqrstuvwxyz"]
     + [f"f{n}" for n in range(1, 13) if n not in (8, 9)]  # F8/F9 answer the screen itself
-    + ["escape", "ctrl+backslash", "ctrl+right_square_bracket", "alt+f4", "alt+tab",
-       "ctrl+shift+q", "ctrl+alt+delete", "super+q"]
+    + [
+        "escape",
+        "ctrl+backslash",
+        "ctrl+right_square_bracket",
+        "alt+f4",
+        "alt+tab",
+        "ctrl+shift+q",
+        "ctrl+alt+delete",
+        "super+q",
+    ]
 )
 
 
@@ -28,8 +36,13 @@ def test_no_binding_anywhere_quits_suspends_or_opens_the_palette() -> None:
 
     classes: list[Any] = [app_module.KioskApp]
     for module in (capture, delivery, person, review, staff, modals):
-        classes += [v for v in vars(module).values() if isinstance(v, type)
-                    and hasattr(v, "_merge_bindings") and v.__module__ == module.__name__]
+        classes += [
+            v
+            for v in vars(module).values()
+            if isinstance(v, type)
+            and hasattr(v, "_merge_bindings")
+            and v.__module__ == module.__name__
+        ]
     assert len(classes) > 12
     for cls in classes:
         for key, bindings in cls._merge_bindings().key_to_bindings.items():
@@ -67,8 +80,12 @@ def test_no_key_lets_the_person_leave(make_kiosk: Any, where: str) -> None:
                 assert app.is_running, key
                 assert app.return_code is None, key
             # Escape on the language screen goes back to staff home, never out of the app.
-            assert screen_name(app) in ("LanguageScreen", "ConsentScreen", "CaptureScreen",
-                                        "HomeScreen")
+            assert screen_name(app) in (
+                "LanguageScreen",
+                "ConsentScreen",
+                "CaptureScreen",
+                "HomeScreen",
+            )
 
     asyncio.run(run())
 

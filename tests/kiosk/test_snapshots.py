@@ -35,15 +35,23 @@ def page_image(seed: int) -> Page:
 
 def document(category: str, confidence: float, deadlines: list[Deadline], pages: int) -> Document:
     ps = [page_image(i) for i in range(pages)]
-    ocr = [OcrPage(words=[], text="", language="fra", width=827, height=1169, dpi=100.0)
-           for _ in ps]
+    ocr = [
+        OcrPage(words=[], text="", language="fra", width=827, height=1169, dpi=100.0) for _ in ps
+    ]
     return Document(
-        pages=ps, ocr=ocr, language="fra", deadlines=deadlines,
+        pages=ps,
+        ocr=ocr,
+        language="fra",
+        deadlines=deadlines,
         classification=Classification(
-            category=category, confidence=confidence, needs_review=confidence < 0.6,
+            category=category,
+            confidence=confidence,
+            needs_review=confidence < 0.6,
             alternatives=[("residence", 0.21), ("other", 0.05)],
-            reasons=["mots-clés : Commissariat général, protection internationale",
-                     "expéditeur : CGRA"],
+            reasons=[
+                "mots-clés : Commissariat général, protection internationale",
+                "expéditeur : CGRA",
+            ],
         ),
     )
 
@@ -54,21 +62,30 @@ def prepare_session(kiosk: Any, lang: str, *, documents: bool) -> Any:
 
     kiosk.staff = "demo"
     session = kiosk.start_session(lang, holder_id=HOLDER)
-    session.give_consent({p: p in (consent.DIGITIZE, consent.KEYCARD)
-                          for p in consent.PURPOSE_IDS}, notice_language="en")
+    session.give_consent(
+        {p: p in (consent.DIGITIZE, consent.KEYCARD) for p in consent.PURPOSE_IDS},
+        notice_language="en",
+    )
     if documents:
         docs = [
-            document("asylum", 0.91, [
-                Deadline(dt.date(2027, 1, 5), "response", "avant le 5 janvier 2027"),
-                Deadline(dt.date(2027, 1, 12), "appointment", "le 12 janvier 2027",
-                         confirmed=True),
-            ], 2),
+            document(
+                "asylum",
+                0.91,
+                [
+                    Deadline(dt.date(2027, 1, 5), "response", "avant le 5 janvier 2027"),
+                    Deadline(
+                        dt.date(2027, 1, 12), "appointment", "le 12 janvier 2027", confirmed=True
+                    ),
+                ],
+                2,
+            ),
             document("housing", 0.55, [Deadline(dt.date(2026, 12, 15), "payment", "15/12")], 1),
             document("health", 0.78, [], 1),
         ]
         session.drafts = [Draft(pages=d.pages, document=d) for d in docs]
     session.build_bundle = lambda: BundleOutcome(  # fixed passphrase for the picture only
-        pdf=b"", files={}, bundle_id="b-0001", passphrase=PASSPHRASE, keycard_pdf=None)
+        pdf=b"", files={}, bundle_id="b-0001", passphrase=PASSPHRASE, keycard_pdf=None
+    )
     return session
 
 
@@ -90,18 +107,39 @@ def preflight_rows() -> list[Any]:
     return [
         Row("tesseract", True, "Tesseract 5.3.0 with fra, nld, deu, eng, osd, ara"),
         Row("qpdf", True, "bundle checks: /usr/bin/qpdf", required=False),
-        Row("lp", False, "key-card printing: `lp` is missing.", "sudo apt-get install cups-client",
-            required=False),
-        Row("scanner:camera", False, "No camera is connected.",
-            "Plug in the document camera (USB).", required=False),
+        Row(
+            "lp",
+            False,
+            "key-card printing: `lp` is missing.",
+            "sudo apt-get install cups-client",
+            required=False,
+        ),
+        Row(
+            "scanner:camera",
+            False,
+            "No camera is connected.",
+            "Plug in the document camera (USB).",
+            required=False,
+        ),
         Row("kiosk key", True, "signing key present"),
         Row("audit log", True, "15 entries, verified"),
         Row("drive", True, "demo drive: ./demo-drive", required=False),
     ]
 
 
-SCREENS = ["preflight", "signin", "home", "language", "consent", "refused", "capture", "review",
-           "bundle", "end", "error"]
+SCREENS = [
+    "preflight",
+    "signin",
+    "home",
+    "language",
+    "consent",
+    "refused",
+    "capture",
+    "review",
+    "bundle",
+    "end",
+    "error",
+]
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
@@ -123,8 +161,10 @@ def test_screen_snapshot(snap_compare: Any, make_kiosk: Any, name: str, lang: st
             kiosk.staff = "demo"
             await app.push_screen(staff.HomeScreen())
             if name == "error":
-                app.show_error("La clé USB a été retirée pendant l'écriture.",
-                               "Rebranchez-la et appuyez sur W ; l'ancien dossier est intact.")
+                app.show_error(
+                    "La clé USB a été retirée pendant l'écriture.",
+                    "Rebranchez-la et appuyez sur W ; l'ancien dossier est intact.",
+                )
         elif name == "language":
             kiosk.staff = "demo"
             await app.push_screen(person.LanguageScreen())
