@@ -229,11 +229,18 @@ def test_no_clear_text_on_the_drive(built: Built) -> None:
         )
 
 
-def test_bundle_opens_in_memory_without_temp_files(built: Built, tmp_path: Path) -> None:
-    # a second build must not create files anywhere but where we write
+def test_bundle_opens_in_memory_without_temp_files(
+    built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a build must not create files anywhere: watch a private temporary directory, so files
+    # other processes put in the shared /tmp cannot confuse the verdict
     import tempfile
 
-    before = set(Path(tempfile.gettempdir()).iterdir())
+    private = tmp_path / "tmp"
+    private.mkdir()
+    monkeypatch.setenv("TMPDIR", str(private))
+    monkeypatch.setattr(tempfile, "tempdir", str(private))
+    before = set(private.iterdir())
     from nextstep.bundle.build import build_bundle
 
     b = build_bundle(
@@ -244,7 +251,5 @@ def test_bundle_opens_in_memory_without_temp_files(built: Built, tmp_path: Path)
         kiosk_id="k",
         passphrase=built.passphrase,
     )
-    after = set(Path(tempfile.gettempdir()).iterdir())
-    created = [p for p in after - before if "pytest" not in p.name]
-    assert created == []
+    assert set(private.iterdir()) == before
     assert io.BytesIO(b.pdf).read(5) == b"%PDF-"
