@@ -130,3 +130,42 @@ def print_keycard(pdf: bytes, printer: str) -> None:
             "The key card could not be printed.",
             hint="Check the printer's paper and power, then press P.",
         )
+
+
+def merge_with_next(session: Any, index: int) -> None:
+    """Join document ``index + 1`` onto document ``index`` (pages, text, deadlines,
+    references); the first document's category stays and is marked for review."""
+    docs = session.documents
+    if not 0 <= index < len(docs) - 1:
+        return
+    first, second = docs[index], docs[index + 1]
+    first.pages.extend(second.pages)
+    first.ocr.extend(second.ocr)
+    first.deadlines.extend(second.deadlines)
+    first.references.extend(second.references)
+    first.classification.needs_review = True
+    session.drafts = [d for d in session.drafts if d.document is not second]
+
+
+def split_before(session: Any, index: int, page: int) -> None:
+    """Cut document ``index`` before ``page``: the later pages become a new document right
+    after it, with the same category marked for review (staff then check it)."""
+    import copy
+
+    from nextstep.session import Draft
+
+    docs = session.documents
+    if not 0 <= index < len(docs):
+        return
+    doc = docs[index]
+    if not 0 < page < len(doc.pages):
+        return
+    new = copy.copy(doc)
+    new.pages, doc.pages[:] = doc.pages[page:], doc.pages[:page]
+    new.ocr, doc.ocr[:] = doc.ocr[page:], doc.ocr[:page]
+    new.deadlines = []
+    new.references = []
+    new.classification = copy.copy(doc.classification)
+    new.classification.needs_review = True
+    position = next(n for n, d in enumerate(session.drafts) if d.document is doc)
+    session.drafts.insert(position + 1, Draft(pages=new.pages, document=new))

@@ -62,6 +62,8 @@ class ReviewScreen(KioskScreen):
         Binding("n", "add_deadline", show=False),
         Binding("x", "delete_page", show=False),
         Binding("u", "page_up", show=False),
+        Binding("m", "merge", show=False),
+        Binding("s", "split", show=False),
         Binding("j", "page_down", show=False),
         Binding("f8", "bundle", show=False),
         Binding("escape", "back", show=False),
@@ -80,6 +82,8 @@ class ReviewScreen(KioskScreen):
             ("N", _("New deadline")),
             ("X", _("Delete page")),
             ("U/J", _("Move page")),
+            ("M", _("Merge with next")),
+            ("S", _("Split here")),
             ("Esc", _("Capture more")),
             ("F8", _("Make bundle")),
         ]
@@ -289,6 +293,29 @@ class ReviewScreen(KioskScreen):
 
     def action_page_down(self) -> None:
         self._move(1)
+
+    def action_merge(self) -> None:
+        from kiosk.support import merge_with_next
+
+        index = self.doc_index
+        with self.kiosk.lock:
+            merge_with_next(self.kiosk.require_session(), index)
+        self.fill_documents(index)
+
+    def action_split(self) -> None:
+        from kiosk.support import split_before
+
+        row = self._page_row()
+        if row is None or row == 0:
+            self.kapp.show_error(
+                _("Choose the first page of the new document in the pages table, then press S."),
+                _("Tab moves to the pages table."),
+            )
+            return
+        index = self.doc_index
+        with self.kiosk.lock:
+            split_before(self.kiosk.require_session(), index, row)
+        self.fill_documents(index)
 
     def action_back(self) -> None:
         self.kapp.goto_capture()

@@ -222,3 +222,65 @@ def test_withdrawing_consent_mid_session_discards_pages(make_kiosk: Any) -> None
     events = [e.event for e in audit_events(kiosk)]
     assert "consent_withdrawn" in events
     assert events.index("page_captured") < events.index("consent_withdrawn")
+
+
+def test_review_splits_merges_reorders_and_deletes_pages(make_kiosk: Any) -> None:
+    """Page operations on documents built from two captured sample documents (no OCR needed:
+    the operations work on the documents the review shows)."""
+    import numpy as np
+
+    from kiosk.app import KioskApp
+    from kiosk.screens.review import ReviewScreen
+    from nextstep import consent
+    from nextstep.model import Classification, Document, OcrPage
+    from nextstep.session import Draft
+    from scanners.types import Page
+
+    kiosk = make_kiosk()
+    kiosk.staff = "demo"
+    session = kiosk.start_session("fr")
+    session.give_consent({p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS})
+
+    def page(tag: int) -> Page:
+        img = np.full((40, 30, 3), tag, dtype=np.uint8)
+        return Page(color=img, gray=img[:, :, 0], dpi=100.0, origin=str(tag))
+
+    def doc(tags: list[int], cat: str) -> Document:
+        return Document(
+            pages=[page(t) for t in tags],
+            ocr=[OcrPage([], f"text {t}", "fra", 30, 40, 100.0) for t in tags],
+            classification=Classification(cat, 0.9),
+        )
+
+    docs = [doc([1, 2, 3], "housing"), doc([4], "health")]
+    session.drafts = [Draft(pages=d.pages, document=d) for d in docs]
+    app = KioskApp(kiosk, first="none")
+
+    def tags() -> list[list[int]]:
+        return [[int(p.origin) for p in d.pages] for d in session.documents]
+
+    def texts() -> list[list[str]]:
+        return [[o.text for o in d.ocr] for d in session.documents]
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.push_screen(ReviewScreen())
+            await pilot.pause()
+            await pilot.press("tab", "tab", "down", "s")  # pages table, page 2: split there
+            await pilot.pause()
+            assert tags() == [[1], [2, 3], [4]]
+            assert session.documents[1].classification.needs_review
+            await pilot.press("shift+tab", "shift+tab", "down", "m")  # merge doc 2 with doc 3
+            await pilot.pause()
+            assert tags() == [[1], [2, 3, 4]]
+            await pilot.press("tab", "tab", "j")  # move page 1 of doc 2 down
+            await pilot.pause()
+            assert tags() == [[1], [3, 2, 4]]
+            assert texts()[1] == ["text 3", "text 2", "text 4"]  # OCR follows its page
+            await pilot.press("x")
+            await until(pilot, app, "ConfirmModal")
+            await pilot.press("shift+tab", "enter")
+            await pilot.pause()
+            assert tags() == [[1], [3, 4]]
+
+    asyncio.run(run())
