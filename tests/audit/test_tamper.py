@@ -169,3 +169,17 @@ def test_stored_checkpoint_replaced_by_another_key_is_reported(tmp_path: Path) -
     report = verify_log(built.path, [built.key.public_bytes])
     assert not report.ok
     assert any("stored #" in p.what and "trusted key" in p.what for p in report.problems)
+
+
+def test_entry_appended_by_someone_without_the_key_is_named(base_log: Built) -> None:
+    """A forger appends a well-formed, correctly chained entry signed with another key."""
+    lines = base_log.path.read_bytes().splitlines()
+    last = entry_mod.decode(lines[-1])
+    body = entry_mod.body_of(last)
+    body.update(seq=last.seq + 1, prev=last.leaf.hex(), event=events.SHARE, details={})
+    line, _, _ = entry_mod.encode(body, keys.generate())
+    report = _verify(base_log, b"\n".join([*lines, line]) + b"\n")
+    assert not report.ok
+    assert any(
+        p.seq == last.seq + 1 and "no valid kiosk signature" in p.what for p in report.problems
+    ), report.problems

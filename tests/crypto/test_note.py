@@ -119,3 +119,46 @@ def test_checkpoint_signed_by_another_key_is_refused() -> None:
     text = note.sign_checkpoint(note.Checkpoint("nextstep/audit/k", 3, bytes(32)), fake)
     with pytest.raises(note.NoteError):
         note.open_checkpoint(text, [real.verifier])
+
+
+# A real checkpoint of the transparency.dev staging CT log "arche2025h1", with its own Ed25519
+# note signature and live witnesses' cosignature/v1 signatures (as published in a Python
+# checkpoint library's tests). Verifies our Ed25519 and cosignature/v1 code against
+# signatures made by other software.
+ARCHE = (
+    "arche2025h1.staging.ct.transparency.dev\n"
+    "1432088532\n"
+    "U7WM79jrzyhGZ5/GUBTpM7NzwdyfFx61t3RovgcC4Ro=\n"
+    "\n"
+    "\u2014 arche2025h1.staging.ct.transparency.dev zTM8sQAAAZ5W0WdjBAMARjBEAiBjW5IQf9pvsYLfQFX6"
+    "hoGREPMHbdQ3urbllzalApkptQIgIpwtEroeW2BXaHAI4kJXFbon5Ch9MNL5zRNZ55lvGt0=\n"
+    "\u2014 arche2025h1.staging.ct.transparency.dev ui8GwCF1+kWqZrxGdhj4aX3gcw7XUlXQQabg/27lefw"
+    "hUkzbC3NygNI75MdhL1bfTW9g8Ei59RA23oHP7Ry1k3ZFWwQ=\n"
+    "\u2014 transparency.dev/DEV:witness-little-garden 2AQqhwAAAABqEiEgzgFIqqhbUoDwjMWE6UP8nd8/K"
+    "YTzwZ2rhIgcqoXHAwVkjZr4AscylP3v7sEodkRAErumC2q44vdgJY096st5BQ==\n"
+    "\u2014 witness1.smartit.nu/witness1 pIyCDwAAAABqEiEghIp82KWebrw7/oHQwlTAm3g2RKS4+eebl8eO0W"
+    "H+/iEcxZ75W3u5hNI7TOQtmJbqmNWVuE0tgh0XwzdZsDsUAQ==\n"
+    "\u2014 remora.n621.de 2net5wAAAABqEiEgPlfF3V06o0Y+fHM+J5J9s27wgxxcOVSpZ/2g/KSiXCg9DEZI+aVC"
+    "IobWX9sXTynk5XeU/zZ0WBxtqB0DrAWfBw==\n"
+    "\u2014 witness.stagemole.eu Z/euoAAAAABqEiEgw0i+7g2ENfDAWHmtRzCfKTHSDwYDJA2NmKeGi9Y8FtEyOUv"
+    "Vr+AJmIY/2TUFucgKi7lI7cUiOvKFYe/TmN9DAg==\n"
+)
+ARCHE_VKEY = (
+    "arche2025h1.staging.ct.transparency.dev+ba2f06c0+AU0vHmlGCS/PdN8b2OaGmKprLI8HKM+dJ472xgFYh15f"
+)
+
+
+def test_real_published_checkpoint_and_cosignature_verify() -> None:
+    log = note.Verifier.from_vkey(ARCHE_VKEY)
+    remora = note.Verifier.from_vkey(COSIG_VKEY)
+    cp, _, good = note.open_checkpoint(ARCHE, [log, remora])
+    assert cp.size == 1432088532
+    assert {s.name for s in good} == {log.name, "remora.n621.de"}
+    cosig = next(s for s in good if s.name == "remora.n621.de")
+    assert note.cosignature_time(cosig) > 1_700_000_000
+    # Changing the size breaks both the log's signature and the witness's.
+    clobbered = ARCHE.replace("\n1432088532\n", "\n42\n")
+    with pytest.raises(note.NoteError, match="invalid"):
+        note.open_note(clobbered, [remora])
+    with pytest.raises(note.NoteError, match="invalid"):
+        note.open_note(clobbered, [log])
