@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from nextstep.consent import ConsentRecord
     from nextstep.drives.status import DriveStatus
     from nextstep.drives.target import DriveTarget, WriteReport
+    from nextstep.returning import DriveBundle
 
 Progress = Callable[[str, float], None]
 
@@ -75,6 +76,18 @@ class BundleOutcome:
     bundle_id: str
     passphrase: str
     keycard_pdf: bytes | None
+    obsolete: list[str] = field(default_factory=list)  # previous version's files to remove
+
+
+@dataclass
+class Returning:
+    """A return visit's opened bundle: what the new version carries over."""
+
+    drive: DriveBundle
+    pdf: Any  # the opened pikepdf.Pdf of the previous version
+    info: Any  # nextstep.bundle.verify.BundleInfo
+    manifest_sha256: str
+    passphrase: str
 
 
 @dataclass
@@ -114,6 +127,7 @@ class Session:
         self._bundle: BundleOutcome | None = None
         self.target: DriveTarget | None = None
         self._consent_record: ConsentRecord | None = None
+        self._returning: Returning | None = None
         self._log(events.SESSION_START, details={"session": self.session_id})
 
     # -- audit -------------------------------------------------------------------------------
@@ -283,6 +297,64 @@ class Session:
         if not doc.pages:
             self.drafts = [d for d in self.drafts if d.document is not doc]
 
+    # -- return visit ----------------------------------------------------------------------
+    @staticmethod
+    def holder_on_drive(settings: Settings, spec: str | None = None) -> str:
+        """The random holder id of the bundle on the drive (read from its clear envelope), so a
+        returning person's new session is linked to the same pseudonym."""
+        from nextstep.drives.target import open_target
+        from nextstep.returning import holder_of
+
+        with open_target(
+            settings.drive if spec is None else spec, allow_loop=settings.drive_allow_loop
+        ) as target:
+            return holder_of(target.root)
+
+    def open_returning(self, passphrase: str, spec: str | None = None) -> Any:
+        """Check (and repair) the bundle on the person's drive, then open and verify it.
+
+        New documents captured in this session are added to it by :meth:`build_bundle`, which
+        re-signs and re-encrypts with the same passphrase; the drive keeps the previous version
+        until the new one is verified.
+        """
+        from nextstep import consent
+        from nextstep.bundle.manifest import sha256
+        from nextstep.bundle.verify import read_manifest, verify_open
+        from nextstep.drives.target import open_target
+        from nextstep.returning import read_checked
+
+        self._require(consent.DIGITIZE)
+        if self.target is None:
+            self.target = open_target(
+                self.settings.drive if spec is None else spec,
+                allow_loop=self.settings.drive_allow_loop,
+            )
+        drive = read_checked(self.target.root)
+        self._log(events.BUNDLE_CHECKED, drive.report.audit_fields())
+        if drive.holder_id != self.holder_id:
+            raise NextStepError(
+                "This drive belongs to another person's session.",
+                hint="Start the session from 'returning person' with this drive inserted.",
+            )
+        pdf, info = verify_open(
+            drive.pdf,
+            passphrase=passphrase,
+            trusted_keys=self._trusted_keys(),
+            envelope=drive.envelope,
+        )
+        manifest_bytes, _ = read_manifest(pdf)
+        self._returning = Returning(drive, pdf, info, sha256(manifest_bytes), passphrase)
+        self._log(events.BUNDLE_OPENED, {"bundle": info.bundle_id, "version": info.version})
+        return info
+
+    def _trusted_keys(self) -> list[bytes]:
+        """This kiosk's key plus the organisation's other kiosks (``keys/trusted/*.pub``)."""
+        keys = [self.key.public_bytes]
+        folder = self.settings.data_dir / "keys" / "trusted"
+        if folder.is_dir():
+            keys += [bytes.fromhex(p.read_text().strip()) for p in sorted(folder.glob("*.pub"))]
+        return keys
+
     # -- bundle ------------------------------------------------------------------------------
     def build_bundle(self) -> BundleOutcome:
         """Encrypt and sign all documents into one bundle with a fresh passphrase.
@@ -302,17 +374,22 @@ class Session:
                 hint="Capture at least one page first.",
             )
         t0 = time.perf_counter()
-        secret = passphrases.generate()
         help_sections = self._help_sections()
-        bundle = build_bundle(
-            self.documents,
-            holder_id=self.holder_id,
-            language=self.language,
-            key=self.key,
-            kiosk_id=self.audit.kiosk_id,
-            passphrase=secret,
-            help_section=help_sections,
-        )
+        obsolete: list[str] = []
+        if self._returning is None:
+            secret = passphrases.generate()
+            bundle = build_bundle(
+                self.documents,
+                holder_id=self.holder_id,
+                language=self.language,
+                key=self.key,
+                kiosk_id=self.audit.kiosk_id,
+                passphrase=secret,
+                help_section=help_sections,
+            )
+        else:
+            bundle, secret = self._next_version(help_sections)
+            obsolete = list(self._returning.drive.files)
         pdf_name = f"{bundle.file_stem}.pdf"
         files = {
             pdf_name: bundle.pdf,
@@ -320,6 +397,10 @@ class Session:
             f"{bundle.file_stem}.manifest.json.minisig": bundle.signature,
         }
         files.update(self._conservation_files(pdf_name, bundle.pdf))
+        if self._returning is not None:
+            kept = f"{bundle.file_stem}.recovery.age"  # same passphrase: the sealed copy holds
+            if kept in self._returning.drive.files:
+                files[kept] = self._returning.drive.files[kept]
         if self.consents.get(consent.RECOVERY) and self.settings.recovery_recipient:
             from crypto import recovery
 
@@ -342,7 +423,9 @@ class Session:
                 language=self.language,
                 back=help_sections,
             )
-        self._bundle = BundleOutcome(bundle.pdf, files, bundle.bundle_id, secret, keycard)
+        self._bundle = BundleOutcome(
+            bundle.pdf, files, bundle.bundle_id, secret, keycard, obsolete=obsolete
+        )
         self.timer.add("bundle", t0)
         self._log(
             events.BUNDLE_BUILT,
@@ -353,6 +436,30 @@ class Session:
             },
         )
         return self._bundle
+
+    def _next_version(self, help_sections: list[Any]) -> tuple[Any, str]:
+        """The returning person's bundle, one version on, with the old documents carried."""
+        from nextstep.bundle.build import assemble
+        from nextstep.bundle.update import carried_documents
+
+        r = self._returning
+        assert r is not None
+        bundle = assemble(
+            self.documents,
+            carried=carried_documents(r.pdf, r.info),
+            holder_id=r.info.manifest.holder_id,
+            language=self.language,
+            key=self.key,
+            kiosk_id=self.audit.kiosk_id,
+            passphrase=r.passphrase,
+            created=None,
+            help_section=help_sections,
+            bundle_id=r.info.bundle_id,
+            version=r.info.version + 1,
+            previous_manifest_sha256=r.manifest_sha256,
+            file_stem=r.drive.stem,
+        )
+        return bundle, r.passphrase
 
     @staticmethod
     def _conservation_files(name: str, data: bytes) -> dict[str, bytes]:
@@ -400,7 +507,7 @@ class Session:
             self.settings.drive if spec is None else spec,
             allow_loop=self.settings.drive_allow_loop,
         )
-        report = self.target.write_bundle(self._bundle.files)
+        report = self.target.write_bundle(self._bundle.files, obsolete=self._bundle.obsolete)
         self.timer.add("drive", t0)
         if not report.ok:
             self._log(events.BUNDLE_WRITE_FAILED, {"status": report.status.value})
@@ -417,6 +524,20 @@ class Session:
         self._log(events.BUNDLE_VERIFIED, {"bundle": self._bundle.bundle_id})
         return report
 
+    def write_backup(self, spec: str) -> WriteReport:
+        """Write the same, already verified bundle set to a second drive (a backup copy)."""
+        from nextstep.drives.target import open_target
+
+        if self._bundle is None:
+            raise NextStepError("Build the bundle before writing a backup copy.")
+        with open_target(spec, allow_loop=self.settings.drive_allow_loop) as backup:
+            report = backup.write_bundle(self._bundle.files)
+        if report.ok:
+            self._log(events.BACKUP_WRITTEN, {"bundle": self._bundle.bundle_id})
+        else:
+            self._log(events.BUNDLE_WRITE_FAILED, {"status": report.status.value, "copy": True})
+        return report
+
     def eject(self) -> DriveStatus:
         """Unmount and release the drive written by :meth:`write_to_drive`."""
         from nextstep.drives.status import DriveStatus
@@ -431,6 +552,9 @@ class Session:
             self.eject()
         self.drafts.clear()
         self._bundle = None
+        if self._returning is not None:
+            self._returning.pdf.close()
+            self._returning = None
         self.consents.clear()
         self.ended = True
         self._log(events.SESSION_END, {"session": self.session_id})

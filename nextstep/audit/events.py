@@ -27,6 +27,9 @@ ACCESS_REQUEST = "access_request"
 ERASURE = "erasure"
 CHECKPOINT = "checkpoint"
 LOG_REPAIRED = "log_repaired"
+BUNDLE_CHECKED = "bundle_checked"  # return visit: conservation check (and repair) of the drive
+BUNDLE_OPENED = "bundle_opened"  # return visit: opened with the passphrase, signature verified
+BACKUP_WRITTEN = "backup_written"  # a second copy on another drive, verified
 
 # Processing events and the consent purpose (nextstep.consent.purposes) each one needs.
 REQUIRED_PURPOSE: dict[str, str] = {
@@ -43,6 +46,9 @@ REQUIRED_PURPOSE: dict[str, str] = {
     RECOVERY_ESCROWED: "recovery_escrow",
     RECOVERY: "recovery_escrow",
     SHARE: "share_recipient",
+    BUNDLE_CHECKED: "digitize_store",
+    BUNDLE_OPENED: "digitize_store",
+    BACKUP_WRITTEN: "digitize_store",
 }
 
 # Events that carry no processing of a person's documents and need no consent.

@@ -27,7 +27,7 @@ import secrets
 import stat
 import subprocess
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -87,9 +87,15 @@ class DriveTarget(Protocol):
     @property
     def root(self) -> Path: ...
 
-    def write_bundle(self, files: Mapping[str, bytes]) -> WriteReport: ...
+    def write_bundle(
+        self, files: Mapping[str, bytes], *, obsolete: Iterable[str] = ()
+    ) -> WriteReport: ...
 
     def eject(self) -> DriveStatus: ...
+
+    def __enter__(self) -> DriveTarget: ...
+
+    def __exit__(self, *exc: object) -> None: ...
 
 
 def _status_for(exc: OSError, present: bool) -> DriveStatus:
@@ -198,7 +204,11 @@ class _BaseTarget:
         return actions
 
     # -- the algorithm ----------------------------------------------------------------------
-    def write_bundle(self, files: Mapping[str, bytes]) -> WriteReport:
+    def write_bundle(
+        self, files: Mapping[str, bytes], *, obsolete: Iterable[str] = ()
+    ) -> WriteReport:
+        """Write ``files`` atomically and verify them; then delete the ``obsolete`` names (a
+        previous version's files that the new set no longer has, e.g. PAR2 volumes)."""
         bundle = dict(files)
         bundle.setdefault(README_NAME, readme_bytes())
         digests = {name: hashlib.sha256(data).hexdigest() for name, data in bundle.items()}
@@ -270,6 +280,7 @@ class _BaseTarget:
         _stage("verified")
         # Verified: the backups of replaced files may go now.
         backups = [(self.root / n).parent / (BACKUP_PREFIX + (self.root / n).name) for n in bundle]
+        backups += [self.root / n for n in obsolete if n not in bundle and not name_problem(n)]
         if any(b.exists() for b in backups):
             try:
                 self._mount_rw()
