@@ -31,7 +31,7 @@ from crypto.shred import SubjectKeyStore
 from nextstep.audit import entry as entry_mod
 from nextstep.audit import events
 from nextstep.audit.entry import Entry, EntryFormatError
-from nextstep.audit.pseudonyms import staff_pseudonym, subject_pseudonym
+from nextstep.audit.pseudonyms import STAFF_SECRET_LABEL, staff_pseudonym, subject_pseudonym
 from nextstep.errors import NextStepError
 
 
@@ -117,6 +117,7 @@ class AuditLog:
         self._clock = clock
         self.checkpoint_every = checkpoint_every
         self._signer = note.Signer(self.origin, key.private)
+        self._staff_secret = key.derive(STAFF_SECRET_LABEL)
         self.keys = SubjectKeyStore(subject_key_dir(path))
         self._tree = merkle.MerkleTree()
         self._lines: list[bytes] = []
@@ -142,6 +143,10 @@ class AuditLog:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def staff_pseudonym(self, staff: str) -> str:
+        """This kiosk's pseudonym for a staff member (keyed; see nextstep.audit.pseudonyms)."""
+        return staff_pseudonym(staff, self._staff_secret)
 
     @property
     def size(self) -> int:
@@ -258,7 +263,7 @@ class AuditLog:
                 "time": time,
                 "kiosk": self.kiosk_id,
                 "event": event,
-                "staff": staff_pseudonym(staff) if staff else None,
+                "staff": self.staff_pseudonym(staff) if staff else None,
                 "subject": subject,
                 "details": details,
                 "enc": enc,

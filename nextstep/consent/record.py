@@ -19,7 +19,7 @@ from typing import Any
 
 from nextstep.audit import events
 from nextstep.audit.log import AuditLog
-from nextstep.audit.pseudonyms import staff_pseudonym, subject_pseudonym
+from nextstep.audit.pseudonyms import subject_pseudonym
 from nextstep.consent import notices
 from nextstep.consent import purposes as _purposes
 from nextstep.errors import NextStepError
@@ -175,7 +175,7 @@ def give(
         subject=subject_pseudonym(holder_id),
         controller=controller,
         time=_now(),
-        staff=staff_pseudonym(staff),
+        staff=log.staff_pseudonym(staff),
         kind="given",
         notice_language=notice.language,
         notice_version=notice.version,
@@ -231,7 +231,7 @@ def withdraw(
         subject=subject_pseudonym(holder_id),
         controller=controller,
         time=_now(),
-        staff=staff_pseudonym(staff),
+        staff=log.staff_pseudonym(staff),
         kind="withdrawn",
         notice_language=notice.language,
         notice_version=notice.version,

@@ -283,3 +283,17 @@ def test_consent_citing_an_unknown_notice_text_does_not_count(tmp_path: Path) ->
     problems = verify_log(path, [key.public_bytes]).problems_of("consent")
     assert [p.seq for p in problems] == [0, page.seq]
     assert "matches no notice text" in problems[0].what
+
+
+def test_staff_pseudonyms_are_keyed_not_a_plain_hash(tmp_path: Path) -> None:
+    import hashlib
+
+    key = keys.generate()
+    with _log(tmp_path, key) as log:
+        e = log.append(events.SESSION_START, staff="anna")
+        assert e.staff == log.staff_pseudonym("anna") and e.staff.startswith("t-")
+    with _log(tmp_path / "other") as other:
+        assert other.staff_pseudonym("anna") != e.staff  # another key, another pseudonym
+    plain = hashlib.sha256(b"nextstep/staff/v1\nanna").hexdigest()[:16]
+    assert plain not in e.line.decode()
+    assert key.derive("a") != key.derive("b") and len(key.derive("a")) == 32
