@@ -490,6 +490,37 @@ class Session:
             today=self.today,
         )
 
+    # -- slips for the person (printed, never stored) ----------------------------------------
+    def referral_slip(self) -> bytes:
+        """One page of services matching this session's documents, in the person's language."""
+        from nextstep.referral import load_directory, referral_slip_pdf
+
+        directory = load_directory(data_dir=self.settings.data_dir)
+        services = directory.services_for(
+            {d.classification.category for d in self.documents},
+            {dl.kind for d in self.documents for dl in d.deadlines},
+        )
+        return referral_slip_pdf(
+            services,
+            self.language,
+            directory=directory,
+            org_name=self.settings.org_name,
+            today=self.today,
+        )
+
+    def reminder_slip(self) -> bytes:
+        """One page with the coming deadlines and who can help with each."""
+        from nextstep.referral import deadlines_from_documents, load_directory, reminder_slip_pdf
+
+        return reminder_slip_pdf(
+            deadlines_from_documents(self.documents),
+            self.language,
+            directory=load_directory(data_dir=self.settings.data_dir),
+            categories=sorted({d.classification.category for d in self.documents}),
+            org_name=self.settings.org_name,
+            today=self.today,
+        )
+
     # -- drive -------------------------------------------------------------------------------
     def write_to_drive(self, spec: str | None = None) -> WriteReport:
         """Write the bundle atomically to the person's drive and verify it by re-reading.

@@ -155,3 +155,36 @@ def test_wrong_passphrase_on_return_visit_is_its_own_message(
     with pytest.raises(WrongPassphraseError) as err:
         second.open_returning("111111-111111-111111-111111-111111")
     assert "passphrase" in err.value.message.lower()
+
+
+def test_referral_and_reminder_slips_for_the_session(
+    settings: config.Settings, tmp_path: Path
+) -> None:
+    require_tool("tesseract")
+    session = new_session(settings, language="fr")
+    session.give_consent(ONLY)
+    with scanner_with(tmp_path, "04-decision-cpas.png") as sc:
+        session.capture(sc)
+    session.analyze()
+    assert session.documents[0].classification.category == "allowances"
+    referral, reminder = (ocr_pdf(session.referral_slip()), ocr_pdf(session.reminder_slip()))
+    assert "CPAS" in referral, referral
+    assert "16/02/2027" in reminder, reminder  # the appeal deadline: three months after notice
+
+
+def ocr_pdf(data: bytes) -> str:
+    """The slips are raster pages (exact glyphs for every script): read them back with OCR."""
+    import subprocess
+
+    import cv2
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(data)[0].render(scale=150 / 72).to_numpy()
+    ok, png = cv2.imencode(".png", page)
+    assert ok
+    return subprocess.run(
+        ["tesseract", "stdin", "stdout", "-l", "fra"],
+        input=png.tobytes(),
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
