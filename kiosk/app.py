@@ -190,6 +190,24 @@ class KioskApp(App[None], inherit_bindings=False):
 
         self.push_screen(PinModal(prompt, note), answered)
 
+    # -- unexpected failures ----------------------------------------------------------------
+    def _fatal_error(self) -> None:
+        """An unexpected exception escaped a handler: never show a traceback (Textual's would
+        print local variables, which may hold a person's text or passphrase). Wipe the
+        session, name only the exception type on standard error (the journal), and exit;
+        systemd restarts the kiosk at its first screen."""
+        import contextlib
+        import sys
+
+        error = self._exception
+        with contextlib.suppress(Exception):  # already failing: exiting matters more
+            self.kiosk.wipe()
+        print(
+            f"nextstep kiosk: unexpected {type(error).__name__}; session wiped, restarting",
+            file=sys.stderr,
+        )
+        self._close_messages_no_wait()
+
     # -- inactivity ------------------------------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):

@@ -136,6 +136,7 @@ class HomeScreen(KioskScreen):
         Binding("r", "returning", show=False),
         Binding("c", "checkpoint", show=False),
         Binding("l", "sign_out", show=False),
+        Binding("g", "staff_language", show=False),
     ]
 
     def step_title(self) -> str:
@@ -147,6 +148,7 @@ class HomeScreen(KioskScreen):
             ("R", _("Returning person")),
             ("C", _("End-of-day checkpoint")),
             ("L", _("Sign out")),
+            ("G", _("Staff language")),
             ("Ctrl+Q", _("Staff exit")),
         ]
 
@@ -195,6 +197,14 @@ class HomeScreen(KioskScreen):
     def action_sign_out(self) -> None:
         self.kiosk.sign_out()
         self.kapp.goto_signin()
+
+    def action_staff_language(self) -> None:
+        """Cycle the staff UI through French, Dutch, English and German."""
+        from kiosk.i18n import CURRENT, STAFF_LANGUAGES, set_languages
+
+        following = STAFF_LANGUAGES[(STAFF_LANGUAGES.index(CURRENT.staff) + 1) % 4]
+        set_languages(staff=following, person=following)
+        self.kapp.goto_home()
 
 
 class HolderModal(PinModal):

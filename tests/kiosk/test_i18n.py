@@ -125,3 +125,28 @@ def test_person_text_in_rtl_language_is_displayed_reordered() -> None:
     raw = i18n.person_raw("Thank you")
     assert raw == "سپاس"
     assert i18n._p("Thank you") == i18n.display(raw, "fa") != raw
+
+
+def test_staff_can_switch_the_staff_language_on_home(make_kiosk: object) -> None:
+    import asyncio
+
+    from kiosk.app import KioskApp
+    from kiosk.screens.staff import HomeScreen
+
+    kiosk = make_kiosk()  # type: ignore[operator]
+    kiosk.staff = "demo"
+    app = KioskApp(kiosk, first="none")
+    seen = []
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            app.goto_home()
+            await pilot.pause()
+            for _ in range(4):
+                seen.append(str(app.screen.query_one("#new").label))
+                await pilot.press("g")
+                await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+
+    asyncio.run(run())
+    assert seen == ["Nouvelle personne", "Nieuwe persoon", "New person", "Neue Person"]

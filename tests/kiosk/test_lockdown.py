@@ -174,3 +174,40 @@ def test_inactivity_asks_then_wipes_the_session(make_kiosk: Any) -> None:
     asyncio.run(run())
     events = [e.event for e in kiosk.audit.entries()]
     assert events[-1] == "session_end" or "session_end" in events[-3:]
+
+
+def test_unexpected_failure_wipes_and_never_prints_a_traceback(
+    make_kiosk: Any, capfd: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.app import KioskApp
+    from kiosk.screens.staff import HomeScreen
+
+    kiosk = make_kiosk()
+    app = KioskApp(kiosk, first="signin")
+    secret = "PERSONAL-TEXT-7731"
+
+    def broken(self: Any) -> None:
+        local_data = secret  # noqa: F841 - what a traceback with locals would reveal
+        raise RuntimeError("boom")
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await sign_in(pilot, app)
+            await choose_language(pilot, app, "fr")
+            assert kiosk.session is not None
+            HomeScreen.action_checkpoint = broken  # type: ignore[method-assign]
+            app.goto_home()
+            await pilot.pause()
+            await pilot.press("c")
+            await pilot.pause()
+
+    original = HomeScreen.action_checkpoint
+    try:
+        with pytest.raises(RuntimeError):
+            asyncio.run(run())
+    finally:
+        HomeScreen.action_checkpoint = original  # type: ignore[method-assign]
+    err = capfd.readouterr()
+    assert "Traceback" not in err.err + err.out and secret not in err.err + err.out
+    assert "unexpected RuntimeError" in err.err
+    assert kiosk.session is None and app.return_code == 1
