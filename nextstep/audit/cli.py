@@ -34,7 +34,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("log", nargs="?", type=Path, help="log file (default: the kiosk's)")
     p.add_argument(
         "--checkpoint",
-        action="append",
+        action="extend",
+        nargs="+",
         default=[],
         type=Path,
         metavar="FILE",

@@ -160,3 +160,29 @@ def test_report_as_pdf_and_proof_check(kiosk: Path, tmp_path: Path, capsys) -> N
     page = tmp_path / "cp.html"
     assert cli.main(["audit", "checkpoint", "--page", str(page)]) == 0
     assert "<svg" in page.read_text() and "nextstep/audit/kiosk-test" in page.read_text()
+
+
+def test_verify_takes_several_checkpoints_after_one_flag(
+    kiosk: Path, tmp_path: Path, capsys
+) -> None:
+    settings = config.load()
+    stored = sorted((kiosk.parent / "log.jsonl.checkpoints").glob("*.txt"))
+    assert (
+        cli.main(
+            [
+                "audit",
+                "verify",
+                str(kiosk),
+                "--checkpoint",
+                *map(str, stored),
+                "--key",
+                str(settings.public_key_path),
+            ]
+        )
+        == 0
+    )
+    assert "OK" in capsys.readouterr().out
+    lines = kiosk.read_bytes().splitlines(keepends=True)
+    kiosk.write_bytes(b"".join(lines[:-1]))  # drop the last entry
+    assert cli.main(["audit", "verify", str(kiosk), "--checkpoint", str(stored[-1])]) == 1
+    assert "truncated" in capsys.readouterr().out

@@ -155,3 +155,14 @@ def test_receipt_text_and_pdf(tmp_path: Path) -> None:
     if subprocess.run(["which", "pdftotext"], capture_output=True).returncode == 0:
         out = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True).stdout
         assert "reçu de consentement".encode() in out and rec.record_id.encode() in out
+
+
+def test_art30_record_in_docs_is_the_generated_one() -> None:
+    from nextstep import config
+    from nextstep.consent import art30
+
+    doc = Path(__file__).resolve().parents[2] / "docs" / "gdpr" / "record-of-processing.md"
+    assert doc.read_text(encoding="utf-8") == art30.render(config.Settings()), (
+        "regenerate: python -m nextstep.consent.art30 > docs/gdpr/record-of-processing.md"
+    )
+    assert "Art. 9(2)(a)" in doc.read_text(encoding="utf-8")
