@@ -57,6 +57,10 @@ def register(asub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_subject)
 
+    p = asub.add_parser("staff", help="this kiosk's pseudonym for a staff member")
+    p.add_argument("name", nargs="+", help="staff identifiers as given at login")
+    p.set_defaults(func=cmd_staff)
+
     p = asub.add_parser("erase", help="erase a person's private details (GDPR Art. 17)")
     p.add_argument("holder_id")
     p.add_argument("--staff", default="staff", help="who handles the request")
@@ -252,4 +256,13 @@ def cmd_erase(args: argparse.Namespace) -> int:
     print(f"Subject key {state}; erasure logged as entry {entry.seq}.")
     report = verify_log(settings.audit_log, [key_bytes])
     print("The log still verifies." if report.ok else "WARNING: the log does not verify.")
+    return 0
+
+
+def cmd_staff(args: argparse.Namespace) -> int:
+    """Let the association map pseudonyms in the log back to its own staff list."""
+    settings = config.load()
+    with open_log(settings) as log:
+        for name in args.name:
+            print(f"{log.staff_pseudonym(name)}  {name}")
     return 0

@@ -186,3 +186,10 @@ def test_verify_takes_several_checkpoints_after_one_flag(
     kiosk.write_bytes(b"".join(lines[:-1]))  # drop the last entry
     assert cli.main(["audit", "verify", str(kiosk), "--checkpoint", str(stored[-1])]) == 1
     assert "truncated" in capsys.readouterr().out
+
+
+def test_staff_pseudonym_lookup(kiosk: Path, capsys) -> None:
+    assert cli.main(["audit", "staff", "s"]) == 0
+    pseudonym = capsys.readouterr().out.split()[0]
+    assert pseudonym.startswith("t-")
+    assert pseudonym.encode() in kiosk.read_bytes()  # the consent in the fixture was by "s"
