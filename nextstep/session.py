@@ -150,9 +150,18 @@ class Session:
 
     # -- consent -----------------------------------------------------------------------------
     def give_consent(
-        self, choices: Mapping[str, bool], *, informed: str = "screen", notice_language: str = ""
+        self,
+        choices: Mapping[str, bool],
+        *,
+        informed: str = "screen",
+        notice_language: str = "",
+        interpreter_language: str | None = None,
     ) -> None:
-        """Record the person's explicit per-purpose choices (no default: every purpose given)."""
+        """Record the person's explicit per-purpose choices (no default: every purpose given).
+
+        ``informed`` is how the notice was given: "screen", "printed" or "interpreter" (then
+        ``interpreter_language`` says which language the interpreter spoke).
+        """
         from nextstep import consent
 
         record = consent.give(
@@ -162,7 +171,9 @@ class Session:
             choices=dict(choices),
             language=notice_language or self.language,
             informed=informed,
+            interpreter_language=interpreter_language,
             legal_basis=self.settings.legal_basis,
+            controller=self.settings.org_name,
         )
         self.consents.update({p: bool(v) for p, v in record.choices.items()})
         self._consent_record = record

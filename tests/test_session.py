@@ -188,3 +188,16 @@ def ocr_pdf(data: bytes) -> str:
         capture_output=True,
         check=True,
     ).stdout.decode()
+
+
+def test_consent_through_an_interpreter_records_the_language(settings: config.Settings) -> None:
+    session = new_session(settings, language="ps")
+    with pytest.raises(consent.ConsentError):
+        session.give_consent(ONLY, informed="interpreter")
+    session.give_consent(ONLY, informed="interpreter", interpreter_language="ps")
+    given = [e for e in events(settings) if e["event"] == "consent_given"]
+    assert given[-1]["details"]["informed"] == {  # type: ignore[index]
+        "via": "interpreter",
+        "language": "ps",
+        "interpreter_language": "ps",
+    }
