@@ -125,7 +125,10 @@ class AuditLog:
         self._uncovered_since = ""
         self._size_bytes = 0
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        created = not path.exists()
         self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        if created:
+            _fsync_dir(path.parent)
         with self._locked():
             repaired = self._load()
         if repaired:
@@ -315,6 +318,7 @@ class AuditLog:
             finally:
                 os.close(fd)
             os.replace(tmp, target)
+            _fsync_dir(folder)
         return text
 
     def latest_checkpoint(self) -> str | None:
@@ -391,6 +395,15 @@ class _Lock:
 
     def __exit__(self, *exc: object) -> None:
         fcntl.flock(self.fd, fcntl.LOCK_UN)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in ``folder`` survive a power cut."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _read_all(fd: int) -> bytes:
