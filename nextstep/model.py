@@ -27,7 +27,14 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 DeadlineKind = Literal["appeal", "payment", "appointment", "expiry", "response", "other"]
-DEADLINE_KINDS: tuple[str, ...] = ("appeal", "payment", "appointment", "expiry", "response", "other")
+DEADLINE_KINDS: tuple[str, ...] = (
+    "appeal",
+    "payment",
+    "appointment",
+    "expiry",
+    "response",
+    "other",
+)
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,9 @@ class Deadline:
 
 @dataclass(frozen=True)
 class Reference:
-    kind: str  # "national_register", "iban", "structured_communication", "cgra_file", "oe_file", ...
+    kind: (
+        str  # "national_register", "iban", "structured_communication", "cgra_file", "oe_file", ...
+    )
     value: str
     valid: bool | None = None  # checksum verdict, None where no checksum exists
 

@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.conservation.conservation_helpers import SECRET_WORDS, DriveBundle, document
 
 from crypto import keys
 from crypto import passphrase as passphrases
+from tests.conservation.conservation_helpers import SECRET_WORDS, DriveBundle, document
 
 
 @pytest.fixture(scope="session")

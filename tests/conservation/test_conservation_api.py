@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conservation.conservation_helpers import SECRET_WORDS, DriveBundle
 
 from nextstep.conservation import (
     CheckStatus,
@@ -26,6 +25,7 @@ from nextstep.conservation import recovery as recovery_mod
 from nextstep.conservation.cli import register_bundle_check
 from nextstep.conservation.par2format import check_blocks, read_recovery_set
 from tests.conftest import require_tool
+from tests.conservation.conservation_helpers import SECRET_WORDS, DriveBundle
 
 
 @pytest.fixture(autouse=True)

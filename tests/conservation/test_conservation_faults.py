@@ -11,11 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.conservation.conservation_helpers import DriveBundle
 
 from nextstep.conservation import CheckStatus, check, recovery_paths
 from nextstep.conservation.par2format import read_recovery_set
 from tests.conftest import require_tool
+from tests.conservation.conservation_helpers import DriveBundle
 
 pytestmark = pytest.mark.usefixtures("_par2")
 
