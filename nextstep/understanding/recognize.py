@@ -21,6 +21,8 @@ import os
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
+import cv2
+
 from nextstep.model import OcrPage
 from nextstep.understanding.langid import identify
 from nextstep.understanding.tesseract import OcrEngine, TesseractEngine, probe_tesseract
@@ -39,6 +41,22 @@ def _readable_share(page: OcrPage) -> float:
     return good / len(page.words)
 
 
+RETRY_BELOW_CONF = 85.0  # mean word confidence under which the un-cleaned image is tried too
+
+
+def _with_fallback(engine: OcrEngine, page: Page, result: OcrPage) -> OcrPage:
+    """If the cleaned image reads badly, read the plain grey of the colour image as well and
+    keep the better. Illumination flattening can hollow out glyphs on sparse pages; the
+    colour image is upright and straightened the same way, so word boxes stay valid."""
+    if result.mean_conf >= RETRY_BELOW_CONF or page.color is None or page.color.ndim != 3:
+        return result
+    if page.color.shape[:2] != page.gray.shape[:2]:
+        return result
+    plain = cv2.cvtColor(page.color, cv2.COLOR_BGR2GRAY)
+    other = engine.recognize(plain, dpi=page.dpi, languages=result.language)
+    return other if other.mean_conf > result.mean_conf + 5 else result
+
+
 def choose_and_recognize(
     engine: OcrEngine,
     page: Page,
@@ -47,6 +65,15 @@ def choose_and_recognize(
     installed: tuple[str, ...] | None = None,
 ) -> OcrPage:
     """OCR one page with adaptively chosen languages (see module docstring)."""
+    return _with_fallback(engine, page, _choose(engine, page, languages, installed))
+
+
+def _choose(
+    engine: OcrEngine,
+    page: Page,
+    languages: tuple[str, ...],
+    installed: tuple[str, ...] | None,
+) -> OcrPage:
     latin = tuple(lang for lang in languages if lang != "ara")
     first = latin[0] if latin else languages[0]
     result = engine.recognize(page.gray, dpi=page.dpi, languages=first)

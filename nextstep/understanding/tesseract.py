@@ -36,6 +36,24 @@ class OcrEngine(Protocol):
         ...
 
 
+def normalize_contrast(gray: np.ndarray) -> np.ndarray:
+    """Stretch faint ink to black before OCR.
+
+    Illumination flattening can leave a sparse page (a few lines on a second page) with grey,
+    low-contrast text, which Tesseract's global threshold then breaks up. The ink level is the
+    darkest value after a 3x3 median (so single noisy pixels do not count), the paper level the
+    median; pages whose ink is already dark are returned unchanged.
+    """
+    if gray.ndim != 2 or gray.size == 0:
+        return gray
+    ink = float(cv2.medianBlur(gray, 3).min())
+    paper = float(np.median(gray[::4, ::4]))
+    if ink <= 40 or paper - ink < 25:
+        return gray
+    scale = 255.0 / (paper - ink)
+    return cv2.convertScaleAbs(gray, alpha=scale, beta=-ink * scale)
+
+
 def encode_png(gray: np.ndarray) -> bytes:
     ok, buf = cv2.imencode(".png", gray, [cv2.IMWRITE_PNG_COMPRESSION, 1])
     if not ok:
@@ -140,7 +158,7 @@ class TesseractEngine:
     """Tesseract through pipes. Stateless, so one instance serves every worker thread."""
 
     def recognize(self, gray: np.ndarray, *, dpi: float, languages: str, psm: int = 3) -> OcrPage:
-        png = encode_png(gray)
+        png = encode_png(normalize_contrast(gray))
         tsv = _run(["--dpi", str(round(dpi)), "--psm", str(psm), "-l", languages, "tsv"], png)
         page = parse_tsv(tsv, language=languages, dpi=dpi)
         if not page.width:
