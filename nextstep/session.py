@@ -32,6 +32,7 @@ from scanners.protocol import Scanner
 from scanners.types import Page, RawImage
 
 if TYPE_CHECKING:
+    from nextstep.audit.entry import Entry
     from nextstep.consent import ConsentRecord
     from nextstep.drives.status import DriveStatus
     from nextstep.drives.target import DriveTarget, WriteReport
@@ -128,15 +129,29 @@ class Session:
         self.target: DriveTarget | None = None
         self._consent_record: ConsentRecord | None = None
         self._returning: Returning | None = None
-        self._log(events.SESSION_START, details={"session": self.session_id})
+        self._log(
+            events.SESSION_START,
+            details={"session": self.session_id},
+            private={"language": self.language},
+        )
 
     # -- audit -------------------------------------------------------------------------------
-    def _log(self, event: str, details: Mapping[str, Any] | None = None) -> None:
-        self.audit.append(
+    def _log(
+        self,
+        event: str,
+        details: Mapping[str, Any] | None = None,
+        *,
+        private: Mapping[str, Any] | None = None,
+    ) -> Entry:
+        """Append an audit entry for this person. ``details`` stay readable for auditors
+        (counts, categories, statuses); ``private`` (the person's language, the bundle id that
+        links the log to their drive) is encrypted under their key, so erasure unlinks it."""
+        return self.audit.append(
             event,
             staff=self.staff,
             subject_holder_id=self.holder_id,
             details=dict(details or {}),
+            private=dict(private) if private else None,
         )
 
     def _require(self, purpose: str) -> None:
@@ -355,7 +370,9 @@ class Session:
         )
         manifest_bytes, _ = read_manifest(pdf)
         self._returning = Returning(drive, pdf, info, sha256(manifest_bytes), passphrase)
-        self._log(events.BUNDLE_OPENED, {"bundle": info.bundle_id, "version": info.version})
+        self._log(
+            events.BUNDLE_OPENED, {"version": info.version}, private={"bundle": info.bundle_id}
+        )
         return info
 
     def _trusted_keys(self) -> list[bytes]:
@@ -418,7 +435,7 @@ class Session:
             files[f"{bundle.file_stem}{recovery.RECOVERY_SUFFIX}"] = recovery.seal(
                 secret, self.settings.recovery_recipient
             )
-            self._log(events.RECOVERY_ESCROWED, {"bundle": bundle.bundle_id})
+            self._log(events.RECOVERY_ESCROWED, private={"bundle": bundle.bundle_id})
         if self._consent_record is not None:
             files[f"{bundle.file_stem}.consent.txt"] = consent.receipt_text(
                 self._consent_record, self.language
@@ -441,10 +458,11 @@ class Session:
         self._log(
             events.BUNDLE_BUILT,
             {
-                "bundle": bundle.bundle_id,
                 "documents": len(self.documents),
                 "pages": sum(len(d.pages) for d in self.documents),
+                "version": bundle.version,
             },
+            private={"bundle": bundle.bundle_id},
         )
         return self._bundle
 
@@ -554,7 +572,7 @@ class Session:
         if not report.ok:
             self._log(events.BUNDLE_WRITE_FAILED, {"status": report.status.value})
             return report
-        self._log(events.BUNDLE_WRITTEN, {"bundle": self._bundle.bundle_id})
+        written = self._log(events.BUNDLE_WRITTEN, private={"bundle": self._bundle.bundle_id})
         t0 = time.perf_counter()
         pdf_name = next(n for n in self._bundle.files if n.endswith(".pdf"))
         verify_bundle(
@@ -563,8 +581,23 @@ class Session:
             trusted_keys=[self.key.public_bytes],
         )
         self.timer.add("verify", t0)
-        self._log(events.BUNDLE_VERIFIED, {"bundle": self._bundle.bundle_id})
+        self._log(events.BUNDLE_VERIFIED, private={"bundle": self._bundle.bundle_id})
+        self._write_inclusion_proof(written.seq, pdf_name)
         return report
+
+    def _write_inclusion_proof(self, seq: int, pdf_name: str) -> None:
+        """Put the signed proof that "bundle written" is in the audit log beside the bundle.
+
+        The person (or a caseworker, or an auditor) can later show that this kiosk logged the
+        delivery, checkable with the kiosk's public key alone. Written after the bundle is
+        verified; a failure here leaves the bundle intact and is logged, not fatal.
+        """
+        assert self.target is not None
+        proof = self.audit.inclusion_proof(seq).to_json().encode("utf-8")
+        name = pdf_name[: -len(".pdf")] + ".audit-proof.json"
+        report = self.target.write_bundle({name: proof})
+        if not report.ok:
+            self._log(events.BUNDLE_WRITE_FAILED, {"status": report.status.value, "proof": True})
 
     def write_backup(self, spec: str) -> WriteReport:
         """Write the same, already verified bundle set to a second drive (a backup copy)."""
@@ -575,7 +608,7 @@ class Session:
         with open_target(spec, allow_loop=self.settings.drive_allow_loop) as backup:
             report = backup.write_bundle(self._bundle.files)
         if report.ok:
-            self._log(events.BACKUP_WRITTEN, {"bundle": self._bundle.bundle_id})
+            self._log(events.BACKUP_WRITTEN, private={"bundle": self._bundle.bundle_id})
         else:
             self._log(events.BUNDLE_WRITE_FAILED, {"status": report.status.value, "copy": True})
         return report

@@ -204,3 +204,32 @@ def test_demo_writes_to_a_fat32_image_and_the_bundle_verifies(tmp_path: Path) ->
         assert info is not None
     mounts = Path("/proc/mounts").read_text()
     assert str(image) not in mounts
+
+
+def test_drive_carries_a_checkable_proof_of_delivery(demo_run: dict[str, object]) -> None:
+    """The inclusion proof of "bundle written" sits beside the bundle and checks with the
+    kiosk's public key alone; a changed byte is refused."""
+    drive = Path(str(demo_run["drive"]))
+    proofs = list(drive.glob("*.audit-proof.json"))
+    assert len(proofs) == 1
+    key = Path(str(demo_run["data"])) / "keys" / "kiosk.pub"
+    env = demo_run["env"]
+    assert isinstance(env, dict)
+    ok = subprocess.run(
+        [*NEXTSTEP, "audit", "check-proof", "--key", str(key), str(proofs[0])],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "bundle_written" in json.loads(proofs[0].read_text())["entry"]
+    bad = proofs[0].with_name("bad.json")
+    bad.write_text(proofs[0].read_text().replace("bundle_written", "bundle_writteN"))
+    no = subprocess.run(
+        [*NEXTSTEP, "audit", "check-proof", "--key", str(key), str(bad)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    bad.unlink()
+    assert no.returncode != 0 and "Traceback" not in no.stderr
