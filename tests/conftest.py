@@ -17,7 +17,7 @@ EXTERNAL = SHARED / "external"
 def external() -> Path:
     """The real scans from other projects; skip cleanly when ../shared is absent."""
     if not EXTERNAL.is_dir():
-        pytest.skip("../shared/external is absent (real scans from other projects)")
+        pytest.skip("../shared/external is absent (external scans and test vectors)")
     return EXTERNAL
 
 
