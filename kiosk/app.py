@@ -96,7 +96,18 @@ class KioskApp(App[None], inherit_bindings=False):
         from kiosk.screens.staff import HomeScreen
 
         set_languages(person=CURRENT.staff)
+        self.kiosk.forget_slips()
         self._go(HomeScreen())
+
+    def goto_returning(self) -> None:
+        from kiosk.screens.returning import ReturningDriveScreen
+
+        self._go(ReturningDriveScreen())
+
+    def goto_passphrase(self) -> None:
+        from kiosk.screens.returning import PassphraseScreen
+
+        self._go(PassphraseScreen())
 
     def goto_language(self, holder_id: str | None = None) -> None:
         from kiosk.screens.person import LanguageScreen

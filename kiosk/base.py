@@ -55,7 +55,13 @@ ProgressFn = Callable[[int, str, float], None]
 
 
 def explain(exc: BaseException) -> tuple[str, str]:
-    """The sentence and the hint shown for an exception (never its traceback)."""
+    """The sentence and the hint shown for an exception (never its traceback): translated for
+    the errors staff meet at the desk (:mod:`kiosk.messages`), else the domain's sentence."""
+    from kiosk.messages import translate
+
+    translated = translate(exc)
+    if translated is not None:
+        return translated
     message = getattr(exc, "message", None)
     if isinstance(message, str) and message:
         return message, str(getattr(exc, "hint", "") or "")

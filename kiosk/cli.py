@@ -21,6 +21,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--drive", default=None, help="drive folder, image or /dev node")
     p.add_argument(
+        "--backup-drive",
+        default=None,
+        help="second drive for backup copies (folder, image or /dev node; default: detect "
+        "a USB drive, or ./demo-drive-backup in demo mode)",
+    )
+    p.add_argument(
         "--enroll",
         metavar="STAFF_ID",
         default=None,
@@ -40,11 +46,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.enroll:
             return enroll(settings, args.enroll)
         drive = args.drive if args.drive is not None else settings.drive
+        backup = args.backup_drive
         if settings.demo and drive and not drive.startswith("/dev/"):
             from pathlib import Path
 
             if not Path(drive).suffix:
                 Path(drive).mkdir(parents=True, exist_ok=True)
+                if backup is None:
+                    backup = str(Path(drive).with_name(Path(drive).name + "-backup"))
     except NextStepError as exc:
         print(f"nextstep: {exc.message}", file=sys.stderr)
         if exc.hint:
@@ -56,7 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kiosk.services import Kiosk
 
     app = KioskApp(
-        Kiosk(settings, drive=drive), first="signin" if args.skip_preflight else "preflight"
+        Kiosk(settings, drive=drive, backup_drive=backup),
+        first="signin" if args.skip_preflight else "preflight",
     )
     app.run()
     return 0

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from nextstep.config import Settings
 
 if TYPE_CHECKING:
+    from nextstep.bundle.keycard import CardPrinter
     from nextstep.session import Session
     from nextstep.staff import StaffStore
     from scanners.protocol import Scanner
@@ -33,6 +34,16 @@ class Delivered:
     drive_status: str
 
 
+@dataclass(frozen=True)
+class ReturnVisit:
+    """What staff see about a returning person's opened bundle: counts and the drive check's
+    outcome (a :class:`nextstep.conservation.recovery.CheckStatus` value), nothing personal."""
+
+    version: int
+    documents: int
+    check: str
+
+
 class Kiosk:
     """State shared by all screens; one per running kiosk."""
 
@@ -44,6 +55,8 @@ class Kiosk:
         staff_store: StaffStore | None = None,
         today: dt.date | None = None,
         drive: str | None = None,
+        backup_drive: str | None = None,
+        printer: CardPrinter | None = None,
     ) -> None:
         self.settings = settings
         self.lock = threading.RLock()
@@ -51,6 +64,18 @@ class Kiosk:
         self._staff_store = staff_store
         self.today = today
         self.drive_spec = drive if drive is not None else settings.drive
+        # The second drive for a backup copy: "" detects the one USB drive plugged in (after
+        # the person's drive was ejected); a folder or image in demo and test mode.
+        self.backup_spec = (
+            backup_drive if backup_drive is not None else settings.extra.get("backup_drive", "")
+        )
+        # A printer object overrides the CUPS queue of the settings (tests: a Fake printer).
+        self.printer = printer
+        self.returning: ReturnVisit | None = None
+        self.awaiting_passphrase = False
+        # Referral and reminder slips of the session just ended: in memory only, until the
+        # person leaves the end screen (they name deadlines; never written to disk).
+        self.slips: dict[str, bytes] = {}
         self.staff: str | None = None
         self.session: Session | None = None
         self.scanner: Scanner | None = None
@@ -103,6 +128,9 @@ class Kiosk:
         key, audit = self.open()
         with self.lock:
             self.wipe()
+            # A holder id comes only from a returning person's drive: after consent, the
+            # passphrase screen opens their bundle before capture.
+            self.awaiting_passphrase = holder_id is not None
             self.session = Session(
                 self.settings,
                 key=key,
@@ -113,6 +141,67 @@ class Kiosk:
                 today=self.today,
             )
         return self.session
+
+    # -- return visit -----------------------------------------------------------------------
+    def holder_on_drive(self) -> str:
+        """The holder id of the bundle on the inserted drive (nothing to type for staff)."""
+        from nextstep.session import Session
+
+        return Session.holder_on_drive(self.settings, self.drive_spec)
+
+    @property
+    def camera_configured(self) -> bool:
+        """A document camera is the capture source: it can also read the key card's QR code."""
+        return self.settings.scanner.startswith("camera")
+
+    def read_card_qr(self) -> str | None:
+        """The passphrase from the key card's QR code in one full-resolution camera frame
+        (kept in memory only), or None when no valid code is seen."""
+        import numpy as np
+
+        from nextstep.bundle.keycard import read_qr
+
+        scanner: Any = self.open_scanner()
+        raw = scanner.snap() if hasattr(scanner, "snap") else scanner.capture()[0]
+        return read_qr(np.asarray(raw.pixels))
+
+    def open_returning(self, passphrase: str) -> ReturnVisit:
+        """Check, repair and open the person's bundle with their passphrase (in a worker)."""
+        with self.lock:
+            session = self.require_session()
+            info = session.open_returning(passphrase, self.drive_spec)
+            # The check's outcome is logged by the session; the kiosk also shows it to staff.
+            opened = getattr(session, "_returning", None)
+            report = getattr(getattr(opened, "drive", None), "report", None)
+            check = str(getattr(getattr(report, "status", None), "value", ""))
+            self.returning = ReturnVisit(info.version, len(info.manifest.documents), check)
+        return self.returning
+
+    # -- audit of kiosk-side edits -------------------------------------------------------------
+    def record_edit(self, action: str) -> None:
+        """Log a staff edit of the documents (split, merge, reorder, delete) without content:
+        only the action's name, with staff and subject as the session logs its own steps."""
+        from nextstep.audit import events
+
+        session = self.require_session()
+        session.audit.append(
+            events.DOCUMENT_EDITED,
+            staff=session.staff,
+            subject_holder_id=session.holder_id,
+            details={"action": action},
+        )
+
+    def record_keycard_printed(self) -> None:
+        from nextstep.audit import events
+
+        session = self.session
+        if session is not None and not session.ended:
+            session.audit.append(
+                events.KEYCARD_PRINTED,
+                staff=session.staff,
+                subject_holder_id=session.holder_id,
+                details={},
+            )
 
     def require_session(self) -> Session:
         if self.session is None:
@@ -146,8 +235,10 @@ class Kiosk:
                 return None
             docs = len(session.documents)
             pages = sum(len(d.pages) for d in session.drafts)
+            self.slips = make_slips(session) if docs else {}
             checkpoint = session.end()
             self.session = None
+            self.returning = None
             self.close_scanner()
             return Delivered(checkpoint, docs, pages, "")
 
@@ -156,6 +247,26 @@ class Kiosk:
         if self.session is not None:
             self.end_session()
         self.close_scanner()
+        self.slips = {}
+        self.returning = None
+        self.awaiting_passphrase = False
+
+    def forget_slips(self) -> None:
+        self.slips = {}
+
+
+def make_slips(session: Session) -> dict[str, bytes]:
+    """The referral and reminder slips, made before :meth:`Session.end` wipes the documents.
+    A slip that cannot be made is left out: the wipe must happen whatever happens here."""
+    import sys
+
+    slips: dict[str, bytes] = {}
+    for name, make in (("referral", session.referral_slip), ("reminder", session.reminder_slip)):
+        try:
+            slips[name] = make()
+        except Exception as exc:  # noqa: BLE001 - a missing slip never blocks the wipe
+            print(f"nextstep kiosk: {name} slip failed: {type(exc).__name__}", file=sys.stderr)
+    return slips
 
 
 def make_scanner(settings: Settings) -> Scanner:

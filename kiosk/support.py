@@ -79,12 +79,34 @@ def preflight(kiosk: Kiosk) -> list[Row]:
     return rows
 
 
-def move_page(document: Any, source: int, target: int) -> None:
-    """Reorder a document's pages, keeping each page's OCR beside it (order is not logged:
-    it changes nothing the audit log records)."""
-    for seq in (document.pages, document.ocr):
+def move_page(kiosk: Kiosk, index: int, source: int, target: int) -> bool:
+    """Reorder a document's pages, keeping each page's OCR beside it; logged as "reorder"."""
+    session = kiosk.require_session()
+    docs = session.documents
+    if not 0 <= index < len(docs):
+        return False
+    document = docs[index]
+    if not (0 <= source < len(document.pages) and 0 <= target < len(document.pages)):
+        return False
+    if source == target:
+        return False
+    sequences: tuple[list[Any], ...] = (document.pages, document.ocr)
+    for seq in sequences:
         if len(seq) > max(source, target):
             seq.insert(target, seq.pop(source))
+    kiosk.record_edit("reorder")
+    return True
+
+
+def delete_page(kiosk: Kiosk, index: int, page: int) -> bool:
+    """Delete one page (a document left without pages disappears); logged as "delete"."""
+    session = kiosk.require_session()
+    docs = session.documents
+    if not (0 <= index < len(docs) and 0 <= page < len(docs[index].pages)):
+        return False
+    session.delete_page(index, page)
+    kiosk.record_edit("delete")
+    return True
 
 
 def drive_status(kiosk: Kiosk) -> Any:
@@ -104,40 +126,67 @@ def drive_status(kiosk: Kiosk) -> Any:
     return DriveStatus.READY if (path.exists() or path.parent.is_dir()) else DriveStatus.NO_DEVICE
 
 
-def print_keycard(pdf: bytes, printer: str) -> None:
-    """Send the key card to the CUPS queue through stdin (never a file on disk: it holds the
-    passphrase)."""
-    import shutil
-    import subprocess
+class LpPrinter:
+    """A CUPS queue through ``lp``, the PDF fed on stdin (never a file on disk: a key card holds
+    the passphrase, the slips name deadlines). Implements
+    :class:`nextstep.bundle.keycard.CardPrinter`."""
 
-    from nextstep.errors import NextStepError
+    def __init__(self, queue: str) -> None:
+        self.queue = queue
 
-    lp = shutil.which("lp")
-    if lp is None:
-        raise NextStepError(
-            "The printing program is missing.",
-            hint="Install cups-client, or copy the passphrase by hand.",
+    def print_pdf(self, data: bytes, *, title: str) -> str:
+        import shutil
+        import subprocess
+
+        from nextstep.errors import NextStepError
+
+        lp = shutil.which("lp")
+        if lp is None:
+            raise NextStepError(
+                "The printing program is missing.",
+                hint="Install cups-client, or copy the passphrase by hand.",
+            )
+        done = subprocess.run(
+            [lp, "-d", self.queue, "-t", title, "-"],
+            input=data,
+            capture_output=True,
+            timeout=60,
+            check=False,
         )
-    done = subprocess.run(
-        [lp, "-d", printer, "-t", "key card", "-"],
-        input=pdf,
-        capture_output=True,
-        timeout=60,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise NextStepError(
-            "The key card could not be printed.",
-            hint="Check the printer's paper and power, then press P.",
-        )
+        if done.returncode != 0:
+            raise NextStepError(
+                "The document could not be printed.",
+                hint="Check the printer's paper and power, then press the key again.",
+            )
+        return done.stdout.decode(errors="replace").strip()
 
 
-def merge_with_next(session: Any, index: int) -> None:
+def printer_of(kiosk: Kiosk) -> Any:
+    """The printer the kiosk uses, or None when none is configured."""
+    if kiosk.printer is not None:
+        return kiosk.printer
+    if kiosk.settings.printer:
+        return LpPrinter(kiosk.settings.printer)
+    return None
+
+
+def print_document(kiosk: Kiosk, pdf: bytes, title: str) -> bool:
+    """Print a key card or a slip on the configured printer; False when there is none (the
+    caller then says so: nothing of this is ever saved on the kiosk's disk)."""
+    printer = printer_of(kiosk)
+    if printer is None:
+        return False
+    printer.print_pdf(pdf, title=title)
+    return True
+
+
+def merge_with_next(kiosk: Kiosk, index: int) -> bool:
     """Join document ``index + 1`` onto document ``index`` (pages, text, deadlines,
     references); the first document's category stays and is marked for review."""
+    session = kiosk.require_session()
     docs = session.documents
     if not 0 <= index < len(docs) - 1:
-        return
+        return False
     first, second = docs[index], docs[index + 1]
     first.pages.extend(second.pages)
     first.ocr.extend(second.ocr)
@@ -145,21 +194,24 @@ def merge_with_next(session: Any, index: int) -> None:
     first.references.extend(second.references)
     first.classification.needs_review = True
     session.drafts = [d for d in session.drafts if d.document is not second]
+    kiosk.record_edit("merge")
+    return True
 
 
-def split_before(session: Any, index: int, page: int) -> None:
+def split_before(kiosk: Kiosk, index: int, page: int) -> bool:
     """Cut document ``index`` before ``page``: the later pages become a new document right
     after it, with the same category marked for review (staff then check it)."""
     import copy
 
     from nextstep.session import Draft
 
+    session = kiosk.require_session()
     docs = session.documents
     if not 0 <= index < len(docs):
-        return
+        return False
     doc = docs[index]
     if not 0 < page < len(doc.pages):
-        return
+        return False
     new = copy.copy(doc)
     new.pages, doc.pages[:] = doc.pages[page:], doc.pages[:page]
     new.ocr, doc.ocr[:] = doc.ocr[page:], doc.ocr[:page]
@@ -169,3 +221,5 @@ def split_before(session: Any, index: int, page: int) -> None:
     new.classification.needs_review = True
     position = next(n for n, d in enumerate(session.drafts) if d.document is doc)
     session.drafts.insert(position + 1, Draft(pages=new.pages, document=new))
+    kiosk.record_edit("split")
+    return True

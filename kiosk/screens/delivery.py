@@ -33,6 +33,8 @@ class BundleScreen(KioskScreen):
         return _("Bundle and key card")
 
     def keys(self) -> list[tuple[str, str]]:
+        if self.kiosk.returning is not None:
+            return [("F8", _("Go to the drive"))]
         return [
             ("P", _("Print the key card again")),
             ("F8", _("Passphrase noted: go to the drive")),
@@ -68,6 +70,27 @@ class BundleScreen(KioskScreen):
                 holder=self.kiosk.require_session().holder_id,
             )
         )
+        self.ready = True
+        button = self.query_one("#next", Button)
+        button.disabled = False
+        button.focus()
+        if self.kiosk.returning is not None:
+            button.label = _("Go to the drive")
+            # Same passphrase as the person's key card: never shown again, no new card.
+            self.query_one("#passphrase", Vertical).display = False
+            self.query_one("#passphrase-note", Static).update(
+                wrap(
+                    person_raw(
+                        "Your passphrase is unchanged: keep using the key card you already have."
+                    ),
+                    CURRENT.person,
+                    90,
+                )
+            )
+            self.query_one("#keycard-status", Static).update(
+                _("Same passphrase as before: no new key card is printed.")
+            )
+            return
         box = self.query_one("#passphrase", Vertical)
         for line in passphrase_lines(outcome.passphrase):
             box.mount(Digits(line, classes="passphrase-line"))
@@ -82,29 +105,28 @@ class BundleScreen(KioskScreen):
             )
         )
         self.keycard = outcome.keycard_pdf
-        self.ready = True
-        button = self.query_one("#next", Button)
-        button.disabled = False
-        button.focus()
         self.action_print()
 
     def action_print(self) -> None:
-        from kiosk.support import print_keycard
+        from kiosk.support import print_document, printer_of
 
         status = self.query_one("#keycard-status", Static)
+        if not self.ready or self.kiosk.returning is not None:
+            return
         if self.keycard is None:
             status.update(_("No key card requested: the person copies the passphrase by hand."))
             return
-        if not self.kiosk.settings.printer:
+        if printer_of(self.kiosk) is None:
             status.update(_("No printer configured: copy the passphrase onto a blank key card."))
             return
         status.update(_("Printing the key card…"))
-        pdf, printer = self.keycard, self.kiosk.settings.printer
-        self.run_domain(
-            lambda: print_keycard(pdf, printer),
-            lambda _r: status.update(_("Key card printed.")),
-            group="print",
-        )
+        pdf, kiosk = self.keycard, self.kiosk
+
+        def job() -> None:
+            print_document(kiosk, pdf, "key card")
+            kiosk.record_keycard_printed()
+
+        self.run_domain(job, lambda _r: status.update(_("Key card printed.")), group="print")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_next()
@@ -119,6 +141,7 @@ class DriveScreen(KioskScreen):
     BINDINGS = [
         Binding("w", "write", show=False),
         Binding("e", "eject", show=False),
+        Binding("b", "backup", show=False),
         Binding("f8", "finish", show=False),
     ]
 
@@ -127,12 +150,21 @@ class DriveScreen(KioskScreen):
         self.status: Any = None
         self.poll = poll
         self.busy = False
+        self.backup_busy = False
+        self.backup: Any = None  # the backup copy's DriveStatus once written
 
     def step_title(self) -> str:
         return _("Drive")
 
+    @property
+    def delivered(self) -> bool:
+        return self.status is not None and self.status.value in ("verified", "ejected")
+
     def keys(self) -> list[tuple[str, str]]:
-        return [("W", _("Write and verify")), ("E", _("Eject")), ("F8", _("Finish"))]
+        keys = [("W", _("Write and verify")), ("E", _("Eject"))]
+        if self.delivered:
+            keys.append(("B", _("Backup copy on a second drive")))
+        return [*keys, ("F8", _("Finish"))]
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="drive"):
@@ -140,14 +172,18 @@ class DriveScreen(KioskScreen):
             yield Static("", id="drive-steps")
             yield Static("", id="drive-status")
             yield Static("", id="drive-remove")
+            yield Static("", id="backup-status")
             with Horizontal(classes="buttons"):
                 yield Button(_("Write and verify"), id="write", variant="primary")
                 yield Button(_("Eject"), id="eject")
+                yield Button(_("Backup copy"), id="backup")
                 yield Button(_("Finish"), id="finish")
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#write", Button).focus()
+        self.query_one("#backup", Button).display = False
+        self.query_one("#backup-status").display = False
         if self.poll:
             self.check_drive()
             self.set_interval(2.0, self.check_drive)
@@ -191,11 +227,60 @@ class DriveScreen(KioskScreen):
             self.query_one("#finish", Button).focus()
         else:
             remove.update("")
+        self.offer_backup()
+
+    def offer_backup(self) -> None:
+        """Once the person's drive is verified, offer a backup copy on a second drive."""
+        self.query_one("#backup", Button).display = self.delivered
+        box = self.query_one("#backup-status", Static)
+        box.display = self.delivered
+        if self.delivered and self.backup is None and not self.backup_busy:
+            if self.kiosk.backup_spec == "":
+                box.update(
+                    _("Backup copy: eject the person's drive, insert a second drive, press B.")
+                )
+            else:
+                box.update(_("Backup copy: press B to write it to the second drive."))
+        self.refresh_chrome()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        {"write": self.action_write, "eject": self.action_eject, "finish": self.action_finish}[
-            str(event.button.id)
-        ]()
+        {
+            "write": self.action_write,
+            "eject": self.action_eject,
+            "backup": self.action_backup,
+            "finish": self.action_finish,
+        }[str(event.button.id)]()
+
+    def action_backup(self) -> None:
+        """Write the same verified bundle set to a second drive (``Kiosk.backup_spec``)."""
+        if self.backup_busy or self.busy:
+            return
+        if not self.delivered:
+            self.kapp.show_error(
+                _("Write and verify the bundle on the person's drive first."), _("Press W first.")
+            )
+            return
+        self.backup_busy = True
+        box = self.query_one("#backup-status", Static)
+        box.update(_("Writing the backup copy…"))
+        spec = self.kiosk.backup_spec
+
+        def job() -> Any:
+            with self.kiosk.lock:
+                return self.kiosk.require_session().write_backup(spec)
+
+        def done(report: Any) -> None:
+            self.backup_busy = False
+            self.backup = report.status
+            mark = "[b green]✔[/]" if report.ok else "[b red]✘[/]"
+            box.update(
+                f"{mark} "
+                + _("Backup copy: {sentence}").format(
+                    sentence=report.status.sentence(CURRENT.staff)
+                )
+            )
+
+        self.run_domain(job, done, group="backup")
 
     def action_write(self) -> None:
         if self.busy:
@@ -216,6 +301,13 @@ class DriveScreen(KioskScreen):
 
     def work_failed(self, message: str, hint: str) -> None:
         self.busy = False
+        if self.backup_busy:
+            self.backup_busy = False
+            self.query_one("#backup-status", Static).update(
+                _("Backup copy not written: solve the problem, then press B again.")
+            )
+            KioskScreen.work_failed(self, message, hint)
+            return
         status = self.status
         super().work_failed(message, hint)
         if status is not None:
@@ -264,7 +356,11 @@ class EndScreen(KioskScreen):
 
     PERSON = True
     STEP = "end"
-    BINDINGS = [Binding("f8", "home", show=False)]
+    BINDINGS = [
+        Binding("f8", "home", show=False),
+        Binding("r", "print_slip('referral')", show=False),
+        Binding("d", "print_slip('reminder')", show=False),
+    ]
 
     def __init__(self, delivered: Delivered | None = None) -> None:
         super().__init__()
@@ -274,6 +370,12 @@ class EndScreen(KioskScreen):
         return _("End of the session")
 
     def keys(self) -> list[tuple[str, str]]:
+        if self.kiosk.slips:
+            return [
+                ("R", _("Print the referral slip")),
+                ("D", _("Print the deadline reminder")),
+                ("F8", _("Next person")),
+            ]
         return [("F8", _("Next person"))]
 
     def compose_body(self) -> ComposeResult:
@@ -290,6 +392,7 @@ class EndScreen(KioskScreen):
                 ),
                 id="end-text",
             )
+            yield Static("", id="slips-status")
             yield Label(_("Receipt for the register"), classes="table-title")
             yield Static("", id="receipt")
             yield Button(_("Next person"), id="home", variant="primary")
@@ -297,12 +400,53 @@ class EndScreen(KioskScreen):
     def on_mount(self) -> None:
         super().on_mount()
         if self.delivered is None:
+            # end_session makes the referral and reminder slips before the wipe (memory only)
             self.delivered = self.guard(self.kiosk.end_session)
         from kiosk.i18n import set_languages
 
+        self.refresh_chrome()
+        self.show_slips()
         self.query_one("#receipt", Static).update(self.receipt())
         self.query_one("#home", Button).focus()
         set_languages(person=CURRENT.staff)
+
+    def show_slips(self) -> None:
+        from kiosk.support import printer_of
+
+        status = self.query_one("#slips-status", Static)
+        if not self.kiosk.slips:
+            status.display = False
+        elif printer_of(self.kiosk) is None:
+            status.update(
+                _(
+                    "No printer is configured, so the referral and reminder slips cannot be "
+                    "given: the kiosk never saves them, as they name deadlines."
+                )
+            )
+        else:
+            status.update(_("Slips for the person: R for the referral, D for the deadlines."))
+
+    def action_print_slip(self, which: str) -> None:
+        from kiosk.support import print_document, printer_of
+
+        pdf = self.kiosk.slips.get(which)
+        if pdf is None:
+            return
+        status = self.query_one("#slips-status", Static)
+        if printer_of(self.kiosk) is None:
+            self.show_slips()
+            return
+        title = "referral slip" if which == "referral" else "deadline reminder"
+        printed = (
+            _("Referral slip printed.") if which == "referral" else _("Deadline reminder printed.")
+        )
+        status.update(_("Printing…"))
+        kiosk = self.kiosk
+        self.run_domain(
+            lambda: print_document(kiosk, pdf, title),
+            lambda _r: status.update(printed),
+            group="print",
+        )
 
     def receipt(self) -> str:
         d = self.delivered

@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Collapsible, Label, RadioSet, Static
+from textual.widgets import Button, Collapsible, Label, RadioSet, Select, Static
 
 from kiosk.base import KioskScreen
 from kiosk.i18n import CURRENT, LANGUAGES, Np_, _, _p, display, person_raw, set_languages, wrap
@@ -27,7 +27,11 @@ PURPOSE_LABELS: dict[str, str] = {
     ),
     "share_recipient": Np_("Send my documents to a person or service I name."),
 }
-INFORMED = (("on_screen", Np_("read on the screen")), ("printed", Np_("printed notice")))
+INFORMED = (
+    ("on_screen", Np_("read on the screen")),
+    ("printed", Np_("printed notice")),
+    ("interpreter", Np_("through an interpreter")),
+)
 
 
 def purpose_ids() -> list[str]:
@@ -154,6 +158,14 @@ class ConsentScreen(KioskScreen):
             with RadioSet(id="informed"):
                 for n, (value, label) in enumerate(INFORMED):
                     yield Choice(_p(label), value=n == 0, name=value)
+            with Vertical(id="interpreter-box"):
+                yield Static(_("Language the interpreter spoke (staff)"), classes="staff-note")
+                yield Select(
+                    [(display(lang.native, lang.code), lang.code) for lang in LANGUAGES],
+                    value=CURRENT.person,
+                    allow_blank=False,
+                    id="interpreter-language",
+                )
             yield Static("", id="consent-message")
             with Horizontal(classes="buttons"):
                 yield Button(_p("Confirm my answers"), id="confirm", variant="primary")
@@ -163,6 +175,18 @@ class ConsentScreen(KioskScreen):
         super().on_mount()
         first = purpose_ids()[0]
         self.query_one(f"#purpose-{first}", RadioSet).focus()
+        self.query_one("#interpreter-box").display = False
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        """The interpreter's language is asked only when an interpreter informed the person."""
+        if event.radio_set.id == "informed":
+            self.query_one("#interpreter-box").display = self.informed() == "interpreter"
+
+    def interpreter_language(self) -> str | None:
+        if self.informed() != "interpreter":
+            return None
+        value = self.query_one("#interpreter-language", Select).value
+        return value if isinstance(value, str) else CURRENT.person
 
     def answers(self) -> dict[str, bool | None]:
         out: dict[str, bool | None] = {}
@@ -196,13 +220,22 @@ class ConsentScreen(KioskScreen):
     def record(self, choices: dict[str, bool]) -> None:
         session = self.kiosk.require_session()
         informed = self.informed()
+        interpreter = self.interpreter_language()
         self.guard(
-            lambda: session.give_consent(choices, informed=informed, notice_language=CURRENT.person)
+            lambda: session.give_consent(
+                choices,
+                informed=informed,
+                notice_language=CURRENT.person,
+                interpreter_language=interpreter,
+            )
         )
         from nextstep import consent
 
         if session.consents.get(consent.DIGITIZE):
-            self.kapp.goto_capture()
+            if self.kiosk.awaiting_passphrase:
+                self.kapp.goto_passphrase()
+            else:
+                self.kapp.goto_capture()
         elif session.consents or not any(choices.values()):
             self.kapp.goto_refused()
 

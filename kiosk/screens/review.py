@@ -261,8 +261,11 @@ class ReviewScreen(KioskScreen):
         index = self.doc_index
 
         def answered(yes: bool | None) -> None:
+            from kiosk.support import delete_page
+
             if yes:
-                self.guard(self.kiosk.require_session().delete_page, index, row)
+                with self.kiosk.lock:
+                    self.guard(delete_page, self.kiosk, index, row)
                 self.fill_documents(index)
 
         self.app.push_screen(
@@ -284,7 +287,7 @@ class ReviewScreen(KioskScreen):
         target = row + delta
         if 0 <= target < len(doc.pages):
             with self.kiosk.lock:
-                move_page(doc, row, target)
+                self.guard(move_page, self.kiosk, self.doc_index, row, target)
             self.fill_details()
             self.query_one("#pages", DataTable).move_cursor(row=target)
 
@@ -299,7 +302,7 @@ class ReviewScreen(KioskScreen):
 
         index = self.doc_index
         with self.kiosk.lock:
-            merge_with_next(self.kiosk.require_session(), index)
+            self.guard(merge_with_next, self.kiosk, index)
         self.fill_documents(index)
 
     def action_split(self) -> None:
@@ -314,7 +317,7 @@ class ReviewScreen(KioskScreen):
             return
         index = self.doc_index
         with self.kiosk.lock:
-            split_before(self.kiosk.require_session(), index, row)
+            self.guard(split_before, self.kiosk, index, row)
         self.fill_documents(index)
 
     def action_back(self) -> None:

@@ -11,7 +11,6 @@ from textual.widgets import Button, Input, Label, Static
 
 from kiosk.base import KioskScreen
 from kiosk.i18n import _
-from kiosk.modals import PinModal
 
 
 class PreflightScreen(KioskScreen):
@@ -177,11 +176,7 @@ class HomeScreen(KioskScreen):
         self.kapp.goto_language(holder_id=None)
 
     def action_returning(self) -> None:
-        def got(holder: str | None) -> None:
-            if holder:
-                self.kapp.goto_language(holder_id=holder.strip())
-
-        self.app.push_screen(HolderModal(), got)
+        self.kapp.goto_returning()
 
     def action_checkpoint(self) -> None:
         def done(text: str) -> None:
@@ -205,16 +200,3 @@ class HomeScreen(KioskScreen):
         following = STAFF_LANGUAGES[(STAFF_LANGUAGES.index(CURRENT.staff) + 1) % 4]
         set_languages(staff=following, person=following)
         self.kapp.goto_home()
-
-
-class HolderModal(PinModal):
-    """The holder id printed on a returning person's key card."""
-
-    def __init__(self) -> None:
-        super().__init__(_("Holder id from the key card (h-…)"))
-
-    def on_mount(self) -> None:
-        pin = self.query_one("#pin", Input)
-        pin.password = False
-        pin.placeholder = "h-…"
-        pin.focus()

@@ -30,6 +30,7 @@ LOG_REPAIRED = "log_repaired"
 BUNDLE_CHECKED = "bundle_checked"  # return visit: conservation check (and repair) of the drive
 BUNDLE_OPENED = "bundle_opened"  # return visit: opened with the passphrase, signature verified
 BACKUP_WRITTEN = "backup_written"  # a second copy on another drive, verified
+DOCUMENT_EDITED = "document_edited"  # staff split/merged/reordered/deleted pages (action only)
 
 # Processing events and the consent purpose (nextstep.consent.purposes) each one needs.
 REQUIRED_PURPOSE: dict[str, str] = {
@@ -49,6 +50,7 @@ REQUIRED_PURPOSE: dict[str, str] = {
     BUNDLE_CHECKED: "digitize_store",
     BUNDLE_OPENED: "digitize_store",
     BACKUP_WRITTEN: "digitize_store",
+    DOCUMENT_EDITED: "digitize_store",
 }
 
 # Events that carry no processing of a person's documents and need no consent.

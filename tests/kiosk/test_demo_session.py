@@ -42,7 +42,7 @@ def test_complete_demo_session_by_keyboard(make_kiosk: Any, tmp_path: Path) -> N
     from nextstep.bundle.verify import verify_bundle
 
     kiosk = make_kiosk()
-    app = KioskApp(kiosk, first="signin")
+    app: Any = KioskApp(kiosk, first="signin")
     state: dict[str, Any] = {}
 
     async def run() -> None:
@@ -153,7 +153,7 @@ def test_refusing_consent_stops_capture_and_is_logged(make_kiosk: Any) -> None:
     from scanners.demo import DemoScanner
 
     kiosk = make_kiosk()
-    app = KioskApp(kiosk, first="signin")
+    app: Any = KioskApp(kiosk, first="signin")
 
     async def run() -> None:
         async with app.run_test(size=(120, 40)) as pilot:
@@ -181,7 +181,7 @@ def test_consent_needs_an_answer_for_each_purpose(make_kiosk: Any) -> None:
     from kiosk.app import KioskApp
 
     kiosk = make_kiosk()
-    app = KioskApp(kiosk, first="signin")
+    app: Any = KioskApp(kiosk, first="signin")
 
     async def run() -> None:
         async with app.run_test(size=(120, 40)) as pilot:
@@ -200,7 +200,7 @@ def test_withdrawing_consent_mid_session_discards_pages(make_kiosk: Any) -> None
     from kiosk.app import KioskApp
 
     kiosk = make_kiosk()
-    app = KioskApp(kiosk, first="signin")
+    app: Any = KioskApp(kiosk, first="signin")
 
     async def run() -> None:
         async with app.run_test(size=(120, 40)) as pilot:
@@ -254,7 +254,7 @@ def test_review_splits_merges_reorders_and_deletes_pages(make_kiosk: Any) -> Non
 
     docs = [doc([1, 2, 3], "housing"), doc([4], "health")]
     session.drafts = [Draft(pages=d.pages, document=d) for d in docs]
-    app = KioskApp(kiosk, first="none")
+    app: Any = KioskApp(kiosk, first="none")
 
     def tags() -> list[list[int]]:
         return [[int(p.origin) for p in d.pages] for d in session.documents]
@@ -284,3 +284,47 @@ def test_review_splits_merges_reorders_and_deletes_pages(make_kiosk: Any) -> Non
             assert tags() == [[1], [3, 4]]
 
     asyncio.run(run())
+    # Each edit is in the audit log, by its action only (no text, no page content).
+    edits = [e for e in audit_events(kiosk) if e.event == "document_edited"]
+    assert [e.details for e in edits] == [
+        {"action": "split"},
+        {"action": "merge"},
+        {"action": "reorder"},
+        {"action": "delete"},
+    ]
+    assert all(e.subject and e.staff for e in edits)
+
+
+def test_consent_through_an_interpreter_records_the_language(make_kiosk: Any) -> None:
+    """Staff pick "through an interpreter" and the interpreter's language (Pashto) from the
+    person-language list; the consent entry in the audit log records both."""
+    from kiosk.app import KioskApp
+    from kiosk.i18n import LANGUAGES
+
+    kiosk = make_kiosk()
+    app: Any = KioskApp(kiosk, first="signin")
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await sign_in(pilot, app)
+            await choose_language(pilot, app, "fr")
+            for n, yes in enumerate([True, False, False, False]):
+                if n:
+                    await pilot.press("tab")
+                await pilot.press(*(["enter"] if yes else ["down", "enter"]))
+            await pilot.press("tab", "down", "down", "enter")  # informed: interpreter
+            await pilot.pause()
+            assert app.screen.query_one("#interpreter-box").display
+            await pilot.press("tab", "enter")  # open the language list
+            await pilot.pause()
+            codes = [lang.code for lang in LANGUAGES]
+            await pilot.press(*(["down"] * (codes.index("ps") - codes.index("fr"))), "enter")
+            await pilot.pause()
+            await pilot.press("f8")
+            await until(pilot, app, "CaptureScreen")
+
+    asyncio.run(run())
+    given = [e for e in audit_events(kiosk) if e.event == "consent_given"]
+    assert len(given) == 1
+    informed = given[0].details["informed"]
+    assert informed["via"] == "interpreter" and informed["interpreter_language"] == "ps"

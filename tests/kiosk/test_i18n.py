@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.extract import extract_from_dir
@@ -29,7 +30,7 @@ def extracted(keywords: dict[str, None]) -> set[str]:
 def catalogue(domain: str, lang: str) -> dict[str, str]:
     path = KIOSK / "locale" / lang / "LC_MESSAGES" / f"{domain}.po"
     with path.open("rb") as fh:
-        return {m.id: m.string for m in read_po(fh) if m.id}
+        return {str(m.id): str(m.string) for m in read_po(fh) if m.id}
 
 
 def test_extraction_finds_the_ui_strings() -> None:
@@ -135,7 +136,7 @@ def test_staff_can_switch_the_staff_language_on_home(make_kiosk: object) -> None
 
     kiosk = make_kiosk()  # type: ignore[operator]
     kiosk.staff = "demo"
-    app = KioskApp(kiosk, first="none")
+    app: Any = KioskApp(kiosk, first="none")
     seen = []
 
     async def run() -> None:
@@ -143,7 +144,8 @@ def test_staff_can_switch_the_staff_language_on_home(make_kiosk: object) -> None
             app.goto_home()
             await pilot.pause()
             for _ in range(4):
-                seen.append(str(app.screen.query_one("#new").label))
+                button: Any = app.screen.query_one("#new")
+                seen.append(str(button.label))
                 await pilot.press("g")
                 await pilot.pause()
             assert isinstance(app.screen, HomeScreen)

@@ -57,7 +57,7 @@ def test_no_key_lets_the_person_leave(make_kiosk: Any, where: str) -> None:
     from kiosk.app import KioskApp
 
     kiosk = make_kiosk()
-    app = KioskApp(kiosk, first="signin")
+    app: Any = KioskApp(kiosk, first="signin")
 
     async def run() -> None:
         async with app.run_test(size=(120, 40)) as pilot:
@@ -94,7 +94,7 @@ def test_staff_exit_requires_the_pin(make_kiosk: Any) -> None:
     from kiosk.app import KioskApp
 
     kiosk = make_kiosk()
-    app = KioskApp(kiosk, first="signin")
+    app: Any = KioskApp(kiosk, first="signin")
 
     async def run() -> None:
         async with app.run_test(size=(120, 40)) as pilot:
@@ -120,7 +120,7 @@ def test_staff_exit_requires_the_pin(make_kiosk: Any) -> None:
 def test_staff_exit_before_sign_in_needs_a_staff_pin(make_kiosk: Any) -> None:
     from kiosk.app import KioskApp
 
-    app = KioskApp(make_kiosk(), first="signin")
+    app: Any = KioskApp(make_kiosk(), first="signin")
 
     async def run() -> None:
         async with app.run_test(size=(120, 40)) as pilot:
@@ -145,7 +145,7 @@ def test_inactivity_asks_then_wipes_the_session(make_kiosk: Any) -> None:
 
     kiosk = make_kiosk(inactivity_seconds=60)
     now = [1000.0]
-    app = KioskApp(kiosk, first="signin", clock=lambda: now[0])
+    app: Any = KioskApp(kiosk, first="signin", clock=lambda: now[0])
 
     async def run() -> None:
         async with app.run_test(size=(120, 40)) as pilot:
@@ -183,7 +183,7 @@ def test_unexpected_failure_wipes_and_never_prints_a_traceback(
     from kiosk.screens.staff import HomeScreen
 
     kiosk = make_kiosk()
-    app = KioskApp(kiosk, first="signin")
+    app: Any = KioskApp(kiosk, first="signin")
     secret = "PERSONAL-TEXT-7731"
 
     def broken(self: Any) -> None:

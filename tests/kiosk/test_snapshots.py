@@ -93,7 +93,7 @@ def make_app(make_kiosk: Any, lang: str) -> Any:
     from kiosk.app import KioskApp
     from kiosk.i18n import set_languages
 
-    app = KioskApp(make_kiosk(), first="none")
+    app: Any = KioskApp(make_kiosk(), first="none")
     set_languages(staff="fr", person=lang)
     return app
 
@@ -139,6 +139,8 @@ SCREENS = [
     "bundle",
     "end",
     "error",
+    "returning",
+    "passphrase",
 ]
 
 
@@ -180,8 +182,10 @@ def test_screen_snapshot(snap_compare: Any, make_kiosk: Any, name: str, lang: st
             screen = capture.CaptureScreen()
             await app.push_screen(screen)
             await pilot.pause()
-            screen.query_one("#thumbnail").set_page(page_image(0).color)
-            screen.query_one("#capture-status").update("Page trouvée, nette, capturée.")
+            thumb: Any = screen.query_one("#thumbnail")
+            thumb.set_page(page_image(0).color)
+            status: Any = screen.query_one("#capture-status")
+            status.update("Page trouvée, nette, capturée.")
         elif name == "review":
             prepare_session(kiosk, lang, documents=True)
             await app.push_screen(review.ReviewScreen())
@@ -191,6 +195,17 @@ def test_screen_snapshot(snap_compare: Any, make_kiosk: Any, name: str, lang: st
         elif name == "end":
             kiosk.staff = "demo"
             await app.push_screen(delivery.EndScreen(Delivered(CHECKPOINT, 3, 4, "")))
+        elif name == "returning":
+            from kiosk.screens.returning import ReturningDriveScreen
+
+            kiosk.staff = "demo"
+            await app.push_screen(ReturningDriveScreen(auto=False))
+        elif name == "passphrase":
+            from kiosk.screens.returning import PassphraseScreen
+
+            kiosk.staff = "demo"
+            kiosk.start_session(lang, holder_id=HOLDER)
+            await app.push_screen(PassphraseScreen())
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -226,6 +241,71 @@ def test_drive_ejected_snapshot_rtl(snap_compare: Any, make_kiosk: Any) -> None:
         await app.push_screen(screen)
         await pilot.pause()
         screen.show_status(DriveStatus.EJECTED)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_bundle_of_a_returning_person_snapshot(snap_compare: Any, make_kiosk: Any) -> None:
+    """Version 2 of a returning person's bundle: the passphrase is not shown again."""
+    from kiosk.services import ReturnVisit
+
+    app = make_app(make_kiosk, "fr")
+
+    async def before(pilot: Any) -> None:
+        from kiosk.screens.delivery import BundleScreen
+
+        prepare_session(app.kiosk, "fr", documents=True)
+        app.kiosk.returning = ReturnVisit(version=1, documents=2, check="repaired")
+        await app.push_screen(BundleScreen())
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+@pytest.mark.parametrize("printer", [False, True], ids=["no-printer", "printer"])
+def test_end_with_slips_snapshot(snap_compare: Any, make_kiosk: Any, printer: bool) -> None:
+    """The end screen offers the referral and reminder slips (held in memory only)."""
+    app = make_app(make_kiosk, "fr")
+
+    class FakePrinter:
+        def print_pdf(self, data: bytes, *, title: str) -> str:
+            return "fake-1"
+
+    async def before(pilot: Any) -> None:
+        from kiosk.screens.delivery import EndScreen
+        from kiosk.services import Delivered
+
+        app.kiosk.staff = "demo"
+        app.kiosk.slips = {"referral": b"%PDF-1.7", "reminder": b"%PDF-1.7"}
+        app.kiosk.printer = FakePrinter() if printer else None
+        await app.push_screen(EndScreen(Delivered(CHECKPOINT, 3, 4, "")))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_consent_through_an_interpreter_snapshot(snap_compare: Any, make_kiosk: Any) -> None:
+    """Choosing "through an interpreter" asks which language the interpreter spoke."""
+    app = make_app(make_kiosk, "fr")
+
+    async def before(pilot: Any) -> None:
+        from textual.widgets import RadioSet
+
+        from kiosk.screens.person import ConsentScreen
+
+        app.kiosk.staff = "demo"
+        app.kiosk.start_session("fr", holder_id=HOLDER)
+        screen = ConsentScreen()
+        await app.push_screen(screen)
+        await pilot.pause()
+        informed = screen.query_one("#informed", RadioSet)
+        informed.focus()
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        screen.query_one("#interpreter-language").scroll_visible(animate=False)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=before)

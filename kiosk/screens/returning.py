@@ -1,0 +1,214 @@
+"""A returning person: read the holder id from their drive, then (after language and consent)
+open their bundle with the passphrase from their key card.
+
+Why no typing of the holder id: the drive's signed envelope carries it in clear (it names no
+one), so staff only insert the drive. The passphrase is typed from the card, or read from the
+card's QR code when a document camera is configured. Opening checks the drive's copy with PAR2
+and repairs it on a private copy first; the new documents are then added as the next version
+with the same passphrase.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, LoadingIndicator, Static
+
+from kiosk.base import KioskScreen
+from kiosk.i18n import CURRENT, _, _p, person_raw, wrap
+
+
+class ReturningDriveScreen(KioskScreen):
+    """Staff insert the person's drive; the kiosk reads whose bundle it holds."""
+
+    STEP = "returning"
+    BINDINGS = [
+        Binding("r", "read", show=False),
+        Binding("escape", "home", show=False),
+    ]
+
+    def __init__(self, *, auto: bool = True) -> None:
+        super().__init__()
+        self.busy = False
+        self.auto = auto  # read the drive on arrival (snapshots show the screen before)
+
+    def step_title(self) -> str:
+        return _("Returning person")
+
+    def keys(self) -> list[tuple[str, str]]:
+        return [("R", _("Read the drive")), ("Esc", _("Back to home"))]
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="returning", classes="form"):
+            yield Label(_("Insert the person's USB drive"), classes="screen-title")
+            yield Static(
+                _("The kiosk finds the person's bundle on the drive: nothing to type."),
+                id="returning-help",
+            )
+            yield Static("", id="returning-status")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Read the drive"), id="read", variant="primary")
+                yield Button(_("Back to home"), id="home")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#read", Button).focus()
+        if self.auto:
+            self.action_read()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "read":
+            self.action_read()
+        else:
+            self.action_home()
+
+    def action_read(self) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self.query_one("#returning-status", Static).update(_("Reading the drive…"))
+        self.run_domain(self.kiosk.holder_on_drive, self.found, group="returning")
+
+    def found(self, holder: str) -> None:
+        self.busy = False
+        self.kapp.goto_language(holder_id=holder)
+
+    def work_failed(self, message: str, hint: str) -> None:
+        self.busy = False
+        self.query_one("#returning-status", Static).update(
+            _("Press R to read the drive again once the problem is solved.")
+        )
+        super().work_failed(message, hint)
+
+    def action_home(self) -> None:
+        self.kapp.goto_home()
+
+
+class PassphraseScreen(KioskScreen):
+    """The person types the passphrase from their key card (or shows its QR code)."""
+
+    PERSON = True
+    STEP = "passphrase"
+    BINDINGS = [
+        Binding("f7", "camera", show=False),
+        Binding("f8", "open", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.busy = False
+
+    @property
+    def camera(self) -> bool:
+        return self.kiosk.camera_configured
+
+    def step_title(self) -> str:
+        return _("Passphrase of the returning person")
+
+    def keys(self) -> list[tuple[str, str]]:
+        keys = [("Enter/F8", _("Open the bundle"))]
+        if self.camera:
+            keys.append(("F7", _("Read the key card's QR code")))
+        return keys
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="passphrase-entry"):
+            yield Label(_p("Your passphrase"), classes="screen-title")
+            yield Static(
+                wrap(
+                    person_raw("Type the passphrase printed on your key card."),
+                    CURRENT.person,
+                    80,
+                ),
+                id="passphrase-help",
+            )
+            if self.camera:
+                yield Static(
+                    wrap(
+                        person_raw("Or show the QR code of your key card to the camera."),
+                        CURRENT.person,
+                        80,
+                    ),
+                    id="passphrase-camera",
+                )
+            yield Input(
+                id="passphrase-input",
+                placeholder="000000-000000-000000-000000-000000",
+                max_length=48,
+            )
+            yield LoadingIndicator(id="passphrase-loading")
+            yield Static("", id="passphrase-status")
+            with Horizontal(classes="buttons"):
+                yield Button(_p("Open my documents"), id="open", variant="primary")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#passphrase-loading").display = False
+        self.query_one("#passphrase-input", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_open()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_open()
+
+    def action_open(self, typed: str | None = None) -> None:
+        """Check the digits' check groups at once (a typo is named by group), then open the
+        bundle in a worker: drive check and PAR2 repair, decryption, signature."""
+        from crypto import passphrase as passphrases
+
+        if self.busy:
+            return
+        field = self.query_one("#passphrase-input", Input)
+        text = field.value if typed is None else typed
+        try:
+            secret = passphrases.check(text)
+        except Exception as exc:  # noqa: BLE001 - PassphraseError: shown, nothing tried
+            from kiosk.base import explain
+
+            self.kapp.show_error(*explain(exc))
+            return
+        self.busy = True
+        self.query_one("#passphrase-loading").display = True
+        self.query_one("#passphrase-status", Static).update(
+            _("Checking the drive, repairing it if needed, then opening the bundle…")
+        )
+        self.run_domain(lambda: self.kiosk.open_returning(secret), self.opened, group="open")
+
+    def opened(self, visit: Any) -> None:
+        self.busy = False
+        self.query_one("#passphrase-input", Input).value = ""
+        self.kapp.goto_capture()
+
+    def work_failed(self, message: str, hint: str) -> None:
+        """Wrong passphrase, damaged or foreign bundle: the modal says it; retry from here."""
+        self.busy = False
+        self.query_one("#passphrase-loading").display = False
+        self.query_one("#passphrase-status", Static).update("")
+        field = self.query_one("#passphrase-input", Input)
+        field.value = ""
+        field.focus()
+        super().work_failed(message, hint)
+
+    def action_camera(self) -> None:
+        """Read the passphrase from the card's QR code in one camera frame."""
+        if not self.camera or self.busy:
+            return
+        self.busy = True
+        self.query_one("#passphrase-status", Static).update(_("Reading the QR code…"))
+
+        def done(secret: str | None) -> None:
+            self.busy = False
+            if secret is None:
+                self.query_one("#passphrase-status", Static).update("")
+                self.kapp.show_error(
+                    _("No key card QR code was seen by the camera."),
+                    _("Hold the card flat under the camera and press F7 again, or type it."),
+                )
+                return
+            self.action_open(secret)
+
+        self.run_domain(self.kiosk.read_card_qr, done, group="qr")
