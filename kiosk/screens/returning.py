@@ -95,6 +95,7 @@ class PassphraseScreen(KioskScreen):
     BINDINGS = [
         Binding("f7", "camera", show=False),
         Binding("f8", "open", show=False),
+        Binding("escape", "give_up", show=False),
     ]
 
     def __init__(self) -> None:
@@ -112,6 +113,7 @@ class PassphraseScreen(KioskScreen):
         keys = [("Enter/F8", _("Open the bundle"))]
         if self.camera:
             keys.append(("F7", _("Read the key card's QR code")))
+        keys.append(("Esc", _("No key card: end the visit")))
         return keys
 
     def compose_body(self) -> ComposeResult:
@@ -212,3 +214,23 @@ class PassphraseScreen(KioskScreen):
             self.action_open(secret)
 
         self.run_domain(self.kiosk.read_card_qr, done, group="qr")
+
+    def action_give_up(self) -> None:
+        """No key card today: end the visit (the session is wiped; the drive is untouched)."""
+        from kiosk.modals import ConfirmModal
+
+        if self.busy:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.kapp.goto_end()
+
+        self.app.push_screen(
+            ConfirmModal(
+                _("End this visit without opening the bundle? The drive stays as it is."),
+                _("End the visit"),
+                _("Stay"),
+            ),
+            answered,
+        )

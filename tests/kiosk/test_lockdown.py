@@ -32,10 +32,10 @@ KEYS = (
 def test_no_binding_anywhere_quits_suspends_or_opens_the_palette() -> None:
     from kiosk import app as app_module
     from kiosk import modals
-    from kiosk.screens import capture, delivery, person, review, staff
+    from kiosk.screens import capture, delivery, person, returning, review, staff
 
     classes: list[Any] = [app_module.KioskApp]
-    for module in (capture, delivery, person, review, staff, modals):
+    for module in (capture, delivery, person, returning, review, staff, modals):
         classes += [
             v
             for v in vars(module).values()

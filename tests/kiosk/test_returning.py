@@ -271,6 +271,13 @@ def test_returning_without_a_camera_has_no_qr_key(make_kiosk: Any) -> None:
             await pilot.press("f7")
             await pilot.pause()
             assert screen_name(app) == "PassphraseScreen" and not app.screen.busy
+            # No key card today: Esc ends the visit after a confirmation; the session is wiped.
+            session = kiosk.session
+            await pilot.press("escape")
+            await until(pilot, app, "ConfirmModal")
+            await pilot.press("shift+tab", "enter")
+            await until(pilot, app, "EndScreen")
+            assert kiosk.session is None and session.ended
 
     asyncio.run(run())
 
