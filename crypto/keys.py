@@ -6,7 +6,6 @@ key is what the organisation publishes so anyone can check bundles and checkpoin
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from crypto.errors import CryptoError
+from crypto.secretfile import write_secret
 
 
 @dataclass(frozen=True)
@@ -60,15 +60,7 @@ def save_private(key: KioskKey, path: Path) -> None:
     from cryptography.hazmat.primitives.serialization import NoEncryption, PrivateFormat
 
     seed = key.private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, seed)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+    write_secret(path, seed)
 
 
 def load_private(path: Path) -> KioskKey:

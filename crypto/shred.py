@@ -22,6 +22,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from crypto.errors import CryptoError
+from crypto.secretfile import fsync_dir, write_secret
 
 KEY_SIZE = 32
 NONCE_SIZE = 12
@@ -63,15 +64,7 @@ class SubjectKeyStore:
     def _create(self, path: Path) -> bytes:
         self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         key = secrets.token_bytes(KEY_SIZE)
-        tmp = path.with_name(path.name + ".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            os.write(fd, key)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-        _fsync_dir(self.directory)
+        write_secret(path, key)
         return key
 
     def encrypt(self, subject: str, plaintext: bytes, aad: bytes) -> bytes:
@@ -111,13 +104,5 @@ class SubjectKeyStore:
         finally:
             os.close(fd)
         path.unlink()
-        _fsync_dir(self.directory)
+        fsync_dir(self.directory)
         return True
-
-
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -33,6 +33,7 @@ from nextstep.audit import events
 from nextstep.audit.entry import Entry, EntryFormatError
 from nextstep.audit.pseudonyms import STAFF_SECRET_LABEL, staff_pseudonym, subject_pseudonym
 from nextstep.errors import NextStepError
+from nextstep.fsio import fsync_dir
 
 
 class AuditError(NextStepError):
@@ -128,7 +129,7 @@ class AuditLog:
         created = not path.exists()
         self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
         if created:
-            _fsync_dir(path.parent)
+            fsync_dir(path.parent)
         with self._locked():
             repaired = self._load()
         if repaired:
@@ -318,7 +319,7 @@ class AuditLog:
             finally:
                 os.close(fd)
             os.replace(tmp, target)
-            _fsync_dir(folder)
+            fsync_dir(folder)
         return text
 
     def latest_checkpoint(self) -> str | None:
@@ -395,15 +396,6 @@ class _Lock:
 
     def __exit__(self, *exc: object) -> None:
         fcntl.flock(self.fd, fcntl.LOCK_UN)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename or a new file in ``folder`` survive a power cut."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _read_all(fd: int) -> bytes:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from nextstep.bundle.manifest import (
 )
 from nextstep.bundle.render import RasterPage
 from nextstep.errors import NextStepError
+from nextstep.fsio import write_atomic
 from nextstep.model import Document
 
 PDF_SUFFIX = ".pdf"
@@ -101,14 +101,14 @@ class Bundle:
         """
         paths = self.paths(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        _atomic_write(paths.manifest, self.manifest)
-        _atomic_write(paths.signature, self.signature)
+        write_atomic(paths.manifest, self.manifest)
+        write_atomic(paths.signature, self.signature)
         if recovery_recipient:
             if self.passphrase is None:
                 raise BundleBuildError("This bundle no longer holds its passphrase to seal.")
             paths.recovery = folder / (self.file_stem + recovery.RECOVERY_SUFFIX)
-            _atomic_write(paths.recovery, recovery.seal(self.passphrase, recovery_recipient))
-        _atomic_write(paths.pdf, self.pdf)
+            write_atomic(paths.recovery, recovery.seal(self.passphrase, recovery_recipient))
+        write_atomic(paths.pdf, self.pdf)
         return paths
 
 
@@ -118,27 +118,6 @@ def paths_for(folder: Path, stem: str) -> BundlePaths:
         folder / (stem + ENVELOPE_SUFFIX),
         folder / (stem + ENVELOPE_SIG_SUFFIX),
     )
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-    try:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:  # pragma: no cover - some FUSE filesystems refuse directory fds
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(dir_fd)
 
 
 # A page adder puts one page into the new PDF and returns its manifest entry (sans label).

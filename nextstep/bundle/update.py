@@ -20,7 +20,7 @@ from pathlib import Path
 
 from crypto import minisign
 from crypto.keys import KioskKey
-from nextstep.bundle.build import Bundle, BundlePaths, CarriedDocument, _atomic_write, assemble
+from nextstep.bundle.build import Bundle, BundlePaths, CarriedDocument, assemble
 from nextstep.bundle.cover import HelpInput
 from nextstep.bundle.manifest import Envelope, ManifestError, sha256
 from nextstep.bundle.verify import (
@@ -33,6 +33,7 @@ from nextstep.bundle.verify import (
     sidecars,
     verify_open,
 )
+from nextstep.fsio import fsync_dir, write_atomic, write_new
 from nextstep.model import Document
 
 
@@ -125,9 +126,9 @@ def add_documents(
     nxt_env, nxt_sig = pending_sidecars(path)
     part = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
     # 2. write the new version under temporary names and verify what the drive gives back
-    _atomic_write(nxt_sig, new.signature)
-    _atomic_write(nxt_env, new.manifest)
-    _write_part(part, new.pdf)
+    write_atomic(nxt_sig, new.signature)
+    write_atomic(nxt_env, new.manifest)
+    write_new(part, new.pdf)
     on_drive = part.read_bytes()
     check_structure(on_drive)
     verify_open(
@@ -138,10 +139,10 @@ def add_documents(
     )[0].close()
     # 3. swap: the PDF rename is the commit point; then the envelope follows
     os.replace(part, paths.pdf)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent, strict=False)
     os.replace(nxt_sig, paths.signature)
     os.replace(nxt_env, paths.manifest)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent, strict=False)
     _, final = verify_open(
         paths.pdf.read_bytes(),
         passphrase=passphrase,
@@ -151,25 +152,3 @@ def add_documents(
     if final.version != info.version + 1:  # pragma: no cover - would be a logic error
         raise BundleError("The updated bundle on the drive is not the new version.")
     return UpdateResult(new, paths, info.version, final)
-
-
-def _write_part(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(fd)

@@ -31,6 +31,7 @@ from nextstep.conservation.par2tool import (
     RecoveryTool,
     probe,
 )
+from nextstep.fsio import write_atomic
 
 BLOCK_ALIGN = 4096
 TARGET_BLOCKS = 256
@@ -159,20 +160,6 @@ def recovery_files(
         return {n: (folder / n).read_bytes() for n in names}
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def protect(bundle_path: Path, *, tool: RecoveryTool | None = None) -> list[Path]:
     """Create (or replace) the recovery files beside ``bundle_path``; return their paths.
 
@@ -192,7 +179,7 @@ def protect(bundle_path: Path, *, tool: RecoveryTool | None = None) -> list[Path
     written: list[Path] = []
     for fname, content in files.items():
         target = bundle_path.parent / fname
-        _write_atomic(target, content)
+        write_atomic(target, content, mode=0o644)
         written.append(target)
     for stale in old - set(written):
         stale.unlink(missing_ok=True)

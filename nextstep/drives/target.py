@@ -45,6 +45,7 @@ from nextstep.drives.mount import (
 from nextstep.drives.names import BACKUP_PREFIX, TEMP_PREFIX, name_problem
 from nextstep.drives.readme import README_NAME, readme_bytes
 from nextstep.drives.status import DriveError, DriveStatus
+from nextstep.fsio import fsync_dir
 
 CHUNK = 1 << 20
 PER_FILE_SLACK = 256 * 1024  # cluster rounding and directory entries, per file
@@ -114,14 +115,6 @@ def _status_for(exc: OSError, present: bool) -> DriveStatus:
     if code in (errno.ENOTCONN, errno.ENODEV, errno.ENXIO, errno.ESHUTDOWN, errno.ENOENT):
         return DriveStatus.REMOVED
     return DriveStatus.IO_ERROR
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _hash_file(path: Path) -> str:
@@ -200,7 +193,7 @@ class _BaseTarget:
                     actions.append(f"restored previous {final.name}")
                     changed = True
             if changed:
-                _fsync_dir(d)
+                fsync_dir(d)
         return actions
 
     # -- the algorithm ----------------------------------------------------------------------
@@ -237,7 +230,7 @@ class _BaseTarget:
                 temps[name] = tmp
                 self._write_file(tmp, data)
             for d in {p.parent for p in temps.values()}:
-                _fsync_dir(d)
+                fsync_dir(d)
             _stage("tmp_written")
             for name, tmp in temps.items():
                 final = self.root / name
@@ -247,7 +240,7 @@ class _BaseTarget:
                 os.replace(tmp, final)
                 renamed.append(name)
             for d in {p.parent for p in temps.values()}:
-                _fsync_dir(d)
+                fsync_dir(d)
             _stage("renamed")
         except OSError as exc:
             status = self._classify_write_error(exc)
@@ -288,7 +281,7 @@ class _BaseTarget:
                     with contextlib.suppress(FileNotFoundError):
                         os.unlink(b)
                 for d in {b.parent for b in backups}:
-                    _fsync_dir(d)
+                    fsync_dir(d)
                 self._mount_ro()
             except (OSError, DriveError) as exc:
                 # The new files are verified; a leftover backup is restored over them at the
@@ -344,7 +337,7 @@ class _BaseTarget:
                     with contextlib.suppress(FileNotFoundError):
                         os.unlink(final)
             for d in {(self.root / n).parent for n in temps}:
-                _fsync_dir(d)
+                fsync_dir(d)
         except (OSError, DriveError):
             pass
 
