@@ -13,6 +13,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("init", help="create the kiosk identity and data directory (idempotent)")
     p.add_argument("--demo", action="store_true", help="use the demo data directory")
     p.set_defaults(func=cmd_init)
+    # Listed for --help only: nextstep.cli.main hands "kiosk ..." to kiosk.cli before parsing.
+    sub.add_parser("kiosk", help="the staff terminal UI (--demo: samples and a folder drive)")
     p = sub.add_parser("preflight", help="check tools, languages, scanners, key and audit log")
     p.set_defaults(func=cmd_preflight)
 
