@@ -84,8 +84,7 @@ residence phrase: ordre de quitter le territoire | bevel om het grondgebied te v
     anweisung,? das staatsgebiet zu verlassen | order to leave the territory | annexe 13 |
     bijlage 13
 residence phrase: regularisation | regularisatie | regularisierung | regularisation | 9 ?bis |
-    9 ?ter | regroupement familial | gezinshereniging | familienzusammenfuhrung |
-    family reunification
+    9 ?ter
 residence phrase: carte [abfk]\b | carte f\+ | carte electronique d'etranger |
     elektronische vreemdelingenkaart | registre des etrangers | vreemdelingenregister |
     fremdenregister | attestation d'immatriculation | attest van immatriculatie | visa |
@@ -93,6 +92,8 @@ residence phrase: carte [abfk]\b | carte f\+ | carte electronique d'etranger |
 residence word: \bsejour\b | \bverblijf\b | \baufenthalt\b | \bresidence\b | \betranger |
     vreemdeling | auslander | \bforeign national | nationalite | nationaliteit |
     staatsangehorigkeit | nationality | passeport | paspoort | reisepass | passport
+family institution: regroupement familial | gezinshereniging | familienzusammenfuhrung |
+    family reunification | family reunion | reunification familiale
 family institution: \bone\b | office de la naissance et de l'enfance | kind en gezin |
     opgroeien | tribunal de la famille | familierechtbank | familiengericht | family court |
     etat civil | burgerlijke stand | standesamt | civil registry | registry office

@@ -119,7 +119,6 @@ BANKS: dict[str, dict[str, dict[str, list[str]]]] = {
                 "Votre demande d'autorisation de séjour",
                 "Renouvellement de votre titre de séjour",
                 "Ordre de quitter le territoire",
-                "Demande de regroupement familial",
             ],
             "body": [
                 "Votre demande de séjour sur base de l'article 9bis a été déclarée recevable.",
@@ -143,7 +142,6 @@ BANKS: dict[str, dict[str, dict[str, list[str]]]] = {
                 "Uw aanvraag tot machtiging tot verblijf",
                 "Verlenging van uw verblijfsvergunning",
                 "Bevel om het grondgebied te verlaten",
-                "Aanvraag gezinshereniging",
             ],
             "body": [
                 "Uw aanvraag tot verblijf op basis van artikel 9bis werd ontvankelijk verklaard.",
@@ -191,7 +189,6 @@ BANKS: dict[str, dict[str, dict[str, list[str]]]] = {
                 "Your application for a residence permit",
                 "Renewal of your residence card",
                 "Order to leave the territory",
-                "Application for family reunification",
             ],
             "body": [
                 "Your application for residence under article 9bis has been declared admissible.",
@@ -214,6 +211,7 @@ BANKS: dict[str, dict[str, dict[str, list[str]]]] = {
                 "Commune de Seraing - État civil",
             ],
             "subj": [
+                "Demande de regroupement familial",
                 "Déclaration de naissance",
                 "Audience relative à l'hébergement des enfants",
                 "Consultation pour enfants",
@@ -238,6 +236,7 @@ BANKS: dict[str, dict[str, dict[str, list[str]]]] = {
                 "Gemeente Genk - Burgerlijke stand",
             ],
             "subj": [
+                "Aanvraag gezinshereniging",
                 "Aangifte van geboorte",
                 "Zitting over de verblijfsregeling van de kinderen",
                 "Consultatie voor uw baby",
@@ -286,6 +285,7 @@ BANKS: dict[str, dict[str, dict[str, list[str]]]] = {
                 "Municipality of Ixelles - Registry Office",
             ],
             "subj": [
+                "Application for family reunification",
                 "Registration of a birth",
                 "Hearing on the custody of the children",
                 "Check-up for your baby",
