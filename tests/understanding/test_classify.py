@@ -16,6 +16,8 @@ LETTERS = {
     "notifié.",
     ("residence", "deu"): "Ausländerbehörde der Gemeinde Eupen. Ihr Aufenthaltstitel läuft ab. "
     "Bitte beantragen Sie die Verlängerung Ihrer Aufenthaltserlaubnis.",
+    ("family", "nld"): "Dienst Vreemdelingenzaken. Uw aanvraag tot gezinshereniging met uw "
+    "echtgenote op basis van artikel 10 van de wet is onvolledig: bezorg ons de huwelijksakte.",
     ("family", "eng"): "Civil registry of the City of Liège. To register the birth of your child, "
     "please bring the birth certificate issued by the hospital and proof of marriage.",
     ("housing", "deu"): "Mietvertrag für eine Wohnung in Eupen. Der Vermieter überlässt dem Mieter "
