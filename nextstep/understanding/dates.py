@@ -79,7 +79,8 @@ _DOCDATE_BEFORE = re.compile(
 _DEADLINE_CUE = re.compile(
     r"avant le|au plus tard|jusqu'?au|jusqu’au|pour le|d'ici le|délai|endéans|valable|expire|"
     r"échéance|uiterlijk|vóór|voor|tot en met|tot|ten laatste|geldig|vervalt|termijn|"
-    r"spätestens|bis zum|bis|gültig|läuft|frist|before|no later than|by|until|valid|expir|due|"
+    r"spätestens|bis zum|bis|gültig|läuft|frist|fällig|verfällt|before|no later than|by|until|"
+    r"valid|expir|due|payable|vervaldag|exigible|"
     r"deadline|convoqu|rendez-vous|présenter|entretien|audience|afspraak|uitgenodigd|gehoor|"
     r"aanbieden|verschijnen|termin|vorladung|erscheinen|appointment|interview|hearing|attend",
     re.I,
@@ -88,7 +89,8 @@ _DEADLINE_CUE = re.compile(
 KIND_CUES: dict[str, re.Pattern[str]] = {
     "appeal": re.compile(
         r"recours|\bappel\b|requête|opposition|réclamation|beroep|bezwaar|verzoekschrift|"
-        r"widerspruch|einspruch|berufung|klage|rechtsbehelf|appeal|objection",
+        r"widerspruch|einspruch|berufung|klage|rechtsbehelf|beschwerde|anfechtung|rekurs|"
+        r"pourvoi|cassatie|cassation|appeal|objection",
         re.I,
     ),
     "payment": re.compile(
@@ -112,7 +114,8 @@ KIND_CUES: dict[str, re.Pattern[str]] = {
         r"renvoy|retourn|répond|réponse|informer|communiquer|transmettre|fournir|compléter|"
         r"envoyer|faire parvenir|introduire|terugsturen|terug te sturen|antwoord|bezorgen|"
         r"laten weten|meedelen|bezorg|indienen|invullen|bezorgd|antwort|zurücksend|"
-        r"mitteil|einreich|übermitteln|vorlegen|reply|respond|return|send|inform|submit|"
+        r"mitteil|einreich|übermitteln|vorlegen|vervollständig|ergänz|nachreich|aanvull|"
+        r"reply|respond|return|send|inform|submit|complete|"
         r"provide|documents?|formulaire|formulier|formular|form\b",
         re.I,
     ),
@@ -245,6 +248,10 @@ def _kind(sentence: str, pos: int, after: str) -> str:
                 best = (dist, kind)
     # An appeal dominates its sentence: "un recours ... dans les 30 jours de la notification".
     if KIND_CUES["appeal"].search(sentence[:pos]) and best and best[1] != "appointment":
+        return "appeal"
+    # ... and after the date too, over the verbs that merely go with it ("pour introduire un
+    # recours", "om beroep in te dienen"): an appeal is "introduced", "sent", "submitted".
+    if KIND_CUES["appeal"].search(sentence) and best and best[1] in {"response", "other"}:
         return "appeal"
     return best[1] if best else "other"
 

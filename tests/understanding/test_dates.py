@@ -143,3 +143,37 @@ def test_document_date(text: str, date: dt.date) -> None:
 
 def test_document_date_is_not_a_deadline() -> None:
     assert find_deadlines("Liège, le 16 novembre 2026\nMonsieur,") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "kind"),
+    [
+        (
+            "Gegen diesen Beschluss können Sie innerhalb von 30 Tagen nach Zustellung Beschwerde "
+            "beim Arbeitsgericht einlegen.",
+            "2026-12-20",
+            "appeal",
+        ),
+        ("Die Zahlung ist fällig am 01.02.2027.", "2027-02-01", "payment"),
+        (
+            "Sie haben bis zum 10. April 2027 Zeit, Ihren Antrag zu vervollständigen.",
+            "2027-04-10",
+            "response",
+        ),
+        (
+            "Vous disposez d'un délai de quinze jours à dater de la notification pour introduire "
+            "un recours devant le Conseil du contentieux des étrangers.",
+            "2026-12-05",
+            "appeal",
+        ),
+        (
+            "Tegen deze beslissing kunt u binnen 30 dagen na ontvangst beroep aantekenen bij de "
+            "arbeidsrechtbank.",
+            "2026-12-20",
+            "appeal",
+        ),
+    ],
+)
+def test_kind_cues_written_independently(sentence: str, date: str, kind: str) -> None:
+    found = find_deadlines(sentence, doc_date=dt.date(2026, 11, 20))
+    assert [(d.date.isoformat(), d.kind) for d in found] == [(date, kind)]
