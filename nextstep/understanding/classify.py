@@ -85,11 +85,15 @@ residence phrase: ordre de quitter le territoire | bevel om het grondgebied te v
     bijlage 13
 residence phrase: regularisation | regularisatie | regularisierung | regularisation | 9 ?bis |
     9 ?ter
+residence phrase: auslanderkarte | aufenthaltsschein | aufenthaltskarte | karte [abfk]\b |
+    kaart [abfk]\b | card [abfk]\b | verblijfsdocument | residence document |
+    service (?:de la )?population | dienst bevolking |
+    dienst bevolkerung | einwohnermeldeamt | population office
 residence phrase: carte [abfk]\b | carte f\+ | carte electronique d'etranger |
     elektronische vreemdelingenkaart | registre des etrangers | vreemdelingenregister |
     fremdenregister | attestation d'immatriculation | attest van immatriculatie | visa |
     visum
-residence word: \bsejour\b | \bverblijf\b | \baufenthalt\b | \bresidence\b | \betranger |
+residence word: \bsejour\b | \bverblijf | \baufenthalt | \bresidence\b | \betranger |
     vreemdeling | auslander | \bforeign national | nationalite | nationaliteit |
     staatsangehorigkeit | nationality | passeport | paspoort | reisepass | passport
 family institution: regroupement familial | gezinshereniging | familienzusammenfuhrung |
@@ -117,6 +121,10 @@ housing institution: societe de logement | logement de service public |
     sociale huisvestingsmaatschappij | woonmaatschappij | sociaal verhuurkantoor |
     agence immobiliere sociale | \bais\b | \bsvk\b | wohnungsbaugesellschaft |
     housing association | fonds du logement | woonfonds | immo
+housing phrase: resiliation du bail | conge (?:du|de) (?:bail|locataire) | \brenon\b |
+    opzegging van de huur(?:overeenkomst)? | opzeg(?:ging)? van het huurcontract |
+    kundigung des mietvertrag | kundigung der wohnung | notice to quit |
+    terminat(?:e|ion of) the (?:lease|tenancy) | \blease\b | tenancy
 housing phrase: contrat de bail | bail de residence | bail a loyer | huurovereenkomst |
     huurcontract | mietvertrag | lease agreement | tenancy agreement | rental agreement
 housing phrase: garantie locative | huurwaarborg | mietkaution | rental deposit |

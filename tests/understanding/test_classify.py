@@ -94,3 +94,24 @@ def test_weak_evidence_lowers_confidence() -> None:
     strong = classify_text(LETTERS[("allowances", "nld")])
     weak = classify_text("U ontvangt een premie.")
     assert weak.confidence < strong.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Gemeinde Kelmis, Dienst Bevölkerung - Ausländer. Verlängerung Ihres "
+            "Aufenthaltsscheins: Ihre elektronische Ausländerkarte (Karte A) ist gültig bis zum "
+            "15. Februar 2027.",
+            "residence",
+        ),
+        (
+            "Notice to quit. Dear tenant, as your landlord I hereby terminate the lease of the "
+            "apartment with three months' notice.",
+            "housing",
+        ),
+    ],
+)
+def test_compounds_and_terminations_written_independently(text: str, category: str) -> None:
+    result = classify_text(text)
+    assert (result.category, result.needs_review) == (category, False), result.reasons
