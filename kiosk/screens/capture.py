@@ -34,6 +34,24 @@ def quality_sentence(reason: str) -> str:
     return _(QUALITY_SENTENCES[reason]) if reason in QUALITY_SENTENCES else reason
 
 
+CHECK_SENTENCES = {
+    "intact": N_("the copy on the drive was intact."),
+    "repaired": N_("the copy on the drive was damaged and has been repaired."),
+    "missing_repaired": N_("the bundle file was missing and has been rebuilt."),
+    "no_recovery_data": N_("the drive had no recovery data; it is added with this version."),
+}
+
+
+def returning_sentence(visit: Any) -> str:
+    """What staff learn when a returning person's bundle opens: its version, how many
+    documents it holds, and what the drive check found."""
+    opened = _("Bundle opened: version {v}, {n} document(s);").format(
+        v=visit.version, n=visit.documents
+    )
+    check = CHECK_SENTENCES.get(visit.check)
+    return f"{opened} {_(check)}" if check else opened
+
+
 class CaptureScreen(KioskScreen):
     STEP = "capture"
     BINDINGS = [
@@ -79,6 +97,10 @@ class CaptureScreen(KioskScreen):
         super().on_mount()
         self.query_one("#capture-button", Button).focus()
         self.update_count()
+        visit = self.kiosk.returning
+        session = self.kiosk.session
+        if visit is not None and session is not None and not session.drafts:
+            self.query_one("#capture-status", Static).update(returning_sentence(visit))
 
     def on_key(self, event: Any) -> None:
         self.presses += 1

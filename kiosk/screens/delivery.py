@@ -64,12 +64,17 @@ class BundleScreen(KioskScreen):
 
     def built(self, outcome: Any) -> None:
         self.query_one("#bundle-loading").display = False
-        self.query_one("#bundle-status", Static).update(
-            _("Bundle ready: {docs} document(s), holder {holder}.").format(
-                docs=len(self.kiosk.require_session().documents),
-                holder=self.kiosk.require_session().holder_id,
+        session = self.kiosk.require_session()
+        visit = self.kiosk.returning
+        if visit is None:
+            ready = _("Bundle ready: {docs} document(s), holder {holder}.").format(
+                docs=len(session.documents), holder=session.holder_id
             )
-        )
+        else:
+            ready = _(
+                "Version {v} ready: {new} new document(s) added to the {old} already there."
+            ).format(v=visit.version + 1, new=len(session.documents), old=visit.documents)
+        self.query_one("#bundle-status", Static).update(ready)
         self.ready = True
         button = self.query_one("#next", Button)
         button.disabled = False
@@ -270,15 +275,20 @@ class DriveScreen(KioskScreen):
                 return self.kiosk.require_session().write_backup(spec)
 
         def done(report: Any) -> None:
+            from nextstep.drives.status import DriveStatus
+
             self.backup_busy = False
             self.backup = report.status
-            mark = "[b green]✔[/]" if report.ok else "[b red]✘[/]"
-            box.update(
-                f"{mark} "
-                + _("Backup copy: {sentence}").format(
+            if report.ok:  # verified, then released by the session: the drive can go
+                text = _("Backup copy written and verified: {sentence}").format(
+                    sentence=DriveStatus.EJECTED.sentence(CURRENT.staff)
+                )
+                box.update(f"[b green]✔[/] {text}")
+            else:
+                text = _("Backup copy: {sentence}").format(
                     sentence=report.status.sentence(CURRENT.staff)
                 )
-            )
+                box.update(f"[b red]✘[/] {text}")
 
         self.run_domain(job, done, group="backup")
 
@@ -370,7 +380,9 @@ class EndScreen(KioskScreen):
         return _("End of the session")
 
     def keys(self) -> list[tuple[str, str]]:
-        if self.kiosk.slips:
+        from kiosk.support import printer_of
+
+        if self.kiosk.slips and printer_of(self.kiosk) is not None:
             return [
                 ("R", _("Print the referral slip")),
                 ("D", _("Print the deadline reminder")),

@@ -134,6 +134,7 @@ def test_returning_person_repaired_bundle_gets_version_two(make_kiosk: Any, tmp_
             await pilot.press(*passphrase, "enter")
             await until(pilot, app, "CaptureScreen", timeout=120)
             seen["visit"] = kiosk.returning
+            seen["opened"] = str(app.screen.query_one("#capture-status").render())
             await capture_documents(pilot, app, 1)
             await pilot.press("f8")
             await until(pilot, app, "ReviewScreen", timeout=180)
@@ -141,6 +142,7 @@ def test_returning_person_repaired_bundle_gets_version_two(make_kiosk: Any, tmp_
             await until(pilot, app, "BundleScreen")
             await settle(pilot, app)
             seen["digits"] = len(app.screen.query("Digits"))
+            seen["ready"] = str(app.screen.query_one("#bundle-status").render())
             seen["note"] = str(app.screen.query_one("#passphrase-note").render())
             await pilot.press("f8")
             await until(pilot, app, "DriveScreen")
@@ -168,9 +170,11 @@ def test_returning_person_repaired_bundle_gets_version_two(make_kiosk: Any, tmp_
     assert "groupe 1" in seen["typo"].lower()
     assert seen["wrong"] == "La phrase secrète n'ouvre pas ce dossier."
     assert seen["visit"].version == 1 and seen["visit"].check == "repaired"
+    assert "version 1, 1 document(s)" in seen["opened"] and "réparée" in seen["opened"]
+    assert seen["ready"].startswith("Version 2 prête : 1 nouveau(x) document(s)")
     # The passphrase is not shown again; the person is told it is unchanged.
     assert seen["digits"] == 0 and "ne change pas" in seen["note"]
-    assert "Copie de secours" in seen["backup"]
+    assert "Copie de secours écrite et vérifiée" in seen["backup"]
     # Slips: both printed through the one print function, as PDFs, nothing on disk.
     assert [title for title, _ in printer.jobs] == ["referral slip", "deadline reminder"]
     assert all(data.startswith(b"%PDF") for _, data in printer.jobs)
