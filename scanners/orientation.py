@@ -14,6 +14,7 @@ rather than guess.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
@@ -31,6 +32,8 @@ SKEW_SIDE = 1400
 OSD_MIN_CONFIDENCE = 2.0
 #: Long side of the image given to OSD (its accuracy does not improve above ~150 dpi).
 OSD_SIDE = 1700
+#: Smallest x-height (px) of the copy given to OSD (see detect_orientation).
+OSD_MIN_XHEIGHT = 11.0
 OSD_TIMEOUT = 30.0
 
 
@@ -86,6 +89,8 @@ class SkewEstimate:
     angle: float  # degrees; rotate the image counter-clockwise by this to straighten it
     confidence: float  # projection sharpness ratio (1 = no line structure)
     vertical_lines: bool
+    #: projection sharpness of the other line family (1 = none): how clearly lines run one way
+    other_confidence: float = 1.0
 
 
 def estimate_skew(grey: np.ndarray) -> SkewEstimate:
@@ -97,8 +102,8 @@ def estimate_skew(grey: np.ndarray) -> SkewEstimate:
     rotated = np.stack([pts[:, 1], -pts[:, 0]], axis=1)  # turn vertical lines horizontal
     ang_v, ratio_v = _search(rotated)
     if ratio_v > ratio_h * 1.1:
-        return SkewEstimate(ang_v, ratio_v, True)
-    return SkewEstimate(ang_h, ratio_h, False)
+        return SkewEstimate(ang_v, ratio_v, True, ratio_h)
+    return SkewEstimate(ang_h, ratio_h, False, ratio_v)
 
 
 def rotate_small(image: np.ndarray, angle: float, fill: int | tuple[int, int, int]) -> np.ndarray:
@@ -108,6 +113,49 @@ def rotate_small(image: np.ndarray, angle: float, fill: int | tuple[int, int, in
     return cv2.warpAffine(
         image, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=fill
     )
+
+
+#: Lines must be this much sharper horizontally than vertically for the text-line check.
+LINE_DOMINANCE = 1.5
+#: Words needed before the text-line check may speak.
+MIN_WORDS_UPRIGHT = 40
+#: Ink above / below the x-band at or beyond which a page reads as upright (or, inverted, as
+#: upside down). Measured: upright Latin pages 1.8-4.6, the same pages turned 180 deg 0.22-0.55.
+ASCENDER_DOMINANCE = 1.5
+#: Latin lowercase text: word height / x-height (ascenders + descenders over the x-band).
+#: ALL-CAPS text (about 1) and thin-baseline scripts (Arabic, above 3) fall outside: OSD.
+WORD_XBAND_RANGE = (1.3, 2.6)
+
+
+def text_line_verdict(
+    skew: SkewEstimate,
+    *,
+    words: int,
+    x_height: float,
+    word_height: float,
+    above: float,
+    below: float,
+) -> int | None:
+    """0 (upright) or 180 (upside down) when the text lines say so clearly, else None.
+
+    Why: Tesseract OSD costs 0.5-2.5 s a page, and most pages arrive upright. Lowercase Latin
+    text has far more ink above its x-band (ascenders b d f h k l t, capitals, accents) than
+    below it (descenders g j p q y); turned 180 degrees the balance inverts. The cue is only
+    trusted where it was measured to hold - horizontal lines, enough words, a Latin-like word
+    height to x-height ratio - so ALL-CAPS text, Arabic, tables and sideways pages go to OSD.
+    """
+    if skew.vertical_lines or skew.confidence < LINE_DOMINANCE * skew.other_confidence:
+        return None
+    if words < MIN_WORDS_UPRIGHT or not (x_height > 0 and word_height > 0):
+        return None
+    lo, hi = WORD_XBAND_RANGE
+    if not lo <= word_height / x_height <= hi:
+        return None
+    if above >= ASCENDER_DOMINANCE * max(below, 1.0) and above >= words:
+        return 0
+    if below >= ASCENDER_DOMINANCE * max(above, 1.0) and below >= words:
+        return 180
+    return None
 
 
 @dataclass(frozen=True)
@@ -133,14 +181,22 @@ def detect_orientation(
     dpi: float,
     *,
     min_confidence: float | None = None,
+    x_height: float = math.nan,
 ) -> Orientation:
-    """Tesseract OSD on a downscaled copy, piped through stdin (no temporary files)."""
+    """Tesseract OSD on a downscaled copy, piped through stdin (no temporary files).
+
+    The copy is at most ``OSD_SIDE`` pixels long, but never so small that the x-height falls
+    below ``OSD_MIN_XHEIGHT``: measured on the demo letters, OSD at an 8-px x-height answered
+    180 for upright pages with confidences up to 4.6, above our threshold.
+    """
     threshold = OSD_MIN_CONFIDENCE if min_confidence is None else min_confidence
     exe = shutil.which("tesseract")
     if exe is None:
         return Orientation(0, 0.0, False, "tesseract missing")
     h, w = grey.shape[:2]
     scale = min(1.0, OSD_SIDE / max(h, w))
+    if math.isfinite(x_height) and x_height > 0:
+        scale = min(1.0, max(scale, OSD_MIN_XHEIGHT / x_height))
     small = (
         grey
         if scale >= 1.0

@@ -109,7 +109,8 @@ def process_page(raw: RawImage, *, orientation: bool = True) -> Page:
         if raw.kind == "photo" or dpi is None:
             dpi = paper_dpi
     grey = cv2.cvtColor(color, cv2.COLOR_BGR2GRAY)
-    letter_px, _ = quality.text_metrics(grey)
+    text = quality.text_metrics(grey)
+    letter_px = text.x_height if math.isfinite(text.x_height) else text.letter_height
     if dpi is None:
         dpi = infer_dpi(color.shape[1], color.shape[0], letter_px)
     clean = flatten_illumination(grey, dpi, letter_px)
@@ -123,14 +124,33 @@ def process_page(raw: RawImage, *, orientation: bool = True) -> Page:
     rotation = 0
     confident = True
     osd_confidence = -1.0
+    method = "none"
+    # measured after deskew: the gate's x-height and the text-line orientation cue
+    text = quality.text_metrics(clean)
     if orientation:
-        result = orient.detect_orientation(clean, dpi)
-        confident = result.confident
-        osd_confidence = result.confidence
-        if result.confident and result.rotate:
-            rotation = result.rotate
-            color = orient.rotate_cardinal(color, rotation)
-            clean = orient.rotate_cardinal(clean, rotation)
+        cue = orient.text_line_verdict(
+            est,
+            words=text.words,
+            x_height=text.x_band,
+            word_height=text.word_height,
+            above=text.above,
+            below=text.below,
+        )
+        if cue == 0:
+            method = "text_lines"  # clearly upright: no OSD needed
+        else:
+            result = orient.detect_orientation(clean, dpi, x_height=text.x_height)
+            method = "osd"
+            confident = result.confident
+            osd_confidence = result.confidence
+            if cue == 180 and result.rotate in (0, 180) and result.rotate != 180:
+                confident = False  # the two detectors disagree: ask staff, never guess
+            if confident and result.rotate:
+                rotation = result.rotate
+                color = orient.rotate_cardinal(color, rotation)
+                clean = orient.rotate_cardinal(clean, rotation)
+                if rotation != 180:
+                    text = quality.text_metrics(clean)  # letters were measured sideways
     report = quality.assess(
         color,
         clean,
@@ -138,12 +158,14 @@ def process_page(raw: RawImage, *, orientation: bool = True) -> Page:
         kind=raw.kind,
         quad_found=use_quad,
         quad_touches_edge=bool(found is not None and found.touches_edge and use_quad),
+        text=text,
     )
     if raw.kind == "photo" and found is not None and not use_quad:
         report.metrics["quad_rejected"] = 1.0
     report.metrics["skew_deg"] = round(angle, 2)
     if orientation:
         report.metrics["osd_confidence"] = round(osd_confidence, 2)
+        report.metrics["osd_run"] = 1.0 if method == "osd" else 0.0
     return Page(
         color=color,
         gray=clean,

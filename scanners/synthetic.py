@@ -233,3 +233,57 @@ def quad_iou(a: np.ndarray, b: np.ndarray) -> float:
     inter, _ = cv2.intersectConvexConvex(pa, pb)
     union = cv2.contourArea(pa) + cv2.contourArea(pb) - inter
     return float(inter / union) if union > 0 else 0.0
+
+
+_PROSE = (
+    "Madame, Monsieur, nous vous informons que votre demande d'allocation a été examinée "
+    "par le centre public d'action sociale de Liège. Vous êtes invité à vous présenter le "
+    "lundi 14 décembre à 9 h 30 au bureau 12, rue de la Régence 45, muni de votre carte "
+    "d'identité, de la décision du 3 novembre et des trois dernières fiches de paie. À défaut, "
+    "le dossier sera clôturé sans autre avis. Le recours doit être introduit dans un délai de "
+    "trente jours auprès du tribunal du travail. Geachte mevrouw, geachte heer, uw aanvraag "
+    "werd goedgekeurd; de huurwaarborg bedraagt 1.250 euro en wordt betaald binnen veertien "
+    "dagen. Gelieve het formulier te ondertekenen en terug te sturen met een kopie van uw "
+    "verblijfsdocument. Für Rückfragen wenden Sie sich bitte an unser Büro, Telefon 04 221 "
+    "33 17, von Montag bis Freitag zwischen 9 und 12 Uhr."
+)
+
+
+def prose_page(
+    seed: int = 0,
+    font_px: float = 25.0,
+    *,
+    width: int = 1240,
+    height: int = 1754,
+    max_lines: int | None = None,
+) -> tuple[np.ndarray, str]:
+    """A grey page of real prose (DejaVu Serif, accents) and its exact text, for OCR accuracy.
+
+    ``font_px`` is the em size in pixels (x-height is about 0.52 em). Lines are the prose's words,
+    shuffled by ``seed`` from a fixed start, wrapped to the page width with 1.35 em leading.
+    """
+    from PIL import Image, ImageDraw, ImageFont  # Pillow is a dependency of scanners.files
+
+    font = ImageFont.truetype("DejaVuSerif.ttf", max(4, round(font_px)))
+    words = _PROSE.split()
+    rng = np.random.default_rng(seed)
+    start = int(rng.integers(0, len(words)))
+    words = words[start:] + words[:start]
+    img = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(img)
+    margin = round(0.08 * width)
+    y = margin
+    lines: list[str] = []
+    i = 0
+    while y + 1.35 * font_px < height - margin and (max_lines is None or len(lines) < max_lines):
+        line = ""
+        while True:
+            cand = (line + " " + words[i % len(words)]).strip()
+            if draw.textlength(cand, font=font) > width - 2 * margin and line:
+                break
+            line = cand
+            i += 1
+        draw.text((margin, y), line, fill=0, font=font)
+        lines.append(line)
+        y += round(1.35 * font_px)
+    return np.asarray(img, dtype=np.uint8), "\n".join(lines)
