@@ -133,6 +133,7 @@ def test_returning_person_repaired_bundle_gets_version_two(make_kiosk: Any, tmp_
             await until(pilot, app, "PassphraseScreen")
             await pilot.press(*passphrase, "enter")
             await until(pilot, app, "CaptureScreen", timeout=120)
+            await pilot.pause()
             seen["visit"] = kiosk.returning
             seen["opened"] = str(app.screen.query_one("#capture-status").render())
             await capture_documents(pilot, app, 1)
@@ -234,7 +235,7 @@ def test_returning_passphrase_read_from_the_key_card_qr(make_kiosk: Any, tmp_pat
     from nextstep.bundle.keycard import raster_to_array, render_card
 
     kiosk = make_kiosk(scanner="camera")
-    passphrase, bundle_id = first_visit(kiosk, tmp_path, ocr=False)
+    passphrase, bundle_id = first_visit(kiosk, tmp_path, ocr=True)
     card = render_card(passphrase, bundle_id=bundle_id, created=FIXED_DAY, language="fr")
     kiosk._scanner_factory = lambda: FakeCamera(raster_to_array(card[0]))
     app: Any = KioskApp(kiosk, first="signin")
@@ -309,3 +310,35 @@ def test_a_drive_without_a_bundle_is_one_translated_sentence(make_kiosk: Any) ->
             await until(pilot, app, "HomeScreen")
 
     asyncio.run(run())
+
+
+def test_key_card_goes_through_the_same_print_function_and_is_logged(make_kiosk: Any) -> None:
+    """A new person's key card is printed by the one print function the slips use (here a
+    Fake printer), and ``keycard_printed`` is logged under the person's key-card consent."""
+    from kiosk.app import KioskApp
+    from kiosk.screens.delivery import BundleScreen
+    from nextstep import consent
+    from nextstep.session import BundleOutcome
+
+    kiosk = make_kiosk()
+    printer = FakePrinter()
+    kiosk.printer = printer
+    kiosk.staff = "demo"
+    session = kiosk.start_session("fr")
+    session.give_consent({p: p in (consent.DIGITIZE, consent.KEYCARD) for p in consent.PURPOSE_IDS})
+    card = b"%PDF-1.7 key card"
+    session.build_bundle = lambda: BundleOutcome(
+        pdf=b"", files={}, bundle_id="b-1", passphrase="x", keycard_pdf=card
+    )
+    app: Any = KioskApp(kiosk, first="none")
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.push_screen(BundleScreen())
+            await settle(pilot, app)
+            assert "imprimée" in str(app.screen.query_one("#keycard-status").render())
+
+    asyncio.run(run())
+    assert printer.jobs == [("key card", card)]
+    events = [e.event for e in kiosk.audit.entries()]
+    assert events.count("keycard_printed") == 1
