@@ -235,7 +235,7 @@ def test_returning_passphrase_read_from_the_key_card_qr(make_kiosk: Any, tmp_pat
     from nextstep.bundle.keycard import raster_to_array, render_card
 
     kiosk = make_kiosk(scanner="camera")
-    passphrase, bundle_id = first_visit(kiosk, tmp_path, ocr=True)
+    passphrase, bundle_id = first_visit(kiosk, tmp_path, ocr=False)
     card = render_card(passphrase, bundle_id=bundle_id, created=FIXED_DAY, language="fr")
     kiosk._scanner_factory = lambda: FakeCamera(raster_to_array(card[0]))
     app: Any = KioskApp(kiosk, first="signin")
