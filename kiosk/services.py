@@ -171,9 +171,8 @@ class Kiosk:
             session = self.require_session()
             info = session.open_returning(passphrase, self.drive_spec)
             # The check's outcome is logged by the session; the kiosk also shows it to staff.
-            opened = getattr(session, "_returning", None)
-            report = getattr(getattr(opened, "drive", None), "report", None)
-            check = str(getattr(getattr(report, "status", None), "value", ""))
+            report = session.drive_check
+            check = report.status.value if report is not None else ""
             self.returning = ReturnVisit(info.version, len(info.manifest.documents), check)
         return self.returning
 

@@ -34,6 +34,7 @@ from scanners.types import Page, RawImage
 if TYPE_CHECKING:
     from nextstep.audit.entry import Entry
     from nextstep.consent import ConsentRecord
+    from nextstep.conservation.recovery import CheckReport
     from nextstep.drives.status import DriveStatus
     from nextstep.drives.target import DriveTarget, WriteReport
     from nextstep.returning import DriveBundle
@@ -375,6 +376,11 @@ class Session:
         )
         return info
 
+    @property
+    def drive_check(self) -> CheckReport | None:
+        """What the return visit's conservation check found (None before one)."""
+        return self._returning.drive.report if self._returning is not None else None
+
     def _trusted_keys(self) -> list[bytes]:
         """This kiosk's key plus the organisation's other kiosks (``keys/trusted/*.pub``)."""
         keys = [self.key.public_bytes]
@@ -563,10 +569,11 @@ class Session:
         if self._bundle is None:
             raise NextStepError("Build the bundle before writing it to a drive.")
         t0 = time.perf_counter()
-        self.target = open_target(
-            self.settings.drive if spec is None else spec,
-            allow_loop=self.settings.drive_allow_loop,
-        )
+        if self.target is None:  # a return visit already holds the person's drive open
+            self.target = open_target(
+                self.settings.drive if spec is None else spec,
+                allow_loop=self.settings.drive_allow_loop,
+            )
         report = self.target.write_bundle(self._bundle.files, obsolete=self._bundle.obsolete)
         self.timer.add("drive", t0)
         if not report.ok:

@@ -201,3 +201,57 @@ def test_consent_through_an_interpreter_records_the_language(settings: config.Se
         "language": "ps",
         "interpreter_language": "ps",
     }
+
+
+def test_return_visit_on_a_fat32_image(tmp_path: Path) -> None:
+    """The same flow on a real FAT32 filesystem (fusefat): the drive is opened once for the
+    check and the write, then ejected; version 2 verifies on a fresh mount."""
+    require_tool("tesseract")
+    require_tool("fusefat")
+    import os
+    import subprocess
+
+    if not os.path.exists("/dev/fuse"):
+        pytest.skip("/dev/fuse is missing: FUSE filesystems cannot be mounted here")
+    image = tmp_path / "stick.img"
+    with image.open("wb") as f:
+        f.truncate(48 * 1024 * 1024)
+    subprocess.run(
+        [require_tool("mkfs.vfat"), "-F", "32", str(image)], check=True, capture_output=True
+    )
+    settings = config.load(
+        env={
+            "NEXTSTEP_DATA_DIR": str(tmp_path / "data"),
+            "NEXTSTEP_DRIVE": str(image),
+            "NEXTSTEP_DRIVE_ALLOW_LOOP": "1",
+        }
+    )
+    first = new_session(settings)
+    first.give_consent(ONLY)
+    with scanner_with(tmp_path, "03-mutualite.png") as sc:
+        first.capture(sc)
+    first.analyze()
+    passphrase = first.build_bundle().passphrase
+    assert first.write_to_drive().ok
+    first.end()
+
+    second = new_session(settings, holder_id=Session.holder_on_drive(settings))
+    second.give_consent(ONLY)
+    assert second.open_returning(passphrase).version == 1
+    assert second.drive_check is not None and second.drive_check.status.usable
+    with scanner_with(tmp_path / "b", "04-decision-cpas.png") as sc:
+        second.capture(sc)
+    second.analyze()
+    second.build_bundle()
+    assert second.write_to_drive().ok
+    second.end()
+    assert str(image) not in Path("/proc/mounts").read_text()
+
+    from nextstep.drives.target import open_target
+
+    key = keys.load_private(settings.key_path)
+    with open_target(str(image), allow_loop=True) as target:
+        pdfs = list(target.root.glob("*.pdf"))
+        assert len(pdfs) == 1
+        info = verify_bundle(pdfs[0], passphrase=passphrase, trusted_keys=[key.public_bytes])
+    assert info.version == 2 and len(info.manifest.documents) == 2
