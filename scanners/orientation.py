@@ -37,7 +37,7 @@ OSD_MIN_XHEIGHT = 11.0
 OSD_TIMEOUT = 30.0
 
 
-def _ink_points(grey: np.ndarray, limit: int = 120_000) -> np.ndarray:
+def _ink_points(grey: np.ndarray, limit: int = 50_000) -> np.ndarray:
     h, w = grey.shape[:2]
     scale = min(1.0, SKEW_SIDE / max(h, w))
     small = cv2.resize(grey, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
