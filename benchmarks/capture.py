@@ -73,7 +73,9 @@ def bench_photos(pages: list[np.ndarray], n: int, rng: np.random.Generator) -> d
     }
 
 
-def bench_scans(pages: list[np.ndarray], n: int, rng: np.random.Generator) -> dict[str, float]:
+def bench_scans(
+    pages: list[np.ndarray], n: int, rng: np.random.Generator
+) -> tuple[dict[str, float], list[tuple[float, bool]]]:
     residuals, times, osd_times = [], [], []
     confident = correct = osd_runs = 0
     confs: list[tuple[float, bool]] = []
