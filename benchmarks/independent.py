@@ -246,13 +246,31 @@ def run(
     return outcomes, extra
 
 
-def table(title: str, groups: dict[str, list[int]], outcomes: list[Outcome], extra: Any) -> str:
+def class_f1(label: str, outcomes: list[Outcome]) -> float:
+    shown = ["other" if o.needs_review else o.category for o in outcomes]
+    gold = [o.letter["category"] for o in outcomes]
+    tp = sum(g == p == label for g, p in zip(gold, shown, strict=True))
+    fp = sum(g != label and p == label for g, p in zip(gold, shown, strict=True))
+    fn = sum(g == label and p != label for g, p in zip(gold, shown, strict=True))
+    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else float("nan")
+
+
+def table(
+    title: str,
+    groups: dict[str, list[int]],
+    outcomes: list[Outcome],
+    extra: Any,
+    *,
+    per_class: bool = False,
+) -> str:
     head = "| group " + HEADER.replace("|\n", "| CER | s/page |\n", 1) + "---|---|---|"
     lines = [f"**{title}**", "", head]
     for name, idx in groups.items():
         if not idx:
             continue
         s = summarize([outcomes[i] for i in idx])
+        if per_class:
+            s.macro_f1 = class_f1(name, outcomes)
         c = np.mean([extra["cer"][i] for i in idx])
         lines.append(f"| {name} " + s.row() + f" {c:.3f} | {s.seconds_per_page:.1f} |")
     return "\n".join(lines)
@@ -295,7 +313,8 @@ def main() -> int:
     by_cat = {
         c: [i for i, o in enumerate(outcomes) if o.letter["category"] == c] for c in CATEGORIES
     }
-    print(table("By true category", by_cat, outcomes, extra) + "\n")
+    title = "By true category (macro-F1 column: that class's F1 over all pages)"
+    print(table(title, by_cat, outcomes, extra, per_class=True) + "\n")
     s = summarize(outcomes)
     if args.failures:
         print("Failures:\n" + "\n".join(s.failures))
