@@ -139,7 +139,7 @@ def render(text: str, st: Style) -> np.ndarray:
                 if st.layout == "window" and bi in (1, 2) and not SUBJECT.match(line):
                     x0, avail = w // 2, w // 2 - margin  # address block in the envelope window
                 for piece in wrap(draw, line, font, avail):
-                    x = x0
+                    x: float = x0
                     tw = draw.textlength(piece, font=font)
                     if st.layout == "centred" and bi == 0:
                         x = (w - tw) / 2
@@ -203,7 +203,11 @@ def pick(letters: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any
 
 
 def run(
-    letters: list[dict[str, Any]], conditions: list[str], seed: int, batch: int, log: Callable
+    letters: list[dict[str, Any]],
+    conditions: list[str],
+    seed: int,
+    batch: int,
+    log: Callable[[str], None],
 ) -> tuple[list[Outcome], dict[str, list[float]]]:
     outcomes: list[Outcome] = []
     extra: dict[str, list[float]] = {"cer": [], "refused": []}
