@@ -12,6 +12,7 @@ drive the real ``VideoCapture`` path with a file written by ``cv2.VideoWriter``.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -40,6 +41,21 @@ class AutoCaptureConfig:
     change_threshold: float = 12.0  # mean abs difference of page thumbnails = a new page
 
 
+@dataclass(frozen=True)
+class FrameChecks:
+    """What auto-capture saw in one preview frame, for a live status line ("page found, sharp,
+    well lit, hold still"). ``lit`` and ``sharp`` are None when not judged on this frame (no
+    page, or the page was already captured and waits to be turned or taken away)."""
+
+    found: bool = False  # a page quad inside the view
+    cut_off: bool = False  # a page touching the edge of the view
+    still: bool = False  # the quad has been still for enough frames (and no cooldown)
+    lit: bool | None = None  # neither too dark nor glare
+    sharp: bool | None = None
+    captured: bool = False  # auto-capture fired on this frame
+    waiting_turn: bool = False  # captured before: turn the page or take it away
+
+
 @dataclass
 class AutoCapture:
     """Decides, frame by frame, when to take the shot. Pure: no device inside."""
@@ -51,6 +67,12 @@ class AutoCapture:
     _armed: bool = True
     _last_thumb: np.ndarray | None = None
     status: str = "searching"
+    checks: FrameChecks = field(default_factory=FrameChecks)
+
+    @property
+    def last_quad(self) -> np.ndarray | None:
+        """The page quad of the last frame fed (preview coordinates), None without a page."""
+        return None if self._last_quad is None else self._last_quad.copy()
 
     def _thumb(self, small: np.ndarray, quad: np.ndarray) -> np.ndarray:
         dst = np.array([[0, 0], [63, 0], [63, 89], [0, 89]], np.float32)
@@ -59,7 +81,12 @@ class AutoCapture:
         return cv2.warpPerspective(grey, m, (64, 90)).astype(np.float32)
 
     def feed(self, small: np.ndarray) -> np.ndarray | None:
-        """Feed one preview frame; return the page quad (preview coords) when it is time to fire."""
+        """Feed one preview frame; return the page quad (preview coords) when it is time to fire.
+
+        :attr:`status` names the state in one word or two and :attr:`checks` says which
+        conditions held; exposure and sharpness are judged on every frame with an armed page
+        (not only once it is still), so the live status can say "sharp, well lit" early.
+        """
         cfg = self.config
         if self._cooldown > 0:
             self._cooldown -= 1
@@ -68,6 +95,7 @@ class AutoCapture:
             self._last_quad, self._stable = None, 0
             self._armed = True  # the page left the view: the next page may be captured
             self.status = "searching" if found is None else "page cut off"
+            self.checks = FrameChecks(cut_off=found is not None)
             return None
         quad = found.quad
         diag = float(np.hypot(*small.shape[:2]))
@@ -88,21 +116,31 @@ class AutoCapture:
         )
         if turned:
             self._armed = True  # page turned in place
+        still = self._stable >= cfg.stable_frames and self._cooldown <= 0
         if not self._armed:
             self.status = "turn the page"
-            return None
-        if self._stable < cfg.stable_frames or self._cooldown > 0:
-            self.status = "hold still"
+            self.checks = FrameChecks(found=True, still=still, waiting_turn=True)
             return None
         page, _ = geometry.warp_quad(small, quad)
         grey = cv2.cvtColor(page, cv2.COLOR_BGR2GRAY)
-        if float(np.median(grey)) < cfg.min_brightness:
+        median = float(np.median(grey))
+        dark = median < cfg.min_brightness
+        glare = float(np.mean(grey >= 250)) > cfg.max_clipped and median < 235
+        sharp = quality.sharpness(grey, 150.0) >= cfg.min_sharpness
+        fire = still and not dark and not glare and sharp
+        self.checks = FrameChecks(
+            found=True, still=still, lit=not (dark or glare), sharp=sharp, captured=fire
+        )
+        if not still:
+            self.status = "hold still"
+            return None
+        if dark:
             self.status = "too dark"
             return None
-        if float(np.mean(grey >= 250)) > cfg.max_clipped and float(np.median(grey)) < 235:
+        if glare:
             self.status = "glare"
             return None
-        if quality.sharpness(grey, 150.0) < cfg.min_sharpness:
+        if not sharp:
             self.status = "blurry"
             return None
         self._armed = False
@@ -111,6 +149,24 @@ class AutoCapture:
         self._stable = 0
         self.status = "captured"
         return quad
+
+
+@dataclass(frozen=True)
+class CameraFrame:
+    """One live frame as :meth:`CameraScanner.watch` yields it: the downscaled preview (nothing
+    drawn on it), the page quad in preview coordinates, what auto-capture saw, and the
+    full-resolution page when auto-capture fired on this frame."""
+
+    preview: np.ndarray
+    quad: np.ndarray | None
+    status: str
+    checks: FrameChecks
+    page: RawImage | None
+    full: np.ndarray  # the full-resolution frame, for a capture the staff ask for by key
+
+    def snapshot(self) -> RawImage:
+        """This frame at full resolution as a page (the staff's capture key)."""
+        return RawImage(self.full, None, "photo", "camera snapshot")
 
 
 class CameraScanner:
@@ -155,7 +211,8 @@ class CameraScanner:
         self._cap = cap
         self.auto = AutoCapture(self.auto.config)
 
-    def _step(self) -> tuple[np.ndarray, np.ndarray | None] | None:
+    def _next(self) -> tuple[np.ndarray, np.ndarray, np.ndarray | None] | None:
+        """Read one frame: (full frame, preview, quad when auto-capture fires), None at the end."""
         if self._cap is None:
             self.open()
         assert self._cap is not None
@@ -167,7 +224,13 @@ class CameraScanner:
         small = cv2.resize(
             frame, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA
         )
-        quad = self.auto.feed(small)
+        return frame, small, self.auto.feed(small)
+
+    def _step(self) -> tuple[np.ndarray, np.ndarray | None] | None:
+        got = self._next()
+        if got is None:
+            return None
+        frame, small, quad = got
         if quad is not None:
             self._captured.append(
                 RawImage(frame.copy(), None, "photo", f"camera page {len(self._captured) + 1}")
@@ -184,6 +247,26 @@ class CameraScanner:
             if self.auto._last_quad is not None:
                 cv2.polylines(small, [self.auto._last_quad.astype(np.int32)], True, (0, 200, 0), 2)
             yield small
+
+    def watch(self) -> Iterator[CameraFrame]:
+        """Live frames with what auto-capture saw, for a preview that shows its status.
+
+        A page auto-captured on a frame is handed over in that frame's ``page`` and not kept
+        for :meth:`capture`: the caller (the kiosk's preview worker) passes it on at once, so
+        no full-resolution frame piles up in memory. Ends when the stream ends.
+        """
+        shots = itertools.count(1)
+        while True:
+            got = self._next()
+            if got is None:
+                return
+            frame, small, quad = got
+            page = None
+            if quad is not None:
+                page = RawImage(frame, None, "photo", f"camera page {next(shots)}")
+            yield CameraFrame(
+                small, self.auto.last_quad, self.auto.status, self.auto.checks, page, frame
+            )
 
     def capture(self) -> list[RawImage]:
         start = last = time.monotonic()

@@ -127,3 +127,35 @@ def test_missing_camera_message(tmp_path: Path) -> None:
     with pytest.raises(NoDeviceError) as info:
         CameraScanner(str(tmp_path / "no-such-device.avi")).open()
     assert "camera" in info.value.message.lower() and info.value.hint
+
+
+def test_watch_reports_each_frame_and_hands_over_pages(
+    video: tuple[Path, list[np.ndarray]],
+) -> None:
+    """The live view the kiosk shows: every frame with its checks; each auto-captured page is
+    handed over once, at full resolution, and not kept for capture()."""
+    path, truth = video
+    with CameraScanner(str(path)) as cam:
+        frames = list(cam.watch())
+        kept = len(cam._captured)
+    pages = [f for f in frames if f.page is not None]
+    assert len(pages) == len(truth) == 3 and kept == 0
+    for f in pages:
+        assert f.status == "captured" and f.checks.captured
+        assert f.checks.found and f.checks.still and f.checks.lit and f.checks.sharp
+        assert f.page is not None and f.page.pixels.shape[:2] == (FRAME[1], FRAME[0])
+        assert f.quad is not None and max(f.preview.shape[:2]) <= 640
+    assert [f.page.origin for f in pages if f.page] == [f"camera page {n}" for n in (1, 2, 3)]
+    statuses = [f.status for f in frames]
+    assert statuses[0] == "searching" and not frames[0].checks.found and frames[0].quad is None
+    # before each shot the page was found but not yet still
+    first = statuses.index("captured")
+    assert "hold still" in statuses[:first]
+    assert any(f.checks.found and not f.checks.still for f in frames[:first])
+    # after a shot, the same page waits to be turned or taken away
+    assert statuses[first + 1] == "turn the page" and frames[first + 1].checks.waiting_turn
+    # the blurred page at the end: found and still, judged not sharp, never captured
+    last = frames[-1]
+    assert last.status == "blurry" and last.checks.still and last.checks.sharp is False
+    snap = frames[first].snapshot()
+    assert snap.kind == "photo" and snap.pixels.shape[:2] == (FRAME[1], FRAME[0])
