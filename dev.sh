@@ -29,8 +29,14 @@ ensure_venv() {
     python3 -m venv .venv
   fi
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-    .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e '.[test]'
+    echo "Installing NextStep and its Python dependencies into .venv ..."
+    # Build-backend chatter goes to a log; it is shown only if the installation fails.
+    if ! { .venv/bin/python -m pip install -q --upgrade pip &&
+           .venv/bin/python -m pip install -q -e '.[test]'; } > .venv/install.log 2>&1; then
+      cat .venv/install.log >&2
+      echo "Installing the Python dependencies failed (log above)." >&2
+      exit 1
+    fi
     touch "$stamp"
   fi
 }
