@@ -158,18 +158,25 @@ class KioskScreen(Screen[Any]):
         self.run_worker(job, thread=True, group=group, exit_on_error=False)
         return token
 
+    @property
+    def alive(self) -> bool:
+        """Still one of the app's screens: a worker's message that arrives after the screen
+        was replaced (its widgets being removed) is dropped, never shown as a failure."""
+        return self.is_attached and self in self.app.screen_stack
+
     def on_work_done(self, event: WorkDone) -> None:
         entry = self._pending.pop(event.token, None)
-        if entry is not None:
+        if entry is not None and self.alive:
             self.guard(entry[0], event.result)
 
     def on_work_failed(self, event: WorkFailed) -> None:
         self._pending.pop(event.token, None)
-        self.work_failed(event.message, event.hint)
+        if self.alive:
+            self.work_failed(event.message, event.hint)
 
     def on_work_progress(self, event: WorkProgress) -> None:
         entry = self._pending.get(event.token)
-        if entry is not None and entry[1] is not None:
+        if entry is not None and entry[1] is not None and self.alive:
             entry[1](event.token, event.stage, event.fraction)
 
     def work_failed(self, message: str, hint: str) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from kiosk.sources import default_source
 from nextstep.config import Settings
 
 if TYPE_CHECKING:
@@ -79,6 +80,11 @@ class Kiosk:
         self.staff: str | None = None
         self.session: Session | None = None
         self.scanner: Scanner | None = None
+        # The capture source chosen on the capture screen (a spec as in kiosk.sources); back
+        # to the default when a session is wiped (a files path names the person's key).
+        self.source = default_source(settings)
+        # Which backends the probes found ({"camera": bool, ...}); None until probed.
+        self.backends: dict[str, bool] | None = None
         self._key: Any = None
         self._audit: Any = None
 
@@ -209,12 +215,23 @@ class Kiosk:
             raise NextStepError("No person's session is open.", hint="Start a new session.")
         return self.session
 
+    def set_source(self, spec: str) -> None:
+        """Choose the capture source; the open scanner of the previous one is closed."""
+        if spec != self.source:
+            self.close_scanner()
+            self.source = spec
+
+    def make_source_scanner(self, spec: str | None = None) -> Scanner:
+        """A scanner for ``spec`` (default: the chosen source), not opened. The injected
+        factory (tests, the benchmark) stands for the default source only."""
+        spec = self.source if spec is None else spec
+        if self._scanner_factory is not None and spec == default_source(self.settings):
+            return self._scanner_factory()
+        return make_scanner(self.settings, spec)
+
     def open_scanner(self) -> Scanner:
         if self.scanner is None:
-            if self._scanner_factory is not None:
-                scanner = self._scanner_factory()
-            else:
-                scanner = make_scanner(self.settings)
+            scanner = self.make_source_scanner()
             scanner.open()
             self.scanner = scanner
         return self.scanner
@@ -239,6 +256,7 @@ class Kiosk:
             self.session = None
             self.returning = None
             self.close_scanner()
+            self.source = default_source(self.settings)
             return Delivered(checkpoint, docs, pages, "")
 
     def wipe(self) -> None:
@@ -249,6 +267,7 @@ class Kiosk:
         self.slips = {}
         self.returning = None
         self.awaiting_passphrase = False
+        self.source = default_source(self.settings)
 
     def forget_slips(self) -> None:
         self.slips = {}
@@ -268,26 +287,8 @@ def make_slips(session: Session) -> dict[str, bytes]:
     return slips
 
 
-def make_scanner(settings: Settings) -> Scanner:
-    """The configured capture source (the bundled samples in demo mode)."""
-    kind = settings.scanner
-    if settings.demo or kind == "demo":
-        from scanners.demo import DemoScanner
+def make_scanner(settings: Settings, source: str | None = None) -> Scanner:
+    """The configured capture source (the bundled samples in demo mode), or ``source``."""
+    from kiosk.sources import make_scanner as make
 
-        return DemoScanner()
-    if kind.startswith("sane"):
-        from scanners.sane import SaneScanner  # type: ignore[import-not-found,unused-ignore]
-
-        device = kind.partition(":")[2] or None
-        return SaneScanner(device) if device else SaneScanner()  # type: ignore[no-any-return,unused-ignore]
-    if kind.startswith("camera"):
-        from scanners.camera import CameraScanner  # type: ignore[import-not-found,unused-ignore]
-
-        index = kind.partition(":")[2]
-        return CameraScanner(int(index)) if index else CameraScanner()  # type: ignore[no-any-return,unused-ignore]
-    from nextstep.errors import NextStepError
-
-    raise NextStepError(
-        f"Unknown scanner setting {kind!r}.",
-        hint="Set scanner to demo, sane or camera in the configuration.",
-    )
+    return make(settings, source)

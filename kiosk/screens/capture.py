@@ -1,24 +1,33 @@
-"""Capture: one key per document, live status, the last page as a thumbnail, the page count.
+"""Capture: the source, one key per document, live status, the last page as a thumbnail,
+the page count; with a camera, its live view and auto-capture.
 
 Capturing and reading run in thread workers. After each capture the kiosk starts reading
 (OCR and sorting) in the background, so staff can go on capturing while Tesseract works;
 both take the session lock, so a capture pressed during reading waits its turn, and the
 screen says so instead of freezing.
+
+With a camera source a :class:`kiosk.preview.LiveFeed` worker reads the camera and posts
+frames and pages; an auto-captured page goes to the session through the same path as the
+capture key (:class:`kiosk.sources.CapturedPages`). Auto-captured pages join the current
+document until staff press N: the next page then starts a new document.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Label, ProgressBar, Static
+from textual.widgets import Button, Input, Label, ProgressBar, RadioSet, Static
 
+from kiosk import sources
 from kiosk.base import KioskScreen
 from kiosk.i18n import N_, _, _p
 from kiosk.modals import ConfirmModal
-from kiosk.widgets import Thumbnail
+from kiosk.preview import LiveFeed, PageSeen, PreviewFrame, PreviewStopped
+from kiosk.widgets import Choice, Thumbnail
 
 QUALITY_SENTENCES = {
     "too_blurry": N_("too blurry: hold the page still and capture again"),
@@ -57,54 +66,296 @@ class CaptureScreen(KioskScreen):
     BINDINGS = [
         Binding("space", "capture", show=False),
         Binding("a", "add_page", show=False),
+        Binding("n", "new_document", show=False),
+        Binding("f2", "choose_source", show=False),
         Binding("f8", "review", show=False),
         Binding("w", "withdraw", show=False),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, *, live: bool = True) -> None:
         super().__init__()
+        self.live = live  # False: no camera worker (tests freeze the preview on one frame)
         self.capturing = False
-        self.queued: list[bool] = []  # presses made while a capture runs, in order
+        # presses and pages that came while a capture runs, in order: (new document, pages)
+        self.queued: list[tuple[bool, list[Any] | None]] = []
         self.reading = False
         self.read_again = False
         self.presses = 0  # for the input-latency benchmark
+        self.feed: LiveFeed | None = None
+        self.snaps: list[bool] = []  # capture-key presses the camera worker is taking
+        self.auto_pages = 0  # pages auto-captured by the camera on this screen
+        self.new_next = True  # the next camera page starts a new document
+        self.live_status: list[str] = []  # the statuses the camera went through (tests)
+        self.live_words: list[str] = []  # and what staff read
+        self.choices: list[str] = []
 
     def step_title(self) -> str:
         return _("Capture")
 
+    @property
+    def camera_mode(self) -> bool:
+        return sources.kind_of(self.kiosk.source) == "camera"
+
     def keys(self) -> list[tuple[str, str]]:
-        return [
+        keys = [
             ("Space", _("Capture a document")),
             ("A", _("Add a page to the last one")),
-            ("F8", _("Review")),
-            ("W", _("Consent withdrawn")),
         ]
+        if self.camera_mode:
+            keys.append(("N", _("Next page: new document")))
+        keys += [("F2", _("Source")), ("F8", _("Review")), ("W", _("Consent withdrawn"))]
+        return keys
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="capture"):
             with Vertical(id="capture-left"):
-                yield Label(_("Put the page in place, then press Space"), classes="screen-title")
+                yield Label(
+                    _("Put the page in place, then press Space"),
+                    id="capture-title",
+                    classes="screen-title",
+                )
+                with Horizontal(id="source-row"):
+                    yield Label(_("Source:"), id="source-label")
+                    available = self.kiosk.backends
+                    if available is None:
+                        available = sources.availability(self.kapp.preflight_results)
+                        self.kiosk.backends = available
+                    yield self.source_box(self.choice_list(available or {}))
+                yield Input(
+                    placeholder=_("Path of the files on the USB key, then Enter"), id="files-path"
+                )
+                yield Static("", id="live-status")
                 yield Static(_("Ready."), id="capture-status")
                 yield Static("", id="capture-count")
+                yield Static("", id="grouping")
                 yield Static("", id="reading-status")
                 yield ProgressBar(total=1.0, show_eta=False, id="reading-progress")
                 with Horizontal(classes="buttons"):
                     yield Button(_("Capture"), id="capture-button", variant="primary")
                     yield Button(_("Review"), id="review-button")
-            yield Thumbnail(_("No page yet"), id="thumbnail")
+            with Vertical(id="capture-right"):
+                yield Thumbnail(_("Starting the camera…"), id="preview")
+                yield Thumbnail(_("No page yet"), id="thumbnail")
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#capture-button", Button).focus()
+        self.query_one("#preview", Thumbnail).border_title = _("Camera")
+        self.query_one("#thumbnail", Thumbnail).border_title = _("Last page")
         self.update_count()
         visit = self.kiosk.returning
         session = self.kiosk.session
         if visit is not None and session is not None and not session.drafts:
             self.query_one("#capture-status", Static).update(returning_sentence(visit))
+        if self.kiosk.backends is None:
+            self.run_domain(sources.probe_availability, self.probed, group="probe")
+        self.apply_source()
 
     def on_key(self, event: Any) -> None:
         self.presses += 1
 
+    # -- source --------------------------------------------------------------------------------
+    def choice_list(self, available: dict[str, bool]) -> list[str]:
+        """The configured source, then the available others; a typed files path kept."""
+        choices = sources.source_choices(self.kiosk.settings, available)
+        current = self.kiosk.source
+        if sources.kind_of(current) == "files":
+            choices = [current if s == "files" else s for s in choices]
+        if current not in choices:
+            choices.append(current)
+        return choices
+
+    def source_box(self, choices: list[str]) -> RadioSet:
+        self.choices = choices
+        current = self.kiosk.source
+        return RadioSet(
+            *(Choice(sources.label(spec), value=spec == current) for spec in choices),
+            id="source",
+        )
+
+    def probed(self, available: dict[str, bool]) -> None:
+        """The probes answered (first capture screen without a preflight): offer what they
+        found."""
+        self.kiosk.backends = available
+        choices = self.choice_list(available)
+        if choices != self.choices:
+            self.call_later(self.rebuild_sources, choices)
+
+    async def rebuild_sources(self, choices: list[str]) -> None:
+        """Replace the source list, keeping the focus where it was."""
+        old = self.query_one("#source", RadioSet)
+        had_focus = old.has_focus
+        await old.remove()
+        box = self.source_box(choices)
+        await self.query_one("#source-row", Horizontal).mount(box)
+        if had_focus:
+            box.focus()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        if event.radio_set.id != "source":
+            return
+        spec = self.choices[event.index]
+        if spec == self.kiosk.source:
+            return
+        self.kiosk.set_source(spec)
+        self.apply_source()
+
+    def action_choose_source(self) -> None:
+        """Go to the source list; with the camera stopped (unplugged, stream ended), also
+        start it again."""
+        self.query_one("#source", RadioSet).focus()
+        if self.camera_mode and self.feed is None and self.live:
+            self.start_feed()
+
+    def apply_source(self) -> None:
+        """Show what the chosen source needs: the path box for files, the live view for the
+        camera (its worker started), nothing else for the demo or the flatbed."""
+        self.stop_feed()
+        kind = sources.kind_of(self.kiosk.source)
+        files = self.query_one("#files-path", Input)
+        files.display = kind == "files"
+        camera = kind == "camera"
+        self.query_one("#preview", Thumbnail).display = camera
+        self.query_one("#grouping", Static).display = camera
+        self.query_one("#live-status", Static).display = camera
+        self.query_one("#thumbnail", Thumbnail).set_class(camera, "small")
+        title = self.query_one("#capture-title", Label)
+        status = self.query_one("#capture-status", Static)
+        if camera:
+            title.update(_("Lay the page under the camera: it is captured when still"))
+            self.new_next = True
+            self.update_grouping()
+            if self.live:
+                self.start_feed()
+        elif kind == "files":
+            title.update(_("Type where the person's files are, then press Space for each file"))
+            _kind, _sep, path = self.kiosk.source.partition(":")
+            if path:
+                files.value = path
+            else:
+                status.update(_("Type the path of the files, then Enter."))
+                files.focus()
+        else:
+            title.update(_("Put the page in place, then press Space"))
+        self.refresh_chrome()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "files-path":
+            return
+        try:
+            found = sources.list_files(event.value)
+        except Exception as exc:  # noqa: BLE001 - the modal says what to do
+            from kiosk.base import explain
+
+            self.kapp.show_error(*explain(exc))
+            return
+        spec = f"files:{event.value.strip()}"
+        self.kiosk.set_source(spec)
+        self.choices = [spec if sources.kind_of(s) == "files" else s for s in self.choices]
+        self.query_one("#capture-status", Static).update(
+            _("{n} file(s) found: press Space to read the next one.").format(n=len(found))
+        )
+        self.query_one("#capture-button", Button).focus()
+
+    # -- camera --------------------------------------------------------------------------------
+    def start_feed(self) -> None:
+        """Open the camera in a worker thread that posts frames and pages to this screen."""
+        self.kiosk.close_scanner()  # one reader per device: the kiosk's scanner lets go
+        try:
+            camera: Any = self.kiosk.make_source_scanner()
+        except Exception as exc:  # noqa: BLE001
+            from kiosk.base import explain
+
+            self.kapp.show_error(*explain(exc))
+            return
+        if not hasattr(camera, "watch"):
+            return  # a camera without a live view: the capture key only
+        preview = self.query_one("#preview", Thumbnail)
+        preview.set_placeholder(_("Starting the camera…"))
+        width = max(8, preview.content_size.width or 38)
+        height = max(4, preview.content_size.height or 12)
+        from textual.worker import get_current_worker
+
+        def cancelled() -> bool:
+            return get_current_worker().is_cancelled
+
+        feed = LiveFeed(camera, self.post_message, size=(width, height), cancelled=cancelled)
+        self.feed = feed
+        self.run_worker(feed.run, thread=True, group="camera", exit_on_error=False)
+
+    def stop_feed(self) -> None:
+        if self.feed is not None:
+            self.feed.stop()
+            self.feed = None
+        self.snaps.clear()
+
+    def on_unmount(self) -> None:
+        self.stop_feed()
+
+    def on_screen_suspend(self, _event: events.ScreenSuspend) -> None:
+        if self.feed is not None:  # a modal is shown: no page is taken meanwhile
+            self.feed.pause()
+
+    def on_screen_resume(self, _event: events.ScreenResume) -> None:
+        if self.feed is not None:
+            self.feed.resume()
+
+    def on_preview_frame(self, message: PreviewFrame) -> None:
+        if self.feed is None or not self.alive:
+            return
+        self.show_preview(message)
+        self.feed.shown()
+
+    def show_preview(self, message: PreviewFrame) -> None:
+        """Draw one live frame and its status (the worker's message, or a frozen one)."""
+        self.query_one("#preview", Thumbnail).set_page(message.pixels)
+        if not self.live_status or self.live_status[-1] != message.status:
+            self.live_status.append(message.status)
+        if not self.live_words or self.live_words[-1] != message.words:
+            self.live_words.append(message.words)
+        self.query_one("#live-status", Static).update(message.words)
+
+    def on_page_seen(self, message: PageSeen) -> None:
+        session = self.kiosk.session
+        if self.feed is None or not self.alive or session is None or session.ended:
+            return  # left the screen, or the session was wiped: the page is dropped
+        if message.auto:
+            self.auto_pages += 1
+            new = self.new_next
+            self.new_next = False
+        else:
+            new = self.snaps.pop(0) if self.snaps else True
+            self.new_next = False
+        self.update_grouping()
+        self.capture_pages([message.raw], new)
+
+    def on_preview_stopped(self, message: PreviewStopped) -> None:
+        self.feed = None
+        self.snaps.clear()
+        if not self.alive:
+            return
+        self.query_one("#preview", Thumbnail).set_placeholder(_("The camera is stopped."))
+        self.query_one("#preview", Thumbnail).set_page(None)
+        self.query_one("#live-status", Static).update(
+            _("The camera is stopped. Space still takes a picture; F2 to restart it.")
+        )
+        if message.message:
+            self.kapp.show_error(message.message, message.hint)
+
+    def action_new_document(self) -> None:
+        self.new_next = True
+        self.update_grouping()
+
+    def update_grouping(self) -> None:
+        if self.new_next:
+            nxt = _("next page: new document")
+        else:
+            nxt = _("next page: same document (N: new document)")
+        self.query_one("#grouping", Static).update(
+            _("Auto-capture: {n} page(s); {next}.").format(n=self.auto_pages, next=nxt)
+        )
+
+    # -- capture -------------------------------------------------------------------------------
     def update_count(self) -> None:
         session = self.kiosk.session
         if session is None:
@@ -125,16 +376,33 @@ class CaptureScreen(KioskScreen):
             self.action_review()
 
     def action_capture(self, new_document: bool = True) -> None:
+        if self.feed is not None:  # the camera worker takes the next frame
+            self.snaps.append(new_document)
+            self.feed.snap()
+            self.query_one("#capture-status", Static).update(_("Capturing…"))
+            return
+        self.capture_pages(None, new_document)
+
+    def capture_pages(self, pages: list[Any] | None, new_document: bool) -> None:
+        """Capture from the chosen source (``pages`` None) or hand the camera's pages to the
+        session; one at a time, the others queued in order."""
         status = self.query_one("#capture-status", Static)
-        if self.capturing:  # never lose a press: capture again once this one is done
-            self.queued.append(new_document)
+        if self.capturing:  # never lose a press or a page: capture once this one is done
+            self.queued.append((new_document, pages))
             status.update(_("{n} more capture(s) waiting…").format(n=len(self.queued)))
             return
         self.capturing = True
         status.update(_("Waiting for the reading to finish…") if self.reading else _("Capturing…"))
 
+        camera = self.camera_mode
+
         def job() -> Any:
-            scanner = self.kiosk.open_scanner()
+            if pages is not None:
+                scanner: Any = sources.CapturedPages(pages)
+            else:
+                scanner = self.kiosk.open_scanner()
+                if camera and hasattr(scanner, "snap"):  # no live view: this frame, now
+                    scanner = sources.CapturedPages([scanner.snap()])
             with self.kiosk.lock:
                 return self.kiosk.require_session().capture(scanner, new_document=new_document)
 
@@ -157,19 +425,26 @@ class CaptureScreen(KioskScreen):
             )
         self.query_one("#capture-status", Static).update("\n".join(lines) or _("Nothing came."))
         self.update_count()
+        if self.camera_mode:
+            self.update_grouping()
         if outcome.accepted:
             self.start_reading()
         if self.queued:
-            self.action_capture(self.queued.pop(0))
+            new_document, pages = self.queued.pop(0)
+            self.capture_pages(pages, new_document)
 
     def work_failed(self, message: str, hint: str) -> None:
         self.capturing = False
-        self.queued.clear()
+        # presses are dropped (the source failed), pages the camera already took are kept
+        self.queued = [q for q in self.queued if q[1] is not None]
         self.query_one("#capture-status", Static).update(_("Ready."))
         super().work_failed(message, hint)
         if self.reading:
             self.reading = False
         self.update_count()
+        if self.queued:
+            new_document, pages = self.queued.pop(0)
+            self.capture_pages(pages, new_document)
 
     def start_reading(self) -> None:
         if self.reading:

@@ -36,7 +36,11 @@ def make_kiosk(
         store = StaffStore(data_env / "staff.json", n=2**10)
         if STAFF not in store.names:
             store.enroll(STAFF, PIN)
-        return Kiosk(settings, staff_store=store, today=FIXED_DAY, drive=str(tmp_path / "drive"))
+        kiosk = Kiosk(settings, staff_store=store, today=FIXED_DAY, drive=str(tmp_path / "drive"))
+        # The same capture sources on every machine (a test machine may have a camera or a
+        # SANE device): no camera, no flatbed; files and the demo samples.
+        kiosk.backends = {"camera": False, "sane": False, "files": True, "demo": True}
+        return kiosk
 
     return make
 

@@ -213,6 +213,33 @@ def test_screen_snapshot(snap_compare: Any, make_kiosk: Any, name: str, lang: st
     assert snap_compare(app, terminal_size=SIZE, run_before=before)
 
 
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_capture_camera_snapshot(snap_compare: Any, make_kiosk: Any, lang: str) -> None:
+    """The capture screen with the camera as source: the live view frozen on one recorded
+    frame (page found, sharp, well lit, not yet still), its status, the last page."""
+    from tests.kiosk.camera_video import frozen_frame
+
+    app = make_app(make_kiosk, lang)
+
+    async def before(pilot: Any) -> None:
+        from kiosk.preview import frame_message
+        from kiosk.screens.capture import CaptureScreen
+
+        prepare_session(app.kiosk, lang, documents=True)
+        app.kiosk.source = "camera:/media/camera/session.avi"
+        screen = CaptureScreen(live=False)
+        await app.push_screen(screen)
+        await pilot.pause()
+        preview: Any = screen.query_one("#preview")
+        size = (preview.content_size.width, preview.content_size.height)
+        screen.show_preview(frame_message(frozen_frame(), size))
+        thumb: Any = screen.query_one("#thumbnail")
+        thumb.set_page(page_image(0).color)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
 @pytest.mark.parametrize("status", list(DriveStatus), ids=lambda s: s.value)
 def test_drive_status_snapshot(snap_compare: Any, make_kiosk: Any, status: DriveStatus) -> None:
     app = make_app(make_kiosk, "fr")

@@ -1,0 +1,254 @@
+"""The capture screen's sources: choosing one by keyboard, the camera's live view and
+auto-capture read from a recorded video through the real OpenCV VideoCapture path, and files
+from a folder on the person's USB key.
+
+The camera test plays tests/kiosk/camera_video.py's recording (two pages laid down in turn) at
+the live view's ~10 frames a second; each auto-captured page goes through the session's real
+capture (page processing, quality gate) and reading (Tesseract) like a key press would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.kiosk.camera_video import record
+from tests.kiosk.drive import screen_name, until
+
+
+def open_session(kiosk: Any) -> Any:
+    from nextstep import consent
+
+    kiosk.staff = "demo"
+    session = kiosk.start_session("fr")
+    session.give_consent({p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS})
+    return session
+
+
+async def wait_for(pilot: Any, app: Any, check: Any, what: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if screen_name(app) == "ErrorModal":
+            raise AssertionError(f"error modal: {app.screen.message} / {app.screen.hint}")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.02)
+
+
+def text_of(screen: Any, selector: str) -> str:
+    return str(screen.query_one(selector).render())
+
+
+def test_camera_auto_capture_adds_each_page_once(make_kiosk: Any, tmp_path: Path) -> None:
+    from kiosk.app import KioskApp
+    from kiosk.screens.capture import CaptureScreen
+
+    video = record(tmp_path / "session.avi")
+    kiosk: Any = make_kiosk(scanner=f"camera:{video}")
+    session = open_session(kiosk)
+    app: Any = KioskApp(kiosk, first="none")
+    seen: dict[str, Any] = {}
+
+    async def run() -> None:
+        async with app.run_test(size=(110, 34)) as pilot:
+            screen = CaptureScreen()
+            await app.push_screen(screen)
+            await pilot.pause()
+            assert screen.choices[:2] == ["demo", f"camera:{video}"]
+            assert not screen.query_one("#preview").display  # demo: no live view
+            # F2 goes to the source list; Down and Enter choose the camera.
+            await pilot.press("f2", "down", "enter")
+            await pilot.pause()
+            assert kiosk.source == f"camera:{video}" and screen.feed is not None
+            feed = screen.feed
+            assert screen.query_one("#preview").display
+            await wait_for(pilot, app, lambda: screen.auto_pages == 1, "the first page")
+            # Input is handled while the camera worker runs: N (new document) takes effect
+            # at once, before the second page is laid down.
+            presses = screen.presses
+            t0 = time.perf_counter()
+            await pilot.press("n")
+            seen["latency"] = time.perf_counter() - t0
+            assert screen.presses == presses + 1 and screen.new_next
+            assert screen.auto_pages == 1 and screen.feed is feed and feed.frames > 0
+            assert "nouveau document" in text_of(screen, "#grouping")
+            await wait_for(pilot, app, lambda: screen.auto_pages == 2, "the second page")
+            # The recording ends: the worker stops and closes the camera.
+            await wait_for(pilot, app, lambda: screen.feed is None, "the end of the video")
+            await wait_for(
+                pilot,
+                app,
+                lambda: not screen.capturing and not screen.reading,
+                "capture and reading",
+                timeout=120,
+            )
+            seen["camera_closed"] = feed.camera._cap is None
+            seen["statuses"] = list(screen.live_status)
+            seen["words"] = list(screen.live_words)
+            seen["count"] = text_of(screen, "#capture-count")
+            seen["last"] = screen.query_one("#thumbnail")._pixels is not None
+
+    asyncio.run(run())
+    # Exactly the two pages, each in its own document (N was pressed between them), read.
+    assert [len(d.pages) for d in session.drafts] == [1, 1]
+    assert len(session.documents) == 2
+    assert seen["count"].startswith("2 page(s) dans 2 document(s)")
+    assert seen["last"] and seen["camera_closed"]
+    statuses = seen["statuses"]
+    assert statuses.count("captured") == 2
+    assert statuses.index("hold still") < statuses.index("captured")
+    words = seen["words"]
+    assert any(w.startswith("Page trouvée") and "ne bougez plus" in w for w in words), words
+    assert any("capturée" in w for w in words), words
+    assert seen["latency"] < 1.0, seen["latency"]
+    events = [e.event for e in kiosk.audit.entries()]
+    assert events.count("page_captured") == 2 and "page_refused" not in events
+
+
+def test_leaving_the_screen_stops_the_camera(make_kiosk: Any, tmp_path: Path) -> None:
+    from kiosk.app import KioskApp
+    from kiosk.screens.capture import CaptureScreen
+
+    video = record(tmp_path / "session.avi")
+    kiosk: Any = make_kiosk(scanner=f"camera:{video}")
+    session = open_session(kiosk)
+    kiosk.source = f"camera:{video}"
+    app: Any = KioskApp(kiosk, first="none")
+
+    async def run() -> None:
+        async with app.run_test(size=(110, 34)) as pilot:
+            screen = CaptureScreen()
+            await app.push_screen(screen)
+            await wait_for(pilot, app, lambda: bool(screen.live_status), "a live frame")
+            feed = screen.feed
+            assert feed is not None and feed.camera._cap is not None
+            app.pop_screen()
+            await wait_for(pilot, app, lambda: feed.camera._cap is None, "the camera closed")
+            assert not any(w.is_running for w in app.workers if w.group == "camera")
+            assert screen.auto_pages == 0
+
+    asyncio.run(run())
+    assert session.drafts == []  # the page laid down after leaving was never taken
+
+
+def test_files_source_reads_a_folder_on_the_usb_key(
+    make_kiosk: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.app import KioskApp
+    from kiosk.screens.capture import CaptureScreen
+    from scanners.demo import sample_dir
+
+    key = tmp_path / "wand"  # typed relative to the working directory: a short name to type
+    key.mkdir()
+    monkeypatch.chdir(tmp_path)
+    first = sorted(sample_dir().glob("*.png"))[0]
+    shutil.copy(first, key / "photo.png")
+    (key / "a-scan.jpg").write_text("not a picture, whatever its name says")
+    kiosk: Any = make_kiosk()
+    session = open_session(kiosk)
+    app: Any = KioskApp(kiosk, first="none")
+
+    async def run() -> None:
+        async with app.run_test(size=(110, 34)) as pilot:
+            screen = CaptureScreen()
+            await app.push_screen(screen)
+            await pilot.pause()
+            assert screen.choices == ["demo", "files"]
+            await pilot.press("f2", "down", "enter")
+            await pilot.pause()
+            assert kiosk.source == "files"
+            assert app.focused is screen.query_one("#files-path")
+            # a path that does not exist: a sentence and what to do, nothing else changes
+            await pilot.press(*"/nowhere", "enter")
+            await until(pilot, app, "ErrorModal")
+            assert "n'existe pas" in app.screen.message
+            await pilot.press("enter")
+            await until(pilot, app, "CaptureScreen")
+            screen.query_one("#files-path").value = ""
+            # "w", "a" and "n" typed in the box are letters (no withdrawal, capture, new doc)
+            await pilot.press(*"wand", "enter")
+            await pilot.pause()
+            assert kiosk.source == "files:wand" and screen_name(app) == "CaptureScreen"
+            assert "2 fichier(s)" in text_of(screen, "#capture-status")
+            # a text file named .jpg (the first file) is refused with its reason
+            await pilot.press("space")
+            await until(pilot, app, "ErrorModal")
+            assert "whatever its name says" in app.screen.message
+            await pilot.press("enter")
+            await until(pilot, app, "CaptureScreen")
+            assert session.drafts == []
+            await pilot.press("space")  # the photo: its pixels become a page
+            await wait_for(pilot, app, lambda: bool(session.drafts), "the photo")
+            assert [len(d.pages) for d in session.drafts] == [1]
+            assert session.drafts[0].pages[0].origin == "file page 1/1"
+
+    asyncio.run(run())
+    # The path names the person's key: it is forgotten with the session.
+    kiosk.wipe()
+    assert kiosk.source == "demo"
+
+
+def test_source_choices_follow_the_probes() -> None:
+    from kiosk.sources import availability, label, source_choices
+    from kiosk.support import Row
+    from nextstep.config import Settings
+
+    production = Settings(scanner="sane:test:0")
+    found = {"camera": True, "sane": True, "files": True, "demo": True}
+    # the configured device first; no demo samples outside demo mode
+    assert source_choices(production, found) == ["sane:test:0", "camera", "files"]
+    assert source_choices(production, {"files": True}) == ["sane:test:0", "files"]
+    demo = Settings(demo=True, scanner="camera:2")
+    assert source_choices(demo, {"camera": False, "files": True, "demo": True}) == [
+        "demo",
+        "camera:2",
+        "files",
+    ]
+    rows = [
+        Row("tesseract", True, ""),
+        Row("scanner:camera", False, ""),
+        Row("scanner:files", True, ""),
+    ]
+    assert availability(rows) == {"camera": False, "files": True}
+    assert availability(None) is None
+    assert label("camera:/media/rec/session.avi").endswith("session.avi)")
+    assert "test:0" in label("sane:test:0")
+
+
+def test_make_scanner_builds_each_kind(tmp_path: Path) -> None:
+    from kiosk.sources import CapturedPages, list_files, make_scanner
+    from nextstep.config import Settings
+    from nextstep.errors import NextStepError
+    from scanners.camera import CameraScanner
+    from scanners.demo import DemoScanner
+    from scanners.files import FileScanner
+    from scanners.protocol import Scanner
+    from scanners.sane import SaneScanner
+
+    settings = Settings()
+    assert isinstance(make_scanner(settings, "demo"), DemoScanner)
+    assert isinstance(make_scanner(settings, "sane:test:0"), SaneScanner)
+    camera = make_scanner(settings, "camera:/tmp/v.avi")
+    assert isinstance(camera, CameraScanner) and camera.source == "/tmp/v.avi"
+    indexed = make_scanner(settings, "camera:1")
+    assert isinstance(indexed, CameraScanner) and indexed.source == 1
+    (tmp_path / "a.png").write_bytes(b"x")
+    (tmp_path / ".hidden").write_bytes(b"x")
+    files = make_scanner(settings, f"files:{tmp_path}")
+    assert isinstance(files, FileScanner) and files.documents == 1
+    with pytest.raises(NextStepError) as info:
+        make_scanner(settings, "files")
+    assert info.value.hint
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(NextStepError):
+        list_files(str(tmp_path / "empty"))
+    with pytest.raises(NextStepError):
+        make_scanner(settings, "flatbed")
+    pages = CapturedPages(["raw"])  # type: ignore[list-item]
+    assert isinstance(pages, Scanner)
+    assert pages.capture() == ["raw"] and pages.capture() == []
