@@ -110,15 +110,22 @@ def test_camera_auto_capture_adds_each_page_once(make_kiosk: Any, tmp_path: Path
     assert events.count("page_captured") == 2 and "page_refused" not in events
 
 
-def test_leaving_the_screen_stops_the_camera(make_kiosk: Any, tmp_path: Path) -> None:
+def test_camera_key_pause_and_leaving_the_screen(make_kiosk: Any, tmp_path: Path) -> None:
+    """Space takes the camera's current frame through the worker; a modal pauses the live
+    view; leaving the screen stops the worker and closes the camera."""
     from kiosk.app import KioskApp
+    from kiosk.modals import ErrorModal
     from kiosk.screens.capture import CaptureScreen
 
     video = record(tmp_path / "session.avi")
     kiosk: Any = make_kiosk(scanner=f"camera:{video}")
-    session = open_session(kiosk)
+    open_session(kiosk)
     kiosk.source = f"camera:{video}"
     app: Any = KioskApp(kiosk, first="none")
+
+    def outcomes() -> int:
+        events = [e.event for e in kiosk.audit.entries()]
+        return events.count("page_captured") + events.count("page_refused")
 
     async def run() -> None:
         async with app.run_test(size=(110, 34)) as pilot:
@@ -127,13 +134,66 @@ def test_leaving_the_screen_stops_the_camera(make_kiosk: Any, tmp_path: Path) ->
             await wait_for(pilot, app, lambda: bool(screen.live_status), "a live frame")
             feed = screen.feed
             assert feed is not None and feed.camera._cap is not None
+            await pilot.press("space")  # the frame in view now, whatever it shows
+            await wait_for(pilot, app, lambda: outcomes() == 1, "the key's picture")
+            assert screen.snaps == []
+            # a modal over the screen pauses the live view (no page taken meanwhile)
+            app.push_screen(ErrorModal("test", ""))
+            await pilot.pause(0.3)
+            paused_at = feed.frames
+            await pilot.pause(0.5)
+            assert feed.frames <= paused_at + 1
             app.pop_screen()
+            await wait_for(pilot, app, lambda: feed.frames > paused_at + 2, "the view resumed")
+            app.pop_screen()  # leave the capture screen
             await wait_for(pilot, app, lambda: feed.camera._cap is None, "the camera closed")
             assert not any(w.is_running for w in app.workers if w.group == "camera")
-            assert screen.auto_pages == 0
+            left_at = feed.frames
+            await pilot.pause(0.3)
+            assert feed.frames == left_at
 
     asyncio.run(run())
-    assert session.drafts == []  # the page laid down after leaving was never taken
+
+
+def test_live_status_words_and_thumbnail() -> None:
+    """What staff read for each state, and the quad drawn on the thumbnail: yellow while the
+    page moves, green once it is still."""
+    import numpy as np
+
+    from kiosk.preview import frame_message, status_words
+    from scanners.camera import CameraFrame, FrameChecks
+    from tests.kiosk.camera_video import frozen_frame
+
+    assert status_words("searching", FrameChecks()) == "Aucune page en vue."
+    assert status_words("page cut off", FrameChecks(cut_off=True)).startswith("Page coupée")
+    moving = FrameChecks(found=True, lit=True, sharp=False)
+    assert (
+        status_words("hold still", moving) == "Page trouvée, floue, bien éclairée, ne bougez plus."
+    )
+    glare = FrameChecks(found=True, still=True, lit=False, sharp=True)
+    assert status_words("glare", glare) == "Page trouvée, nette, reflets."
+    assert "trop sombre" in status_words("too dark", glare)
+    assert "capturée" in status_words("captured", FrameChecks(found=True, captured=True))
+    assert status_words("turn the page", FrameChecks(found=True, waiting_turn=True)).startswith(
+        "Capturée"
+    )
+
+    frame: Any = frozen_frame()
+    assert frame.quad is not None and frame.status == "hold still"
+    yellow = frame_message(frame, (38, 14)).pixels
+    assert yellow.shape[1] <= 38 and yellow.shape[0] <= 28
+    still = CameraFrame(
+        frame.preview, frame.quad, "captured", FrameChecks(found=True, still=True), None, frame.full
+    )
+    green = frame_message(still, (38, 14)).pixels
+
+    def share(img: np.ndarray, bgr: tuple[int, int, int]) -> float:
+        return float(np.mean(np.all(img == bgr, axis=2)))
+
+    assert share(yellow, (0, 215, 255)) > 0.05 and share(yellow, (0, 255, 0)) == 0
+    assert share(green, (0, 255, 0)) > 0.05 and share(green, (0, 215, 255)) == 0
+    # the frame itself is not drawn on: the worker's preview stays clean
+    assert not np.any(np.all(frame.preview == (0, 215, 255), axis=2))
 
 
 def test_files_source_reads_a_folder_on_the_usb_key(
