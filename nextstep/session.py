@@ -221,19 +221,22 @@ class Session:
             page = process_page(raw)
             if page.quality.ok:
                 accepted.append(page)
+                self._log(
+                    events.PAGE_CAPTURED,
+                    {"rotation": page.rotation, "dpi": round(page.dpi), "source": raw.kind},
+                )
             else:
-                refused.append((raw.origin, [str(r) for r in page.quality.reasons]))
+                reasons = [str(r) for r in page.quality.reasons]
+                refused.append((raw.origin, reasons))
+                self._log(events.PAGE_REFUSED, {"reasons": reasons})
         if accepted:
             if new_document or not self.drafts:
                 self.drafts.append(Draft())
-            self.drafts[-1].pages.extend(accepted)
-        for page in accepted:
-            self._log(
-                events.PAGE_CAPTURED,
-                {"rotation": page.rotation, "dpi": round(page.dpi), "source": raw.kind},
-            )
-        for _origin, reasons in refused:
-            self._log(events.PAGE_REFUSED, {"reasons": reasons})
+            draft = self.drafts[-1]
+            draft.pages.extend(accepted)
+            # A page added to a document already read: read the whole document again, so its
+            # pages, OCR and category stay consistent.
+            draft.document = None
         self.timer.add("capture", t0)
         return CaptureOutcome(accepted, refused)
 

@@ -255,3 +255,20 @@ def test_return_visit_on_a_fat32_image(tmp_path: Path) -> None:
         assert len(pdfs) == 1
         info = verify_bundle(pdfs[0], passphrase=passphrase, trusted_keys=[key.public_bytes])
     assert info.version == 2 and len(info.manifest.documents) == 2
+
+
+def test_a_page_added_after_reading_is_read_with_its_document(
+    settings: config.Settings, tmp_path: Path
+) -> None:
+    require_tool("tesseract")
+    session = new_session(settings)
+    session.give_consent(ONLY)
+    with scanner_with(tmp_path, "03-mutualite.png", "04-decision-cpas.png") as sc:
+        session.capture(sc)
+        [first] = session.analyze()
+        assert (len(first.pages), len(first.ocr)) == (1, 1)
+        session.capture(sc, new_document=False)  # staff: "add a page to the last document"
+        [doc] = session.analyze()
+    assert (len(doc.pages), len(doc.ocr)) == (2, 2)
+    assert "CPAS" in doc.ocr[1].text
+    session.build_bundle()  # pages and text layer line up
