@@ -48,6 +48,13 @@ _TEXTUAL = re.compile(
     re.I,
 )
 _TEXTUAL_EN = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+#: "pour le 18 septembre", "vóór 9 oktober", "bis zum 18. September", "by 9 October" (no year)
+_NO_YEAR = re.compile(
+    rf"\b(\d{{1,2}})\s*(?:er|e|ste|de|\.|st|nd|rd|th)?\s+(?:de\s+|of\s+)?({_MONTH_RE})\b\.?"
+    rf"(?!\.?,?\s*\d)",
+    re.I,
+)
+_NO_YEAR_EN = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)", re.I)
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d/])")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _TIME_AFTER = re.compile(
@@ -98,25 +105,42 @@ KIND_CUES: dict[str, re.Pattern[str]] = {
         r"overschrijv|bedrag|terugbetal|zahl|überweis|betrag|amount|settle|€|euro",
         re.I,
     ),
+    # "valable"/"geldig"/"valid" alone also mean "a valid reason": only their validity sense
     "expiry": re.compile(
-        r"valable|validité|expire|périm|geldig|vervalt|verloopt|gültig|läuft .{0,20}ab|"
-        r"ablauf|valid|expir",
+        r"valable (?:jusqu|au|until)|validité|n'est plus valable|expire|périm|"
+        r"arrive à (?:échéance|expiration)|prend fin|fin du bail|"
+        r"\bgeldig (?:tot|t/m|van|vanaf)|geldigheid|vervalt|verloopt|loopt af|eindigt|"
+        r"gültig (?:bis|vom)|gültigkeit|läuft .{0,20}ab|ablauf|endet|"
+        r"valid (?:until|till|to|through|from)|validity|expir|\bends\b|comes to an end",
         re.I,
     ),
     "appointment": re.compile(
         r"convoqu|convocation|rendez-vous|entretien|audience|audition|vous présenter|"
         r"vous attend|se présenter|afspraak|uitgenodigd|uitnodiging|gehoor|aanbieden|"
         r"verschijnen|gesprek|zitting|termin|vorladung|erscheinen|gespräch|anhörung|"
-        r"appointment|interview|hearing|attend|examen|onderzoek|untersuchung|consultation",
+        r"appointment|interview|hearing|attend|examen|onderzoek|untersuchung|consultation|"
+        r"aura lieu|est prévu|vindt plaats|gepland|findet .{0,30}statt|geplant|"
+        r"takes place|scheduled|will be held",
         re.I,
     ),
     "response": re.compile(
         r"renvoy|retourn|répond|réponse|informer|communiquer|transmettre|fournir|compléter|"
-        r"envoyer|faire parvenir|introduire|terugsturen|terug te sturen|antwoord|bezorgen|"
-        r"laten weten|meedelen|bezorg|indienen|invullen|bezorgd|antwort|zurücksend|"
-        r"mitteil|einreich|übermitteln|vorlegen|vervollständig|ergänz|nachreich|aanvull|"
-        r"reply|respond|return|send|inform|submit|complete|"
+        r"envoyer|faire parvenir|introduire|nous rendre|confirm|prévenir|signaler|"
+        r"prendre rendez-vous|contacter|téléphoner|appeler|"
+        r"terugsturen|terug te sturen|\bterug\b|antwoord|bezorgen|\bweten\b|"
+        r"laten weten|meedelen|bezorg|indienen|invullen|bezorgd|bevestig|contact|bellen|"
+        r"maak een afspraak|"
+        r"antwort|zurücksend|zurück\b|teilen sie|mitteil|einreich|reichen sie|übermitteln|"
+        r"vorlegen|vervollständig|ergänz|nachreich|aanvull|bestätig|vereinbaren|anrufen|"
+        r"melden sie|"
+        r"reply|respond|return|send|inform|submit|complete|let us know|call us|"
         r"provide|documents?|formulaire|formulier|formular|form\b",
+        re.I,
+    ),
+    # the day something begins for the reader (a job, a course): reported, kind "other"
+    "other": re.compile(
+        r"starting|commencer|commence|à partir du|débute|vanaf|begint|start(?:en|et)?\b|"
+        r"\bab dem\b|beginnt|anfangen",
         re.I,
     ),
 }
@@ -151,6 +175,7 @@ class DateMention:
     date: dt.date
     start: int
     end: int
+    yearless: bool = False  # the year was inferred (next occurrence after the anchor)
 
 
 def _make(y: int, m: int, d: int) -> dt.date | None:
@@ -170,8 +195,25 @@ def _month(name: str) -> int | None:
     return _MONTHS.get(plain)
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Every absolute date in the text, in order of appearance."""
+def _next_occurrence(anchor: dt.date, month: int, day: int) -> dt.date | None:
+    """The next such day on or after ``anchor``; None when the day just went by (a letter of
+    27 January writing "on 22 January" tells of the past, one of 20 December writing "by 10
+    January" means next year)."""
+    this_year = _make(anchor.year, month, day)
+    if this_year is None:
+        return None
+    if this_year >= anchor:
+        return this_year
+    if (anchor - this_year).days < 120:
+        return None
+    return _make(anchor.year + 1, month, day)
+
+
+def find_dates(text: str, *, anchor: dt.date | None = None) -> list[DateMention]:
+    """Every absolute date in the text, in order of appearance.
+
+    With an ``anchor`` (the letter's date), a date written without its year ("pour le 18
+    septembre") is the next such day on or after the anchor, marked ``yearless``."""
     out: list[DateMention] = []
     spans: list[tuple[int, int]] = []
 
@@ -196,6 +238,21 @@ def find_dates(text: str) -> list[DateMention]:
         if mo > 12 and d1 <= 12:
             d1, mo = mo, d1  # month/day order (some English letters)
         add(_make(y, mo, d1), m.start(), m.end())
+    if anchor is not None:
+        for rx, di, mi in ((_NO_YEAR, 1, 2), (_NO_YEAR_EN, 2, 1)):
+            for m in rx.finditer(text):
+                mo = _month(m.group(mi))
+                day = int(m.group(di))
+                if (
+                    not mo
+                    or not 1 <= day <= 31
+                    or any(a < m.end() and m.start() < b for a, b in spans)
+                ):
+                    continue
+                d = _next_occurrence(anchor, mo, day)
+                if d is not None:
+                    spans.append((m.start(), m.end()))
+                    out.append(DateMention(d, m.start(), m.end(), yearless=True))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -263,8 +320,10 @@ def _add_months(d: dt.date, months: int) -> dt.date:
 
 
 def _add_working_days(d: dt.date, n: int) -> dt.date:
+    step = 1 if n >= 0 else -1
+    n = abs(n)
     while n > 0:
-        d += dt.timedelta(days=1)
+        d += dt.timedelta(days=step)
         if d.weekday() < 5:
             n -= 1
     return d
@@ -281,44 +340,168 @@ def resolve_period(base: dt.date, count: int, unit: str) -> dt.date:
     return base + dt.timedelta(days=count)
 
 
+#: after a date, words that make it the day a change applies rather than something to do
+_EFFECT_AFTER = re.compile(
+    r"^[^.;\n]{0,40}?\b(?:angepasst|erhöht|in Kraft|wirksam|prend(?:ra)? cours|entre(?:ra)? en "
+    r"vigueur|sera (?:indexé|adapté|augmenté)|ingaat|gaat in|van kracht|wordt aangepast|"
+    r"geïndexeerd|takes effect|will apply|applies|comes into force)",
+    re.I,
+)
+#: "le préavis prend cours le premier jour du mois qui suit, soit le ...": the clause says
+#: when something starts to run, not what the reader must do
+_EFFECT_BEFORE = re.compile(
+    r"(?:prend(?:ra)? cours|entre(?:ra)? en vigueur|vangt aan|gaat in|met ingang van|beginnt|"
+    r"läuft ab dem|takes effect|begins to run|starts to run)[^.;:\n]*$",
+    re.I,
+)
+#: "du 14 au", "vom 19. bis", "van 3 tot", "from 14 to": the date that follows ends a range
+_RANGE_END = re.compile(
+    r"\b(?:du|vom|van|from|between|entre le)\s+(?:\w+\s+)?\d{1,2}(?:er|\.|e|st|nd|rd|th)?"
+    r"(?:\s+(?:" + _MONTH_RE + r")\.?)?(?:\s+\d{4})?\s*(?:au|bis(?: zum)?|tot(?: en met)?|to|until|"
+    r"and|et|und|en|-|–)\s*(?:le\s+|den\s+)?$",
+    re.I,
+)
+#: a start date that is nonetheless something to do: the first working day, a course's start
+_ACTION_START = re.compile(
+    r"travail|emploi|contrat|formation|werk|job|opleiding|arbeit|stelle|dienst antreten|work|"
+    r"training|course|cours\b|stage|début|commence|begin|starten?\b|anfangen",
+    re.I,
+)
+_NOT_ACTION = re.compile(
+    r"préavis|opzeg|kündigung|notice|loyer|huur|miete|rent\b|index|bail|lease|allocation|"
+    r"uitkering|leistung|benefit|indemn",
+    re.I,
+)
+#: relative periods counted from something other than the letter or its notification
+_EVENT_ANCHOR = re.compile(
+    r"^[^.;\n]{0,25}?\b(?:na|nach|after|après|suivant|following|à compter de|vanaf|ab)\s+"
+    r"(?:de\s+datum\s+van\s+|la\s+date\s+de\s+|dem\s+datum\s+|the\s+date\s+of\s+)?"
+    r"(?:het|de|der|dem|die|the|l'|le|la|l’)?\s*"
+    r"(onderhoud|gesprek|interview|entretien|audition|anhörung|gespräch|hearing|audience|"
+    r"zitting|sitzung|verhandlung|afspraak|rendez-vous|termin|appointment|examen|exam)",
+    re.I,
+)
+_EVENT_WORDS = {
+    "interview": r"onderhoud|gesprek|interview|entretien|audition|anhörung|gespräch|"
+    r"afspraak|rendez-vous|termin|appointment|examen|exam",
+    "hearing": r"hearing|audience|zitting|sitzung|verhandlung|gehoor",
+}
+#: "8 Tage vor der Sitzung", "8 jours avant l'audience", "8 dagen vóór de zitting"
+_BEFORE_EVENT = re.compile(
+    rf"\b({_NUM_RE})\s*({_UNIT})\s+(?:vor|before|avant|vóór|voor|prior to)\s+"
+    r"(?:der|dem|the|l'|l’|la|le|de|het)?\s*"
+    r"(onderhoud|gesprek|interview|entretien|audition|anhörung|gespräch|hearing|audience|"
+    r"zitting|sitzung|verhandlung|afspraak|rendez-vous|termin|appointment)",
+    re.I,
+)
+_NOTICE_PERIOD = re.compile(
+    r"(?:opzeg(?:gings)?|préavis|preavis|kündigungs|notice)\S*\s*(?:\w+\s+){0,2}$", re.I
+)
+
+
+def _event_date(
+    text: str, mentions: list[DateMention], word: str, after: dt.date | None
+) -> dt.date | None:
+    """The date of the interview/hearing the text names, if the letter gives one."""
+    group = next((g for g in _EVENT_WORDS.values() if re.fullmatch(g, word, re.I)), word)
+    rx = re.compile(group, re.I)
+    for m in mentions:
+        if after is not None and m.date < after:
+            continue
+        s, e = sentence_at(text, m.start, m.end)
+        if rx.search(text[s:e]):
+            return m.date
+    return None
+
+
+def _count(raw: str) -> int:
+    raw = raw.lower()
+    return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 0)
+
+
 def find_deadlines(
     text: str, *, doc_date: dt.date | None = None, today: dt.date | None = None
 ) -> list[Deadline]:
-    """Every deadline in ``text`` (absolute and relative), ordered by date, deduplicated."""
-    mentions = find_dates(text)
+    """Every deadline in ``text`` (absolute and relative), ordered by date, deduplicated.
+
+    Only dates on or after the letter's date are deadlines (a notification date or an offence
+    date before the letter is history, not something to do)."""
     if doc_date is None:
-        doc_date = document_date(text, mentions)
+        doc_date = document_date(text, find_dates(text))
+    base = doc_date or today
+    mentions = find_dates(text, anchor=base)
     out: list[Deadline] = []
+    absolute_spans: list[tuple[int, int]] = []
     for m in mentions:
         before = text[max(0, m.start - 60) : m.start]
         if _BIRTH.search(before):
             continue
         if doc_date is not None and m.date == doc_date and _DOCDATE_BEFORE.search(before):
             continue
+        if base is not None and m.date < base:
+            continue
         s, e = sentence_at(text, m.start, m.end)
         sentence = text[s:e]
         local = text[max(s, m.start - 40) : m.start]
-        cue = _DEADLINE_CUE.search(local) or _TIME_AFTER.match(text[m.end : m.end + 20])
+        after = text[m.end : m.end + 60]
+        timed = _TIME_AFTER.match(after[:20]) is not None
+        cue = _DEADLINE_CUE.search(local) or timed
         after_doc = doc_date is not None and m.date > doc_date
-        if _START.search(local) and not re.search(r"jusqu|tot |bis |until|au plus", local, re.I):
+        if _RANGE_END.search(local):
+            continue
+        action = bool(_ACTION_START.search(sentence)) and not _NOT_ACTION.search(sentence)
+        effect = _EFFECT_AFTER.match(after) or _EFFECT_BEFORE.search(
+            text[max(s, m.start - 90) : m.start]
+        )
+        if effect and not timed and not action:
+            continue
+        if (
+            _START.search(local)
+            and not re.search(r"jusqu|tot |bis |until|au plus", local, re.I)
+            and not timed
+            and not action
+        ):
+            continue
+        if m.yearless and not cue:
             continue
         if not cue and not (after_doc or (doc_date is None and today and m.date >= today)):
-            continue
-        if doc_date is not None and m.date < doc_date and not cue:
             continue
         if m.date.year < 1990:
             continue
         kind = _kind(sentence, m.start - s, text[m.end : m.end + 25])
-        out.append(Deadline(m.date, kind, _clean(sentence)))
-    base = doc_date or today
+        out.append(Deadline(m.date, kind, _clean(sentence), computed=m.yearless))
+        absolute_spans.append((m.start, m.end))
     if base is not None:
         for r in _RELATIVE.finditer(text):
-            raw = r.group(1).lower()
-            count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 0)
+            count = _count(r.group(1))
             if not count:
                 continue
+            if _NOTICE_PERIOD.search(text[max(0, r.start() - 30) : r.start()]):
+                continue  # a notice period runs from its own start, not from the letter
             s, e = sentence_at(text, r.start(), r.end())
-            date = resolve_period(base, count, r.group(2))
+            # "..., also bis zum 24. März" / "so no later than 30 December": the stated date
+            # already is the deadline
+            if any(r.end() <= a < e for a, _ in absolute_spans):
+                continue
+            anchor = base
+            ev = _EVENT_ANCHOR.match(text[r.end() : r.end() + 80])
+            if ev:
+                found = _event_date(text, mentions, ev.group(1), doc_date)
+                if found is None:
+                    continue  # counted from an event the letter does not date
+                anchor = found
+            date = resolve_period(anchor, count, r.group(2))
+            kind = _kind(text[s:e], r.start() - s, "")
+            out.append(Deadline(date, kind, _clean(text[s:e]), computed=True))
+        for r in _BEFORE_EVENT.finditer(text):
+            count = _count(r.group(1))
+            event = _event_date(text, mentions, r.group(3), doc_date)
+            if not count or event is None:
+                continue
+            s, e = sentence_at(text, r.start(), r.end())
+            date = resolve_period(event, -count, r.group(2))
+            if date < base:
+                continue
             kind = _kind(text[s:e], r.start() - s, "")
             out.append(Deadline(date, kind, _clean(text[s:e]), computed=True))
     uniq: dict[tuple[dt.date, str], Deadline] = {}
