@@ -52,10 +52,15 @@ _NRN_CONTEXT = re.compile(
     r"\bNISS\b|\bINSZ\b|\bNN\b|\bRRN\b|identification",
     re.I,
 )
-_IBAN = re.compile(r"\b([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)\b")
-_STRUCT = re.compile(r"[+*]{3}\s*(\d{3})\s*/\s*(\d{4})\s*/\s*(\d{5})\s*[+*]{3}")
+# groups of four may be split over a line by the layout ("BE52\n0012 3456 8409")
+_IBAN = re.compile(
+    r"\b([A-Z]{2}\d{2}(?:[ \t]?\n?[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?\n?[ \t]?[A-Z0-9]{1,3})?)\b"
+)
+_STRUCT = re.compile(r"[+*]{2,3}\s*(\d{3})\s*/\s*(\d{4})\s*/\s*(\d{5})\s*[+*]{0,3}")
+#: the delimiters lost or misread by OCR, the check digits still right: 123/4567/89012
+_STRUCT_BARE = re.compile(r"(?<![\d/])(\d{3})\s*/\s*(\d{4})\s*/\s*(\d{5})(?![\d/])")
 _CGRA = re.compile(
-    r"(?:CGRA|CGVS|CGRS|\bCG\b|Commissariat[^\n]{0,60}?)[^\n\d]{0,40}?"
+    r"(?:CGRA|CGVS|CGRS|GKFS|\bCG\b|Commissariat[^\n]{0,60}?)[^\n\d]{0,40}?"
     r"(\d{2}/\d{4,6}(?:/[A-Z0-9]{1,3})?|\d{7})\b"
 )
 _OE = re.compile(
@@ -66,10 +71,38 @@ _OE = re.compile(
 _FILE = re.compile(
     r"(?:Dossier|Réf(?:érence)?\.?|Notre réf\.?|Votre réf\.?|N° de dossier|Kenmerk|"
     r"Ons kenmerk|Uw kenmerk|Dossiernummer|Dossiernr\.?|Referentie|Aktenzeichen|Az\.|"
-    r"Geschäftszeichen|Unser Zeichen|Our ref(?:erence)?\.?|Reference|File (?:no|number)\.?)"
+    r"Geschäftszeichen|Unser Zeichen|Our ref(?:erence)?\.?|Reference|File (?:no|number)\.?|"
+    r"Your ref(?:erence)?\.?|Uw referte|Referte|N/réf\.?|V/réf\.?|Akte(?:nnummer)?|Az)"
     r"\s*(?:n[°o]\.?|nr\.?|:)?\s*:?\s*([A-Z0-9][A-Z0-9/.\-]{3,}[A-Z0-9])",
     re.I,
 )
+
+
+#: who the letter is from decides what a number behind a generic label ("Ons kenmerk",
+#: "Our reference", "Akte") is: the Immigration Office's file or the CGRA's
+_OE_SENDER = re.compile(
+    r"Office des [ÉE]trangers|Dienst Vreemdelingenzaken|\bDVZ\b|\bOE\b|Ausländeramt|"
+    r"Immigration Office|Ausländerbehörde|FPS Home Affairs|SPF Intérieur|FOD Binnenlandse",
+    re.I,
+)
+_CGRA_SENDER = re.compile(
+    r"\bCGRA\b|\bCGVS\b|\bCGRS\b|\bGKFS\b|Commissariat général|Commissariaat-generaal|"
+    r"Generalkommissariat|Commissioner General",
+    re.I,
+)
+_OE_NUMBER = re.compile(r"\d{1,2}\.\d{3}\.\d{3}|\d{7,8}")
+_CGRA_NUMBER = re.compile(r"(?:CG\s*)?\d{2}/\d{4,6}(?:/[A-Z0-9]{1,3})?|CG\s*\d{7}|\d{7}")
+
+
+def _generic_kind(value: str, text: str) -> str:
+    """``oe_file``/``cgra_file`` when a generic label's number has the institution's shape and
+    the institution is named in the letter; else ``file``."""
+    head = text[:600]
+    if _CGRA_NUMBER.fullmatch(value) and _CGRA_SENDER.search(head):
+        return "cgra_file"
+    if _OE_NUMBER.fullmatch(value) and _OE_SENDER.search(head):
+        return "oe_file"
+    return "file"
 
 
 def _digits(s: str) -> str:
@@ -90,8 +123,12 @@ def find_references(text: str) -> list[Reference]:
     for m in _STRUCT.finditer(text):
         d = "".join(m.groups())
         add(m.span(), Reference("structured_communication", d, structured_valid(d)))
+    for m in _STRUCT_BARE.finditer(text):
+        d = "".join(m.groups())
+        if structured_valid(d):
+            add(m.span(), Reference("structured_communication", d, True))
     for m in _IBAN.finditer(text):
-        raw = m.group(1).replace(" ", "")
+        raw = re.sub(r"\s+", "", m.group(1))
         cc = raw[:2]
         if cc in IBAN_LENGTHS and len(raw) > IBAN_LENGTHS[cc]:
             raw = raw[: IBAN_LENGTHS[cc]]
@@ -117,7 +154,7 @@ def find_references(text: str) -> list[Reference]:
         value = m.group(1).rstrip(".-/")
         if sum(c.isdigit() for c in value) < 3:
             continue
-        add(m.span(1), Reference("file", value))
+        add(m.span(1), Reference(_generic_kind(value, text), value))
     found.sort(key=lambda t: t[0])
     out: list[Reference] = []
     seen: set[tuple[str, str]] = set()
