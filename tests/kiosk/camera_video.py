@@ -16,8 +16,8 @@ import numpy as np
 from scanners.synthetic import photo, prose_page
 
 FRAME = (800, 600)  # width, height
-HOLD = 14  # frames a page is held still (auto-capture needs 5 still frames)
-GAP = 6  # desk frames between pages
+HOLD = 10  # frames a page is held still (auto-capture fires on the 6th)
+GAP = 4  # desk frames between pages
 
 
 def desk(rng: np.random.Generator) -> np.ndarray:
@@ -30,9 +30,12 @@ def hold(still: np.ndarray, n: int, rng: np.random.Generator) -> list[np.ndarray
     return [np.clip(base + rng.normal(0, 2, base.shape), 0, 255).astype(np.uint8) for _ in range(n)]
 
 
-def page_shot(seed: int, rng: np.random.Generator, angle: float, **kw: object) -> np.ndarray:
+def page_shot(seed: int, angle: float, **kw: object) -> np.ndarray:
+    """Page ``seed`` photographed on the desk; its own generator, so the pose of each page
+    does not depend on how many frames came before."""
     page, _text = prose_page(seed=seed, font_px=40, width=620, height=877)
-    shot = photo(page, rng, frame=FRAME, angle=angle, blur=0.3, fill=0.85, shadow=False, **kw)  # type: ignore[arg-type]
+    rng = np.random.default_rng(100 + seed)
+    shot = photo(page, rng, frame=FRAME, angle=angle, blur=0.3, fill=0.8, shadow=False, **kw)  # type: ignore[arg-type]
     return np.clip(shot.image, 0, 255).astype(np.uint8)
 
 
@@ -41,9 +44,9 @@ def frames(pages: int = 2) -> list[np.ndarray]:
     out = [desk(rng) for _ in range(3)]
     for n in range(pages):
         if n == 0:  # the first page slides in: moving frames first
-            out += [page_shot(1, rng, 3, offset=(dx, 0.0)) for dx in (0.25, 0.12)]
-        out += hold(page_shot(n + 1, rng, 3 if n % 2 == 0 else -2), HOLD, rng)
-        out += [desk(rng) for _ in range(GAP)]
+            out += [page_shot(1, 3, offset=(dx, 0.0)) for dx in (0.25, 0.12)]
+        out += hold(page_shot(n + 1, 3 if n % 2 == 0 else -2), HOLD, rng)
+        out += [desk(rng) for _ in range(GAP if n < pages - 1 else 2)]
     return out
 
 
@@ -58,8 +61,7 @@ def record(path: Path, pages: int = 2) -> Path:
 
 def still_frame() -> np.ndarray:
     """One frame of page 1 lying on the desk (the frozen preview of the snapshot)."""
-    rng = np.random.default_rng(5)
-    return page_shot(1, rng, 3)
+    return page_shot(1, 3)
 
 
 def frozen_frame(feeds: int = 3) -> object:
