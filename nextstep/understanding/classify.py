@@ -24,11 +24,16 @@ from dataclasses import dataclass
 
 from nextstep.model import CATEGORIES, Classification
 
-REVIEW_THRESHOLD = 0.55
+REVIEW_THRESHOLD = 0.65  # one clear institution or topic phrase passes, one common phrase not
 TEMPERATURE = 2.0  # softmax temperature over rule scores (calibrated, see docs)
 EVIDENCE_SCALE = 3.0  # score at which evidence is ~63% "enough"
 
 INSTITUTION, PHRASE, WORD = 4.0, 2.0, 0.8
+#: a phrase that names the letter's own subject ("article 60", "family reunification",
+#: "payment reminder", "tribunal de la famille"): it must beat the sender's generic signal
+TOPIC = 5.0
+SUBJECT_BOOST = 2.5  # a signal in the subject line ("Objet :", "Betreft:", "Betrifft:")
+HEAD_BOOST = 1.5  # a signal in the letter's head (issuer, references)
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,11 @@ def _norm(text: str) -> str:
 
 
 RULES = r"""
+asylum topic: \bdublin\b | etat membre responsable | verantwoordelijke lidstaat |
+    zustandige mitgliedstaat | member state responsible | transfert vers | overdracht naar |
+    uberstellung | transfer to (?:another|the) (?:member state|centre) |
+    verzoek om internationale bescherming | demande de protection internationale |
+    antrag auf internationalen schutz | application for international protection
 asylum institution: cgra | cgvs | cgrs | commissariat general aux refugies |
     commissaris-generaal voor de vluchtelingen | generalkommissariat fur fluchtlinge |
     commissioner general for refugees
@@ -73,6 +83,14 @@ asylum phrase: centre d'accueil | opvangcentrum | aufnahmezentrum |
 asylum word: \basile\b | \basiel\b | \basyl\b | \basylum\b | refugie | vluchteling |
     fluchtling | refugee | pays d'origine | land van herkomst | herkunftsland |
     country of origin | persecution | vervolging | verfolgung
+residence topic: titre de sejour | carte de sejour | verblijfskaart | verblijfstitel |
+    verblijfsvergunning | aufenthaltstitel | aufenthaltskarte | aufenthaltserlaubnis |
+    residence card | residence permit | renouvellement de (?:votre|la) carte |
+    prolongation de (?:votre|votre titre|la carte) | verlenging van (?:uw|de) (?:kaart|verblijf) |
+    verlangerung (?:ihres|ihrer|des|der) (?:aufenthalt|karte) | renewal of your (?:card|residence) |
+    carte electronique | elektronische kaart | \be-?kaart | carte [abfk](?:\+|\b) | kaart [abfk]\b |
+    karte [abfk]\b | \b[abfk]-card\b | annexe 15 | bijlage 15 | anlage 15 | student permit |
+    sejour etudiant | verblijf als student
 residence institution: office des etrangers | dienst vreemdelingenzaken | auslanderamt |
     auslanderbehorde | immigration office | \bdvz\b | service (?:des )?etrangers |
     dienst vreemdelingen | ausländerdienst
@@ -96,10 +114,12 @@ residence phrase: carte [abfk]\b | carte f\+ | carte electronique d'etranger |
 residence word: \bsejour\b | \bverblijf | \baufenthalt | \bresidence\b | \betranger |
     vreemdeling | auslander | \bforeign national | nationalite | nationaliteit |
     staatsangehorigkeit | nationality | passeport | paspoort | reisepass | passport
-family institution: regroupement familial | gezinshereniging | familienzusammenfuhrung |
-    family reunification | family reunion | reunification familiale
+family topic: regroupement familial | gezinshereniging | familienzusammenfuhrung |
+    family reunification | tribunal de la famille | chambre de la famille | familierechtbank |
+    familiekamer | familiengericht | familienkammer | family court | family division
+family institution: family reunion | reunification familiale
 family institution: \bone\b | office de la naissance et de l'enfance | kind en gezin |
-    opgroeien | tribunal de la famille | familierechtbank | familiengericht | family court |
+    opgroeien |
     etat civil | burgerlijke stand | standesamt | civil registry | registry office
 family phrase: acte de naissance | geboorteakte | geburtsurkunde | birth certificate |
     acte de mariage | huwelijksakte | heiratsurkunde | marriage certificate |
@@ -139,6 +159,11 @@ housing phrase: logement social | sociale woning | sozialwohnung | social housin
 housing word: logement | woning | wohnung | appartement | flat\b | dwelling | housing |
     \bkot\b | chauffage | verwarming | heizung | heating | charges locatives | huurlasten |
     nebenkosten | service charges
+allowances topic: allocation de naissance | prime de naissance | geboortepremie | startbedrag |
+    kraamgeld | geburtspramie | geburtsbeihilfe | birth (?:allowance|grant) |
+    allocations familiales | kinderbijslag | groeipakket | kindergeld | familienleistung |
+    family allowances? | child benefit | allocation scolaire | schooltoeslag | school allowance |
+    revenu d'integration | leefloon | eingliederungseinkommen | integration income
 allowances institution: \bcpas\b | \bocmw\b | \boshz\b | centre public d'action sociale |
     openbaar centrum voor maatschappelijk welzijn | offentliche sozialhilfezentrum |
     public centre for social welfare | public social welfare centre | sociaal huis
@@ -161,6 +186,19 @@ allowances word: \baide\b | steun | unterstutzung | \bsupport\b | montant mensue
     maandbedrag | monatlich | monthly | assistant(?:e)? social | maatschappelijk werker |
     sozialarbeiter | social worker | taux isole | alleenstaande | alleinstehend |
     single rate | comite special | bijzonder comite
+debt topic: sommation de payer | sommation | rappel de paiement | deuxieme rappel |
+    second rappel | dernier rappel | mise en demeure | betalingsherinnering | aanmaning |
+    tweede herinnering | laatste herinnering | ingebrekestelling | betalingsbevel |
+    zahlungserinnerung | zahlungsaufforderung | \bmahnung | letzte mahnung | zweite mahnung |
+    payment reminder | second reminder | final reminder | final notice | formal notice |
+    demand for payment | plan de paiement | plan d'apurement | afbetalingsplan |
+    betalingsplan | ratenzahlung | ratenplan | payment plan | instalment plan |
+    installment plan | payment arrangement
+debt phrase: impot | impots | precompte | belasting | belastingen | personenbelasting |
+    \bsteuer | einkommensteuer | \btax\b | \btaxes\b | income tax | tax office | fps finance |
+    federal public service finance | spf finances | fod financien | \bfof\b | solde a payer |
+    montant a payer | te betalen bedrag | zu zahlender betrag | amount to pay |
+    fournisseur d'energie | energieleverancier | energieversorger | energy supplier
 debt institution: huissier de justice | huissiers de justice | gerechtsdeurwaarder |
     gerichtsvollzieher | bailiff | enforcement officer | bureau de recouvrement |
     incassobureau | inkassobuero | inkassoburo | debt collection agency | intrum | fiducre |
@@ -186,6 +224,20 @@ debt word: interets de retard | nalatigheidsinteresten | verzugszinsen |
     late (?:payment )?interest | frais de recouvrement | invorderingskosten | inkassokosten |
     collection costs | plan de paiement | afbetalingsplan | ratenzahlung | payment plan |
     amende | boete | bussgeld | \bfine\b | facture | factuur | rechnung | invoice
+employment topic: article 60 | art\.? ?60 | artikel 60 | \bart 60 | mise a l'emploi |
+    tewerkstelling | activation sociale | contrat de travail | arbeidsovereenkomst |
+    arbeitsvertrag | employment contract | contract of employment | premier jour de travail |
+    eerste werkdag | erster arbeitstag | first (?:working )?day (?:of work|at work) |
+    entree en service | indiensttreding | arbeitsbeginn | dienstantritt | start date |
+    job offer | offre d'emploi | stellenangebot | jobaanbod | contrat interimaire |
+    uitzendopdracht | interimopdracht | leiharbeit | temporary assignment
+employment phrase: interim | interimaire | uitzend | uitzendbureau | uitzendkracht |
+    zeitarbeit | temp agency | staffing agency | periode d'essai | proefperiode | probezeit |
+    probation(?:ary)? period | salaire horaire | uurloon | stundenlohn | hourly (?:wage|rate) |
+    brutoloon | bruttolohn | salaire brut | gross (?:salary|wage) | temps plein | voltijds |
+    vollzeit | full-time | temps partiel | deeltijds | teilzeit | part-time |
+    werkrooster | dienstplan | ploegendienst | schichtarbeit | werkplek | arbeitsplatz |
+    lieu de travail | workplace | vacature | sollicit | bewerbung | candidature
 employment institution: \bforem\b | \bvdab\b | \badg\b | arbeitsamt der deutschsprachigen |
     actiris | bruxelles formation | \bsecretariat social | sociaal secretariaat |
     sozialsekretariat | agence d'interim | uitzendkantoor | zeitarbeit | randstad | adecco |
@@ -228,9 +280,17 @@ health phrase: medecin-conseil | medecin conseil | adviserend arts | vertrauensa
     medical certificate
 health phrase: consultation | raadpleging | sprechstunde | medecin | \barts\b | \barzt\b |
     doctor | physician | patient | traitement | behandeling | behandlung | treatment |
-    ordonnance | voorschrift | rezept | prescription | vaccin | impfung | vaccination |
+    ordonnance | voorschrift | arztliches rezept | rezept fur | prescription |
+    vaccin | impfung | vaccination |
     examen medical | medisch onderzoek | untersuchung | medical examination | sante |
     gezondheid | gesundheit | health
+health phrase: cardiolog | kardiolog | radiolog | \bekg\b | \becg\b | hausarzt | huisarts |
+    medecin traitant | general practitioner | medicament | geneesmiddel | medikament |
+    medication | urgences | spoedgevallen | notaufnahme | emergency department |
+    hospitalisation | ziekenhuisopname | krankenhausaufenthalt | operatie |
+    chirurg | surgery | prise de sang | bloedafname | bloedonderzoek | blutuntersuchung |
+    blood test | versichertenkarte | vignette | kleefbriefje | pediatr | kinderarts |
+    kinderarzt | paediatric | gyneco | gynaeco | gynakolog | psycholog | psychiatr | therap
 health word: soins | zorg | pflege | \bcare\b | maladie | ziekte | krankheit | illness |
     sickness | pharmacie | apotheek | apotheke | pharmacy | dentiste | tandarts | zahnarzt |
     dentist | infirmi | verpleeg | kranken | nurse | remboursement des soins | terugbetaling |
@@ -287,7 +347,7 @@ justice word: tribunal | rechtbank | gericht | \bcourt\b | juge\b | rechter | ri
 """
 
 
-_WEIGHTS = {"institution": INSTITUTION, "phrase": PHRASE, "word": WORD}
+_WEIGHTS = {"topic": TOPIC, "institution": INSTITUTION, "phrase": PHRASE, "word": WORD}
 
 
 def _parse_rules(spec: str) -> list[tuple[str, float, list[str]]]:
@@ -313,7 +373,7 @@ def _compile() -> list[Signal]:
         for alt in alts:
             # each alternative is its own signal so that reasons name the phrase seen
             label = alt.replace("\\b", "").replace("(?:", "(")
-            out.append(Signal(cat, label, re.compile(alt), weight, weight >= INSTITUTION))
+            out.append(Signal(cat, label, re.compile(alt), weight, weight == INSTITUTION))
     return out
 
 
@@ -326,10 +386,30 @@ class Evidence:
     hits: dict[str, list[tuple[str, float, bool]]]  # category -> (label, weight, institution)
 
 
+_SUBJECT_LINE = re.compile(
+    r"^\s*(?:objet|concerne|betreft|onderwerp|betrifft|betreff|gegenstand|subject|re|ref)\s*:"
+    r".*$|^\s*[A-Z0-9ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜ' ,\-]{12,}$",
+    re.I | re.M,
+)
+
+
+def subject_of(text: str) -> str:
+    """The subject line(s) ("Objet :", "Betreft:", "Betrifft:", "Subject:", or a line in
+    capitals such as "SOMMATION DE PAYER"): what the letter says it is about."""
+    found = []
+    for m in _SUBJECT_LINE.finditer(text):
+        line = m.group(0)
+        if ":" in line.split()[0] or re.match(r"\s*\w+\s*:", line) or line.isupper():
+            found.append(line)
+    return _norm(" \n ".join(found))
+
+
 def score_text(text: str) -> Evidence:
-    """Rule scores per category; the head of the letter (issuer, subject) counts double."""
+    """Rule scores per category; a signal in the subject line counts 2.5x, one elsewhere in the
+    head of the letter (issuer) 1.5x: what the letter says it is about outweighs who sent it."""
     norm = _norm(text)
     head = norm[: max(300, len(norm) // 5)]
+    subject = subject_of(text)
     scores = dict.fromkeys(CATEGORIES, 0.0)
     hits: dict[str, list[tuple[str, float, bool]]] = {c: [] for c in CATEGORIES}
     for sig in SIGNALS:
@@ -337,8 +417,12 @@ def score_text(text: str) -> Evidence:
         if not n:
             continue
         w = sig.weight * (1.0 + 0.35 * math.log(n))
-        if sig.pattern.search(head):
-            w *= 1.5
+        if subject and sig.pattern.search(subject):
+            w *= SUBJECT_BOOST
+        elif sig.pattern.search(head) and not sig.institution:
+            w *= HEAD_BOOST
+        elif sig.pattern.search(head):
+            w *= 1.25  # the sender: a signal, but not more than what the letter is about
         scores[sig.category] += w
         hits[sig.category].append((sig.label, round(w, 2), sig.institution))
     return Evidence(scores, hits)
@@ -354,7 +438,11 @@ def calibrate(scores: dict[str, float], *, temperature: float, scale: float) -> 
     topical = [c for c in CATEGORIES if c != "other"]
     top = max(scores[c] for c in topical)
     evidence = 1.0 - math.exp(-top / scale)
-    exps = {c: math.exp((scores[c] - top) / temperature) for c in topical}
+    # categories with no signal at all compete only for the evidence they lack (``other``),
+    # not in the softmax: a terse note with one clear signal is not a close call
+    exps = {c: math.exp((scores[c] - top) / temperature) if scores[c] > 0 else 0.0 for c in topical}
+    if not any(exps.values()):
+        exps = dict.fromkeys(topical, 1.0)
     z = sum(exps.values())
     probs = {c: evidence * exps[c] / z for c in topical}
     probs["other"] = 1.0 - evidence
