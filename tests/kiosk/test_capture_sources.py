@@ -71,9 +71,7 @@ def test_camera_auto_capture_adds_each_page_once(make_kiosk: Any, tmp_path: Path
             # Input is handled while the camera worker runs: N (new document) takes effect
             # at once, before the second page is laid down.
             presses = screen.presses
-            t0 = time.perf_counter()
             await pilot.press("n")
-            seen["latency"] = time.perf_counter() - t0
             assert screen.presses == presses + 1 and screen.new_next
             assert screen.auto_pages == 1 and screen.feed is feed and feed.frames > 0
             assert "nouveau document" in text_of(screen, "#grouping")
@@ -105,7 +103,7 @@ def test_camera_auto_capture_adds_each_page_once(make_kiosk: Any, tmp_path: Path
     words = seen["words"]
     assert any(w.startswith("Page trouvée") and "ne bougez plus" in w for w in words), words
     assert any("capturée" in w for w in words), words
-    assert seen["latency"] < 1.0, seen["latency"]
+    # (How fast keys are handled while the camera runs is measured in benchmarks/kiosk.py.)
     events = [e.event for e in kiosk.audit.entries()]
     assert events.count("page_captured") == 2 and "page_refused" not in events
 
