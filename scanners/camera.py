@@ -16,12 +16,12 @@ import itertools
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from types import TracebackType
 
 import cv2
 import numpy as np
 
 from scanners import geometry, quality
+from scanners.base import ScannerBase
 from scanners.errors import DeviceError, NoDeviceError, NoPageError
 from scanners.types import RawImage
 
@@ -169,7 +169,7 @@ class CameraFrame:
         return RawImage(self.full, None, "photo", "camera snapshot")
 
 
-class CameraScanner:
+class CameraScanner(ScannerBase):
     """A camera (device index) or a recorded video (path) behind the Scanner protocol.
 
     :meth:`frames` yields preview frames (downscaled, with the detected quad drawn) and records
@@ -301,15 +301,3 @@ class CameraScanner:
         if self._cap is not None:
             self._cap.release()
             self._cap = None
-
-    def __enter__(self) -> CameraScanner:
-        self.open()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

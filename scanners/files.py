@@ -14,12 +14,12 @@ import io
 import warnings
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import numpy as np
 from PIL import Image, ImageOps, ImageSequence
 
+from scanners.base import ScannerBase
 from scanners.errors import (
     CorruptFileError,
     EmptyFileError,
@@ -305,7 +305,7 @@ def _load_pdf(data: bytes, max_pages: int) -> list[RawImage]:
 # -- the Scanner --------------------------------------------------------------------------------
 
 
-class FileScanner:
+class FileScanner(ScannerBase):
     """The files backend: each :meth:`capture` returns the pages of the next file.
 
     A file that cannot be read raises its :class:`ScanError` from :meth:`capture` and the
@@ -344,15 +344,3 @@ class FileScanner:
 
     def close(self) -> None:
         self._next = len(self._paths)
-
-    def __enter__(self) -> FileScanner:
-        self.open()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

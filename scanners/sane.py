@@ -16,10 +16,10 @@ import shutil
 import subprocess
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from types import TracebackType
 
 import numpy as np
 
+from scanners.base import ScannerBase
 from scanners.errors import DeviceError, NoDeviceError, NoPageError, ToolMissingError
 from scanners.types import RawImage
 
@@ -165,7 +165,7 @@ def parse_pnm(data: bytes) -> tuple[np.ndarray, bytes]:
     return img, data[pos + size :]
 
 
-class SaneScanner:
+class SaneScanner(ScannerBase):
     """A SANE scanner behind the :class:`scanners.protocol.Scanner` protocol.
 
     ``source`` selects flatbed or feeder (a value from ``scanimage -A``, e.g. "Automatic
@@ -291,15 +291,3 @@ class SaneScanner:
 
     def close(self) -> None:
         pass
-
-    def __enter__(self) -> SaneScanner:
-        self.open()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

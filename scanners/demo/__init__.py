@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from types import TracebackType
 
 import cv2
 import numpy as np
 
+from scanners.base import ScannerBase
 from scanners.errors import NoPageError, NoSamplesError
 from scanners.types import RawImage
 
@@ -42,7 +42,7 @@ def group_documents(files: list[Path]) -> list[list[Path]]:
     return [[f for _, f in sorted(groups[k])] for k in order]
 
 
-class DemoScanner:
+class DemoScanner(ScannerBase):
     """Each :meth:`capture` returns the pages of the next sample document."""
 
     name = "demo"
@@ -106,15 +106,3 @@ class DemoScanner:
 
     def close(self) -> None:
         self._next = len(self._docs)
-
-    def __enter__(self) -> DemoScanner:
-        self.open()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
