@@ -149,6 +149,24 @@ class KioskApp(App[None], inherit_bindings=False):
 
         self._go(EndScreen())
 
+    def ask_withdraw_consent(self) -> None:
+        """Ask the person to confirm (one step, as giving was), then withdraw."""
+        from kiosk.i18n import _p
+        from kiosk.modals import ConfirmModal
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.withdraw_consent()
+
+        self.push_screen(
+            ConfirmModal(
+                _p("Do you withdraw your consent? The pages captured so far will be erased."),
+                _p("Yes, withdraw and erase"),
+                _p("No, continue"),
+            ),
+            answered,
+        )
+
     def withdraw_consent(self) -> None:
         """Withdraw in a worker (reading may hold the session for a few seconds), then show
         the person that their pages are erased."""

@@ -24,8 +24,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, RadioSet, Static
 
 from kiosk import sources
 from kiosk.base import KioskScreen
-from kiosk.i18n import N_, _, _p
-from kiosk.modals import ConfirmModal
+from kiosk.i18n import N_, _
 from kiosk.preview import LiveFeed, PageSeen, PreviewFrame, PreviewStopped
 from kiosk.widgets import Choice, Thumbnail
 
@@ -494,15 +493,4 @@ class CaptureScreen(KioskScreen):
         self.kapp.goto_review()
 
     def action_withdraw(self) -> None:
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.kapp.withdraw_consent()
-
-        self.app.push_screen(
-            ConfirmModal(
-                _p("Do you withdraw your consent? The pages captured so far will be erased."),
-                _p("Yes, withdraw and erase"),
-                _p("No, continue"),
-            ),
-            answered,
-        )
+        self.kapp.ask_withdraw_consent()

@@ -333,17 +333,4 @@ class ReviewScreen(KioskScreen):
         self.kapp.goto_bundle()
 
     def action_withdraw(self) -> None:
-        from kiosk.i18n import _p
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.kapp.withdraw_consent()
-
-        self.app.push_screen(
-            ConfirmModal(
-                _p("Do you withdraw your consent? The pages captured so far will be erased."),
-                _p("Yes, withdraw and erase"),
-                _p("No, continue"),
-            ),
-            answered,
-        )
+        self.kapp.ask_withdraw_consent()
