@@ -68,8 +68,9 @@ class PublicKey:
 
     @property
     def key_id_hex(self) -> str:
-        """The id as minisign prints it (little-endian uint64, upper-case hex)."""
-        return self.key_id[::-1].hex().upper()
+        """The id as minisign prints it: the little-endian uint64 in upper-case hex, without
+        leading zeros (minisign's ``%" PRIX64 "``), so ids can be compared with its output."""
+        return format(int.from_bytes(self.key_id, "little"), "X")
 
     def to_file(self) -> str:
         """The public-key file ``minisign -p`` reads."""
@@ -176,7 +177,7 @@ class Signature:
 
     @property
     def key_id_hex(self) -> str:
-        return self.key_id[::-1].hex().upper()
+        return format(int.from_bytes(self.key_id, "little"), "X")
 
 
 def parse_signature(data: bytes) -> Signature:

@@ -126,3 +126,12 @@ def test_public_key_forms_and_malformed_input() -> None:
         minisign.parse_signature(b"not a signature")
     with pytest.raises(minisign.MinisignError):
         minisign.sign(key.private, b"x", trusted_comment="two\nlines")
+
+
+def test_key_id_is_printed_like_minisign_without_leading_zeros() -> None:
+    """minisign prints ids with PRIX64: a most significant zero nibble is not shown (this made
+    a comparison with the tool's file fail once in sixteen random keys)."""
+    key_id = (0x032DDD2E80E537CD).to_bytes(8, "little")  # an id minisign -G printed here
+    pub = minisign.PublicKey(key_id=key_id, key=bytes(32))
+    assert pub.key_id_hex == "32DDD2E80E537CD"
+    assert "minisign public key 32DDD2E80E537CD\n" in pub.to_file()
