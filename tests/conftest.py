@@ -39,3 +39,16 @@ def data_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def is_root() -> bool:
     return os.geteuid() == 0
+
+
+def _hypothesis_profiles() -> None:
+    """CI explores a fixed sequence of examples (a red CI must be reproducible); developers
+    get fresh random examples on every run."""
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True, print_blob=True)
+    if os.environ.get("CI"):
+        settings.load_profile("ci")
+
+
+_hypothesis_profiles()
