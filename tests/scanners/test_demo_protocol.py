@@ -44,8 +44,7 @@ def test_demo_scanner_on_own_folder(tmp_path: Path) -> None:
 def test_bundled_samples_pass_the_pipeline() -> None:
     from scanners.process import process_page
 
-    if not list(sample_dir().glob("*.png")):
-        pytest.skip("demo samples not generated yet (tools/make_samples.py)")
+    assert list(sample_dir().glob("*.png")), "demo samples missing (tools/make_samples.py)"
     with DemoScanner() as sc:
         raws = sc.capture()
     page = process_page(raws[0])
