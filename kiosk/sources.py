@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 from kiosk.i18n import _
+from scanners.base import ScannerBase
 
 if TYPE_CHECKING:
     import numpy as np
@@ -151,7 +151,7 @@ def make_scanner(settings: Settings, source: str | None = None) -> Scanner:
     )
 
 
-class CapturedPages:
+class CapturedPages(ScannerBase):
     """A Scanner whose capture() returns pages already taken (the camera's auto-capture), so
     they go through :meth:`nextstep.session.Session.capture` exactly like a key press."""
 
@@ -172,14 +172,3 @@ class CapturedPages:
 
     def close(self) -> None:
         self._pages = []
-
-    def __enter__(self) -> CapturedPages:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
