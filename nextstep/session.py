@@ -199,7 +199,14 @@ class Session:
         from nextstep import consent
 
         withdrawn = list(purposes or [p for p, v in self.consents.items() if v])
-        consent.withdraw(self.audit, holder_id=self.holder_id, staff=self.staff, purposes=withdrawn)
+        consent.withdraw(
+            self.audit,
+            holder_id=self.holder_id,
+            staff=self.staff,
+            purposes=withdrawn,
+            language=self.language,
+            controller=self.settings.org_name,
+        )
         for p in withdrawn:
             self.consents[p] = False
         if not self.consents.get(consent.DIGITIZE):
