@@ -238,9 +238,13 @@ def assemble(
         created = created.replace(tzinfo=dt.UTC)
     created_iso = created.isoformat(timespec="seconds")
     bundle_id = bundle_id or new_bundle_id()
-    user_password = (
-        passphrases.normalize(passphrase) if passphrases.validate(passphrase) else passphrase
-    )
+    # The printed form is the user password and its bare digits the owner password, so a
+    # reader opens the bundle with either (crypto/passphrase.py says why both fit 32 chars).
+    if passphrases.validate(passphrase):
+        user_password = passphrases.check(passphrase)  # legacy layout kept as it was printed
+        owner_password = passphrases.digits_only(passphrase)
+    else:
+        user_password, owner_password = passphrase, secrets.token_urlsafe(32)
     if not user_password:
         raise BundleBuildError("A bundle needs a passphrase.")
     for doc in new_documents:
@@ -330,7 +334,7 @@ def assemble(
     pdf.save(
         out,
         encryption=pikepdf.Encryption(
-            owner=secrets.token_urlsafe(32), user=user_password, R=6, aes=True, metadata=True
+            owner=owner_password, user=user_password, R=6, aes=True, metadata=True
         ),
         compress_streams=True,
         object_stream_mode=pikepdf.ObjectStreamMode.generate,

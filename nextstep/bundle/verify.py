@@ -172,12 +172,7 @@ def check_envelope(
 
 
 def open_pdf(data: bytes, phrase: str) -> pikepdf.Pdf:
-    candidates = [phrase]
-    if passphrases.validate(phrase):
-        canonical = passphrases.normalize(phrase)
-        if canonical != phrase:
-            candidates.insert(0, canonical)
-    for candidate in candidates:
+    for candidate in passphrases.candidates(phrase):
         try:
             with warnings.catch_warnings():  # "no password was needed": reported below instead
                 warnings.simplefilter("ignore", UserWarning)
