@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from crypto import keys
 from nextstep import config
 from nextstep.errors import NextStepError
+from nextstep.identity import load_identity
 
 if TYPE_CHECKING:
     from nextstep.audit.log import AuditLog
@@ -30,9 +31,7 @@ def open_kiosk(settings: config.Settings) -> tuple[keys.KioskKey, AuditLog]:
     """Load (or create, on first use) the kiosk key and open its audit log."""
     from nextstep.audit.log import AuditLog
 
-    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    key, _ = keys.load_or_create(settings.key_path)
-    settings.public_key_path.write_text(key.public_bytes.hex() + "\n")
+    key, _ = load_identity(settings)
     settings.audit_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     return key, AuditLog(settings.audit_log, key, kiosk_id(settings, key))
 
