@@ -23,6 +23,7 @@ from crypto import minisign, recovery
 from crypto import passphrase as passphrases
 from crypto.keys import KioskKey
 from nextstep.bundle import i18n, images, textlayer
+from nextstep.bundle.calendar import CALENDAR_NAME, make_calendar
 from nextstep.bundle.cover import HelpInput, render_cover
 from nextstep.bundle.manifest import (
     MANIFEST_NAME,
@@ -324,6 +325,11 @@ def assemble(
     pdf.attachments[SIGNATURE_NAME] = pikepdf.AttachedFileSpec(
         pdf, manifest_sig, mime_type="text/plain", description="minisign signature"
     )
+    ics = make_calendar(metas, labels, bundle_id=bundle_id, language=language, created=created)
+    if ics is not None:  # inside the encrypted file only: never in clear on the drive
+        pdf.attachments[CALENDAR_NAME] = pikepdf.AttachedFileSpec(
+            pdf, ics, mime_type="text/calendar", description=i18n.t("deadlines", language)
+        )
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
     pdf.Root.Lang = pikepdf.String(i18n.lang2(language))
     with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
