@@ -6,7 +6,9 @@ opened from the PDF reader on a phone it offers "add to calendar". One all-day e
 deadline, in the person's language with French beside it, and a reminder three days before
 (``VALARM`` with ``TRIGGER:-P3D``). UIDs derive from the bundle id and the deadline's place,
 so a later version of the bundle updates the same events instead of duplicating them.
-Written by hand because the format is small and fixed; ``tests/bundle/test_calendar.py``
+The file is not listed in the signed manifest: it is a pure function of the manifest
+(:func:`for_manifest`), so the verifier rebuilds it and compares bytes. Written by hand
+because the format is small and fixed; ``tests/bundle/test_calendar.py``
 parses it with the ``icalendar`` library and checks the RFC's line folding and escaping.
 """
 
@@ -16,7 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from nextstep.bundle import i18n
-from nextstep.bundle.manifest import DocumentMeta
+from nextstep.bundle.manifest import DocumentMeta, Manifest
 
 CALENDAR_NAME = "deadlines.ics"
 REMINDER = "-P3D"
@@ -57,6 +59,18 @@ def _summary(kind: str, label: str, meta: DocumentMeta, language: str) -> str:
     if i18n.lang2(language) != "fr":
         text += f" / {i18n.t(kind, 'fr')} — {i18n.category(meta.category, 'fr')}"
     return text
+
+
+def for_manifest(manifest: Manifest) -> bytes | None:
+    """The calendar a bundle with this manifest must carry (the verifier compares bytes)."""
+    labels = [f"D{i + 1}" for i in range(len(manifest.documents))]
+    return make_calendar(
+        manifest.documents,
+        labels,
+        bundle_id=manifest.bundle_id,
+        language=manifest.language,
+        created=dt.datetime.fromisoformat(manifest.created),
+    )
 
 
 def make_calendar(

@@ -25,6 +25,7 @@ import pikepdf
 
 from crypto import minisign
 from crypto import passphrase as passphrases
+from nextstep.bundle import calendar
 from nextstep.bundle.build import ENVELOPE_SIG_SUFFIX, ENVELOPE_SUFFIX, page_hashes
 from nextstep.bundle.manifest import (
     MANIFEST_NAME,
@@ -196,6 +197,27 @@ def read_manifest(pdf: pikepdf.Pdf) -> tuple[bytes, bytes]:
     return manifest, signature
 
 
+def check_attachments(pdf: pikepdf.Pdf, manifest: Manifest) -> None:
+    """Only the kiosk's attachments, and the calendar exactly as the manifest implies it."""
+    try:
+        names = set(pdf.attachments)
+        expected = calendar.for_manifest(manifest)
+        extra = names - {MANIFEST_NAME, SIGNATURE_NAME, calendar.CALENDAR_NAME}
+        if extra:
+            raise TamperedBundleError("it carries a file the kiosk did not attach")
+        if expected is None:
+            if calendar.CALENDAR_NAME in names:
+                raise TamperedBundleError("it carries a calendar the manifest does not explain")
+            return
+        if calendar.CALENDAR_NAME not in names:
+            return  # bundles made before the calendar existed
+        found = pdf.attachments[calendar.CALENDAR_NAME].get_file().read_bytes()
+    except pikepdf.PdfError as exc:
+        raise TamperedBundleError("an attached file is damaged") from exc
+    if found != expected:
+        raise TamperedBundleError("the deadlines calendar changed after signing")
+
+
 def check_pages(pdf: pikepdf.Pdf, manifest: Manifest) -> None:
     entries = manifest.cover + [p for d in manifest.documents for p in d.pages]
     if len(pdf.pages) != len(entries):
@@ -248,6 +270,7 @@ def verify_open(
     ):
         raise TamperedBundleError("the manifest beside the bundle belongs to another version")
     check_pages(pdf, manifest)
+    check_attachments(pdf, manifest)
     info = BundleInfo(
         manifest=manifest,
         signer_key_id=verified.key.key_id_hex,

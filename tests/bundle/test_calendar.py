@@ -7,6 +7,7 @@ import datetime as dt
 import icalendar
 import pikepdf
 
+from crypto.keys import KioskKey
 from nextstep.bundle.calendar import CALENDAR_NAME, _fold, make_calendar
 from nextstep.bundle.manifest import DocumentMeta
 from nextstep.model import Deadline
@@ -64,3 +65,34 @@ def test_lines_fold_at_75_octets_without_splitting_characters() -> None:
     (event,) = _events(made)
     assert event.decoded("DTSTART") == dt.date(2027, 1, 14)
     assert "NS-" + "A" * 60 in str(event["DESCRIPTION"])
+
+
+def test_a_changed_or_added_attachment_is_tampering(built: Built, kiosk_key: KioskKey) -> None:
+    import io
+
+    import pytest
+
+    from nextstep.bundle import verify as v
+
+    def resaved(change: object) -> bytes:
+        with pikepdf.open(io.BytesIO(built.bundle.pdf), password=built.passphrase) as pdf:
+            change(pdf)  # type: ignore[operator]
+            out = io.BytesIO()
+            pdf.save(out, encryption=pikepdf.Encryption(user=built.passphrase, owner="o", R=6))
+            return out.getvalue()
+
+    def edit_calendar(pdf: pikepdf.Pdf) -> None:
+        data = pdf.attachments[CALENDAR_NAME].get_file().read_bytes()
+        pdf.attachments[CALENDAR_NAME] = pikepdf.AttachedFileSpec(
+            pdf, data.replace(b"TRIGGER:-P3D", b"TRIGGER:-P1D")
+        )
+
+    def add_file(pdf: pikepdf.Pdf) -> None:
+        pdf.attachments["run-me.js"] = pikepdf.AttachedFileSpec(pdf, b"app.alert(1)")
+
+    for change, words in ((edit_calendar, "calendar"), (add_file, "did not attach")):
+        with pytest.raises(v.TamperedBundleError) as err:
+            v.verify_bundle(
+                resaved(change), passphrase=built.passphrase, trusted_keys=[kiosk_key.public_bytes]
+            )
+        assert words in str(err.value)
