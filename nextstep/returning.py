@@ -137,7 +137,7 @@ def _envelope_stems(entries: Sequence[hostile.Entry]) -> list[str]:
         if not entry.name.endswith(ENVELOPE_SUFFIX) or entry.name.startswith("."):
             continue
         if not entry.is_file:
-            raise DriveError(DriveStatus.NOT_A_FILE, f"{entry.name} is a {entry.type}")
+            raise DriveError(DriveStatus.NOT_A_FILE, entry.describe())
         stems.append(entry.name[: -len(ENVELOPE_SUFFIX)])
     return stems
 
@@ -276,7 +276,7 @@ def read_checked(
         if entry is None:
             continue
         if not entry.is_file:
-            raise DriveError(DriveStatus.NOT_A_FILE, f"{name} is a {entry.type}")
+            raise DriveError(DriveStatus.NOT_A_FILE, entry.describe())
         data = hostile.read_file(root / name, kind, cap=cap)
         copied[name] = data
     with tempfile.TemporaryDirectory(prefix="nextstep-return-") as tmp:

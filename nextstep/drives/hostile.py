@@ -78,6 +78,17 @@ class Entry:
     def is_file(self) -> bool:
         return self.type == "file"
 
+    def describe(self) -> str:
+        """For a status's detail: "x.pdf is a folder"."""
+        return f"{self.name} is {describe(self.type)}"
+
+
+_WORDS = {"file": "a file", "dir": "a folder", "link": "a link", "other": "a FIFO or device"}
+
+
+def describe(kind: str) -> str:
+    return _WORDS.get(kind, kind)
+
 
 def status_for(exc: OSError) -> DriveStatus:
     """What a read error on the drive means for staff."""

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from nextstep.drives.fsinfo import FAT32_MAX_FILE, FsInfo, free_bytes, probe_fs
-from nextstep.drives.hostile import entry_type
+from nextstep.drives.hostile import describe, entry_type
 from nextstep.drives.mount import (
     Mounter,
     SystemMounter,
@@ -325,7 +325,7 @@ class _BaseTarget:
                 return f"{final.parent.name} is not a folder"
             kind = entry_type(final)
             if kind not in (None, "file"):
-                return f"{name} is a {kind}"
+                return f"{name} is {describe(kind)}"
         return ""
 
     def _removed_or(self, status: DriveStatus) -> DriveStatus:
