@@ -291,10 +291,18 @@ class _BaseTarget:
                 DriveStatus.VERIFY_FAILED, [], digests, f"{len(bad)} file(s) differ on re-read"
             )
         _stage("verified")
+        if not self._present():
+            # Gone before the previous version's backups were deleted: the next open would
+            # restore them over the new files, so this write did not happen.
+            return WriteReport(DriveStatus.REMOVED, [], digests, "removed after verification")
         # Verified: the backups of replaced files may go now.
         backups = [(self.root / n).parent / (BACKUP_PREFIX + (self.root / n).name) for n in bundle]
         backups += [self.root / n for n in obsolete if n not in bundle and not name_problem(n)]
-        if any(entry_type(b) is not None for b in backups):
+        try:
+            pending = any(entry_type(b) is not None for b in backups)
+        except DriveError as exc:
+            return WriteReport(self._removed_or(exc.status), [], digests, exc.detail)
+        if pending:
             try:
                 self._mount_rw()
                 for b in backups:
