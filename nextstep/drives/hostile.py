@@ -43,6 +43,7 @@ class FileKind(enum.Enum):
     PAR2 = ("par2", PDF_MAX // 2 + 4 * MiB)  # 110 % over four volumes, plus packet headers
     PDF = ("pdf", PDF_MAX)
     KEY = ("key", 4 * 1024)  # a public key file
+    RECOVERY = ("recovery", 64 * 1024)  # <stem>.recovery.age, read by the organisation only
 
     def __init__(self, label: str, cap: int) -> None:
         self.label = label
