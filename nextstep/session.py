@@ -14,6 +14,7 @@ progress callbacks' messages.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import secrets
 import time
@@ -357,14 +358,21 @@ class Session:
     ) -> DriveListing:
         """The bundles on the drive, from their signed envelopes (no passphrase, nothing
         decrypted), so a returning person can pick theirs when the drive holds several."""
+        from nextstep.drives.status import DriveError
         from nextstep.drives.target import open_target
         from nextstep.returning import list_bundles
 
         keys = list(trusted_keys) or trusted_keys_of(settings)
-        with open_target(
+        target = open_target(
             settings.drive if spec is None else spec, allow_loop=settings.drive_allow_loop
-        ) as target:
+        )
+        try:
             return list_bundles(target.root, keys)
+        finally:
+            # Not ejected: the visit opens the drive again after consent. A failed unmount is
+            # cleared by that next open.
+            with contextlib.suppress(DriveError):
+                target.release()
 
     @staticmethod
     def holder_on_drive(
@@ -382,14 +390,21 @@ class Session:
         whose ``bundles`` the kiosk shows for the person to choose. Hostile files (links,
         FIFOs, devices, huge files) raise a :class:`DriveError` with its status.
         """
+        from nextstep.drives.status import DriveError
         from nextstep.drives.target import open_target
         from nextstep.returning import holder_of
 
         keys = list(trusted_keys) or trusted_keys_of(settings)
-        with open_target(
+        target = open_target(
             settings.drive if spec is None else spec, allow_loop=settings.drive_allow_loop
-        ) as target:
+        )
+        try:
             return holder_of(target.root, keys, bundle)
+        finally:
+            # Not ejected: the visit opens the drive again after consent. A failed unmount is
+            # cleared by that next open.
+            with contextlib.suppress(DriveError):
+                target.release()
 
     def open_returning(
         self, passphrase: str, spec: str | None = None, *, bundle: str | None = None

@@ -98,6 +98,8 @@ class DriveTarget(Protocol):
 
     def eject(self) -> DriveStatus: ...
 
+    def release(self) -> None: ...
+
     def __enter__(self) -> DriveTarget: ...
 
     def __exit__(self, *exc: object) -> None: ...
@@ -401,6 +403,10 @@ class _BaseTarget:
     def eject(self) -> DriveStatus:
         return DriveStatus.EJECTED
 
+    def release(self) -> None:
+        """Let go of the drive without powering it off, because it is opened again soon
+        (a return visit reads the holder id, then opens the bundle after consent)."""
+
     def __enter__(self) -> _BaseTarget:
         return self
 
@@ -580,17 +586,21 @@ class MountedTarget(_BaseTarget):
     def _free(self) -> int:
         return free_bytes(self._point, self._device, self.fstype)
 
-    def eject(self) -> DriveStatus:
-        """Unmount, detach the loop device we attached, power a USB stick off (udisks)."""
+    def release(self) -> None:
+        """Unmount and detach the loop device we attached; the stick stays powered."""
         if self._mounted_ro is not None or is_mounted(self._point):
             self._unmount()
         if self._loop and self._attached:
             subprocess.run(["losetup", "-d", self._loop], capture_output=True, check=False)
             self._attached = False
-        if self.kind == "usb" and isinstance(self._mounter, UdisksMounter):
-            self._mounter.power_off(self._device)
         with contextlib.suppress(OSError):
             self._point.rmdir()
+
+    def eject(self) -> DriveStatus:
+        """Unmount, detach the loop device we attached, power a USB stick off (udisks)."""
+        self.release()
+        if self.kind == "usb" and isinstance(self._mounter, UdisksMounter):
+            self._mounter.power_off(self._device)
         return DriveStatus.EJECTED
 
 

@@ -26,6 +26,7 @@ from nextstep import config, consent
 from nextstep.demo import open_kiosk
 from nextstep.drives import target as drive_target
 from nextstep.drives.hostile import list_dir
+from nextstep.drives.mount import mount_table
 from nextstep.drives.readme import README_NAME
 from nextstep.drives.status import DriveError, DriveStatus
 from nextstep.drives.target import MountedTarget, open_target
@@ -33,7 +34,7 @@ from nextstep.returning import SeveralBundlesOnDrive, check_before_write, list_b
 from nextstep.session import Session
 from scanners.demo import DemoScanner, sample_dir
 from tests.conftest import ROOT, require_tool
-from tests.drives.conftest import cleanup, leftovers, make_image, require_fs
+from tests.drives.conftest import cleanup, leftovers, loops_backed_by, make_image, require_fs
 
 pytestmark = pytest.mark.root
 
@@ -436,6 +437,9 @@ def test_two_bundles_listed_and_picked(
                 kiosk.settings, str(img), bundle=choice, trusted_keys=kiosk.trusted
             )
             assert got == v.holder_id
+    # read and let go (not powered off, not left mounted or attached)
+    assert loops_backed_by(tmp_path) == []
+    assert not [src for src, _, _ in mount_table() if src == str(img)]
 
 
 @pytest.mark.parametrize("fstype", ["vfat", "ext4"])
