@@ -46,6 +46,8 @@ SIGNATURE_SUFFIX = ENVELOPE_SUFFIX + ".minisig"
 # Files of a bundle set that a return visit never reads, but replaces or removes on write.
 UNREAD_SUFFIXES = (".recovery.age", ".consent.txt", ".audit-proof.json", ENVELOPE_SUFFIX + ".next")
 PAR2_SLACK = 1024 * 1024  # packet headers and the index, beyond the recovery blocks
+# More bundles than a shared family or caseworker drive holds; bounds the reads of a listing.
+MAX_BUNDLES = 64
 
 
 class NoBundleOnDrive(NextStepError):
@@ -167,7 +169,14 @@ def list_bundles(root: Path, trusted_keys: Sequence[bytes | minisign.PublicKey])
     """
     keys = _keys(trusted_keys)
     listing = DriveListing()
-    for stem in _envelope_stems(hostile.list_dir(root)):
+    stems = _envelope_stems(hostile.list_dir(root))
+    if len(stems) > MAX_BUNDLES:
+        raise NoBundleOnDrive(
+            f"This drive holds {len(stems)} bundle descriptions, more than the kiosk reads "
+            f"({MAX_BUNDLES}).",
+            hint="Copy the person's own bundle to another drive on a computer.",
+        )
+    for stem in stems:
         found = _read_envelope(root, stem, keys)
         if found is None:
             listing.unverified.append(stem)

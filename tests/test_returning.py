@@ -15,7 +15,7 @@ from nextstep import config, consent
 from nextstep.demo import open_kiosk
 from nextstep.drives.hostile import list_dir
 from nextstep.drives.status import DriveError, DriveStatus
-from nextstep.returning import list_bundles
+from nextstep.returning import MAX_BUNDLES, NoBundleOnDrive, list_bundles
 from nextstep.session import Session
 from scanners.demo import DemoScanner, sample_dir
 from tests.conftest import require_tool
@@ -102,3 +102,13 @@ def test_envelope_named_link_or_folder_is_refused(tmp_path: Path, make: str) -> 
     with pytest.raises(DriveError) as err:
         list_bundles(drive, [b"\x01" * 32])
     assert err.value.status is DriveStatus.NOT_A_FILE
+
+
+def test_a_drive_full_of_envelopes_is_refused_without_reading_them(tmp_path: Path) -> None:
+    drive = tmp_path / "drive"
+    drive.mkdir()
+    for n in range(MAX_BUNDLES + 1):
+        (drive / f"b{n:03d}.manifest.json").write_bytes(b"{}")
+    with pytest.raises(NoBundleOnDrive) as err:
+        list_bundles(drive, [b"\x01" * 32])
+    assert str(MAX_BUNDLES) in err.value.message
