@@ -35,6 +35,8 @@ from nextstep.bundle.manifest import (
     ManifestError,
     sha256,
 )
+from nextstep.drives import hostile
+from nextstep.drives.hostile import FileKind
 from nextstep.errors import NextStepError
 
 PENDING_SUFFIX = ".next"
@@ -289,12 +291,14 @@ def load(pdf: bytes | Path) -> tuple[bytes, tuple[bytes, list[bytes]] | None]:
     if isinstance(pdf, bytes | bytearray):
         return bytes(pdf), None
     path = Path(pdf)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise BundleError(f"There is no file {path}.", hint="Check the path.") from exc
-    except IsADirectoryError as exc:
-        raise BundleError(f"{path} is a folder, not a bundle.") from exc
+    # A bundle path is usually on a person's drive: read as hostile input (no link, regular
+    # file, bounded size), like every drive file.
+    kind = hostile.entry_type(path)
+    if kind is None:
+        raise BundleError(f"There is no file {path}.", hint="Check the path.")
+    if kind == "dir":
+        raise BundleError(f"{path} is a folder, not a bundle.")
+    data = hostile.read_file(path, FileKind.PDF)
     return data, pick_envelope(data, path)
 
 
@@ -307,8 +311,8 @@ def pick_envelope(data: bytes, path: Path) -> tuple[bytes, list[bytes]] | None:
     """
     env_path, sig_path = sidecars(path)
     nxt_env, nxt_sig = pending_sidecars(path)
-    envs = [p.read_bytes() for p in (env_path, nxt_env) if p.exists()]
-    sigs = [p.read_bytes() for p in (sig_path, nxt_sig) if p.exists()]
+    envs = [b for p in (env_path, nxt_env) if (b := hostile.read_optional(p, FileKind.MANIFEST))]
+    sigs = [b for p in (sig_path, nxt_sig) if (b := hostile.read_optional(p, FileKind.SIGNATURE))]
     if not envs or not sigs:
         return None
     digest = sha256(data)
