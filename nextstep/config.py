@@ -42,6 +42,10 @@ class Settings:
     scanner: str = "demo"  # "demo", "files", "sane", "sane:<device>", "camera", "camera:<index>"
     drive: str = ""  # empty = detect a USB drive; a folder or image path in demo/test mode
     drive_allow_loop: bool = False  # admit loop devices as drives (tests and demos only)
+    # How a person reaches the controller and its data protection officer: printed on every
+    # receipt and access letter (Art. 13(1)(a)-(b)); set them in the kiosk's config.
+    org_contact: str = "Le Monde des Possibles, Liège - demandez à l'accueil"
+    dpo_contact: str = ""
     recovery_recipient: str = ""  # the organisation's age X25519 public key (age1...)
     printer: str = ""  # CUPS queue for key cards; empty = save PDFs for printing
     legal_basis: str = "consent"  # "consent" (Art. 6(1)(a) + 9(2)(a)) or "public_task"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from nextstep.identity import load_identity
 
 if TYPE_CHECKING:
     from nextstep.audit.log import AuditLog
+    from nextstep.session import Session
 
 
 def kiosk_id(settings: config.Settings, key: keys.KioskKey) -> str:
@@ -53,9 +55,34 @@ class DemoResult:
     checkpoint: str
 
 
-def run_demo(settings: config.Settings, *, drive: str, language: str = "fr") -> DemoResult:
-    """Run the session; return the summary (the passphrase included, for the printout only)."""
+def demo_consent(
+    session: Session, language: str, consents: Sequence[str] = ("digitize_store",)
+) -> None:
+    """Record the demo person's answers: yes to ``consents``, no to every other purpose.
+
+    A draft-language notice is recorded as read by an interpreter in that language (the
+    kiosk refuses consent on a draft otherwise; docs/gdpr/staff-guide.md)."""
     from nextstep import consent
+    from nextstep.consent import notices
+
+    for p in consents:
+        consent.purposes.get(p)
+    draft = notices.load(language).draft
+    session.give_consent(
+        {p: p in consents for p in consent.PURPOSE_IDS},
+        informed="interpreter" if draft else "screen",
+        interpreter_language=language if draft else None,
+    )
+
+
+def run_demo(
+    settings: config.Settings,
+    *,
+    drive: str,
+    language: str = "fr",
+    consents: Sequence[str] = ("digitize_store",),
+) -> DemoResult:
+    """Run the session; return the summary (the passphrase included, for the printout only)."""
     from nextstep.audit.verify import verify_log
     from nextstep.session import Session
     from scanners.demo import DemoScanner
@@ -63,10 +90,7 @@ def run_demo(settings: config.Settings, *, drive: str, language: str = "fr") -> 
     started = time.perf_counter()
     key, audit = open_kiosk(settings)
     session = Session(settings, key=key, audit=audit, staff="demo-staff", language=language)
-    session.give_consent(
-        {p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS},
-        informed="screen",
-    )
+    demo_consent(session, language, consents)
     scanner = DemoScanner()
     refused = 0
     with scanner:
@@ -132,7 +156,6 @@ def run_returning(
     """A return visit without a screen, for tests and support: read the drive (hostile
     input), check and repair the bundle, open it, add one sample page as a new document and
     write version n+1 through the same :class:`~nextstep.session.Session` path as the kiosk."""
-    from nextstep import consent
     from nextstep.audit.verify import verify_log
     from nextstep.session import Session, trusted_keys_of
     from scanners.demo import DemoScanner
@@ -144,9 +167,7 @@ def run_returning(
         settings, key=key, audit=audit, staff="demo-staff", language=language, holder_id=holder
     )
     try:
-        session.give_consent(
-            {p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS}, informed="screen"
-        )
+        demo_consent(session, language)
         info = session.open_returning(passphrase, drive, bundle=bundle)
         report = session.drive_check
         with DemoScanner() as scanner:
@@ -185,6 +206,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--language", default="fr", help="the person's language (default fr)")
     p.add_argument(
+        "--consent",
+        default="digitize_store",
+        help="purposes the person agrees to, comma-separated (default digitize_store); "
+        "e.g. digitize_store,print_keycard,recovery_escrow",
+    )
+    p.add_argument(
         "--returning",
         action="store_true",
         help="a return visit: open the bundle on --drive, add one sample page, write version n+1",
@@ -208,7 +235,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     drive = args.drive or settings.drive
     if args.returning:
         return _cmd_returning(args, settings, drive)
-    result = run_demo(settings, drive=drive, language=args.language)
+    consents = [p.strip() for p in args.consent.split(",") if p.strip()]
+    result = run_demo(settings, drive=drive, language=args.language, consents=consents)
     print(f"Pages: {result.pages} captured, {result.refused} refused")
     for n, category in enumerate(result.categories, 1):
         print(f"Document {n}: {category}")

@@ -44,7 +44,15 @@ from nextstep.errors import NextStepError
 ENVELOPE_SUFFIX = ".manifest.json"
 SIGNATURE_SUFFIX = ENVELOPE_SUFFIX + ".minisig"
 # Files of a bundle set that a return visit never reads, but replaces or removes on write.
-UNREAD_SUFFIXES = (".recovery.age", ".consent.txt", ".audit-proof.json", ENVELOPE_SUFFIX + ".next")
+UNREAD_SUFFIXES = (
+    ".recovery.age",
+    ".consent.txt",
+    ".consent.jsonld",
+    ".withdrawal.txt",
+    ".withdrawal.jsonld",
+    ".audit-proof.json",
+    ENVELOPE_SUFFIX + ".next",
+)
 PAR2_SLACK = 1024 * 1024  # packet headers and the index, beyond the recovery blocks
 # More bundles than a shared family or caseworker drive holds; bounds the reads of a listing.
 MAX_BUNDLES = 64

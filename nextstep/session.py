@@ -207,6 +207,7 @@ class Session:
             interpreter_language=interpreter_language,
             legal_basis=self.settings.legal_basis,
             controller=self.settings.org_name,
+            contact=self.settings.org_contact,
         )
         self.consents.update({p: bool(v) for p, v in record.choices.items()})
         self._consent_record = record
@@ -223,6 +224,7 @@ class Session:
             purposes=withdrawn,
             language=self.language,
             controller=self.settings.org_name,
+            contact=self.settings.org_contact,
         )
         for p in withdrawn:
             self.consents[p] = False
@@ -532,8 +534,13 @@ class Session:
             )
             self._log(events.RECOVERY_ESCROWED, private={"bundle": bundle.bundle_id})
         if self._consent_record is not None:
-            files[f"{bundle.file_stem}.consent.txt"] = consent.receipt_text(
+            # The receipt in words (the person's language and French) and the same record as
+            # ISO/IEC TS 27560 / DPV JSON-LD for any tool the person or a lawyer uses.
+            files[f"{bundle.file_stem}{consent.RECEIPT_SUFFIX}"] = consent.receipt_text(
                 self._consent_record, self.language
+            ).encode("utf-8")
+            files[f"{bundle.file_stem}{consent.RECEIPT_JSON_SUFFIX}"] = consent.receipt_json(
+                self._consent_record
             ).encode("utf-8")
         keycard = None
         if self.consents.get(consent.KEYCARD):

@@ -10,7 +10,15 @@ from nextstep.consent.purposes import (
     Purpose,
     legal_basis,
 )
-from nextstep.consent.receipt import receipt_json, receipt_pdf, receipt_text
+from nextstep.consent.receipt import (
+    RECEIPT_JSON_SUFFIX,
+    RECEIPT_SUFFIX,
+    WITHDRAWAL_JSON_SUFFIX,
+    WITHDRAWAL_SUFFIX,
+    receipt_json,
+    receipt_pdf,
+    receipt_text,
+)
 from nextstep.consent.record import (
     ConsentError,
     ConsentRecord,
@@ -27,6 +35,10 @@ __all__ = [
     "RECOVERY",
     "SHARE",
     "PURPOSES",
+    "RECEIPT_JSON_SUFFIX",
+    "RECEIPT_SUFFIX",
+    "WITHDRAWAL_JSON_SUFFIX",
+    "WITHDRAWAL_SUFFIX",
     "ConsentError",
     "ConsentRecord",
     "InformedVia",

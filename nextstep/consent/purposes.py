@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from nextstep.errors import NextStepError
 
 DPV = "https://w3id.org/dpv#"
+PD = "https://w3id.org/dpv/pd#"  # personal-data categories live in the PD extension
 
 DIGITIZE = "digitize_store"
 KEYCARD = "print_keycard"
@@ -35,7 +36,7 @@ PUBLIC_TASK_BASIS = LegalBasis(
     "public_task",
     "GDPR Art. 6(1)(e) public task with Art. 9(2)(g) substantial public interest "
     "(only where national law gives the operator that task)",
-    (DPV + "PublicInterest",),
+    (DPV + "OfficialAuthorityOfController",),
 )
 BASES = {b.id: b for b in (CONSENT_BASIS, PUBLIC_TASK_BASIS)}
 
@@ -60,9 +61,16 @@ PURPOSES: dict[str, Purpose] = {
                 "nl": "Mijn papieren scannen en versleuteld op mijn eigen USB-stick bewaren",
                 "de": "Meine Papiere scannen und verschlüsselt auf meinem eigenen USB-Stick "
                 "speichern",
+                "ar": "مسح أوراقي وحفظها مشفرة على مفتاح USB الخاص بي",
             },
             (DPV + "ServiceProvision", DPV + "RecordManagement"),
-            (DPV + "OfficialID", DPV + "HealthRecord", DPV + "RacialOrEthnicOrigin"),
+            (
+                PD + "OfficialID",
+                PD + "HealthRecord",
+                PD + "EthnicOrigin",
+                PD + "Criminal",  # the justice category: Art. 10 data
+                DPV + "SpecialCategoryPersonalData",
+            ),
         ),
         Purpose(
             "print_keycard",
@@ -71,9 +79,10 @@ PURPOSES: dict[str, Purpose] = {
                 "fr": "Imprimer une carte avec ma phrase secrète, que je garde",
                 "nl": "Een sleutelkaart met mijn wachtwoordzin afdrukken, die ik zelf bewaar",
                 "de": "Eine Schlüsselkarte mit meiner Passphrase drucken, die ich behalte",
+                "ar": "طباعة بطاقة عليها كلمة المرور الخاصة بي، أحتفظ بها بنفسي",
             },
             (DPV + "ServiceProvision",),
-            (DPV + "Authenticating",),
+            (PD + "Authenticating",),
         ),
         Purpose(
             "recovery_escrow",
@@ -85,9 +94,10 @@ PURPOSES: dict[str, Purpose] = {
                 "verlies",
                 "de": "Der Verein bewahrt eine versiegelte Kopie meines Schlüssels auf, falls ich "
                 "ihn verliere",
+                "ar": "تحتفظ الجمعية بنسخة مختومة من مفتاحي، لمساعدتي إذا فقدته",
             },
-            (DPV + "ServiceProvision", DPV + "MaintainCredentialsForUserAccount"),
-            (DPV + "Authenticating",),
+            (DPV + "ServiceProvision", DPV + "IdentityAuthentication"),
+            (PD + "Authenticating",),
             always_consent=True,
         ),
         Purpose(
@@ -97,9 +107,10 @@ PURPOSES: dict[str, Purpose] = {
                 "fr": "Envoyer les documents choisis à une personne ou un service que je désigne",
                 "nl": "Gekozen documenten sturen naar een persoon of dienst die ik aanwijs",
                 "de": "Ausgewählte Dokumente an eine Person oder Stelle senden, die ich nenne",
+                "ar": "إرسال الوثائق التي أختارها إلى شخص أو جهة أحددها",
             },
-            (DPV + "ServiceProvision", DPV + "SharingWithThirdParty"),
-            (DPV + "OfficialID", DPV + "HealthRecord"),
+            (DPV + "ServiceProvision", DPV + "CommunicationManagement"),
+            (PD + "OfficialID", PD + "HealthRecord"),
             always_consent=True,
         ),
     )
@@ -119,6 +130,13 @@ def legal_basis(purpose_id: str, configured: str = "consent") -> LegalBasis:
     if purpose.always_consent:
         return CONSENT_BASIS
     return BASES[configured]
+
+
+def title(purpose_id: str, language: str) -> str:
+    """The purpose's wording in ``language``: the same words the consent screen shows and the
+    receipt records (French where the language has none yet)."""
+    titles = get(purpose_id).title
+    return titles.get(language.split("-")[0].lower(), titles["fr"])
 
 
 def get(purpose_id: str) -> Purpose:

@@ -1,11 +1,12 @@
 """The consent receipt the person keeps (printed, and placed on their drive).
 
 Why: the person must be able to show what they agreed to, when, and how to withdraw, without
-asking us. The receipt names the record id, the notice version and hash, every purpose with
-their answer, and the audit entry number; it contains no name and no document content.
-The PDF is plain text in a standard font (nextstep.audit.textpdf), so it needs no font
-files; scripts that WinAnsi cannot show (Arabic, Tigrinya...) are given in the text receipt,
-and the PDF falls back to English labels.
+asking us. The receipt names the record, the notice version and hash, every purpose in the
+words the consent screen showed (one source: nextstep.consent.purposes) with the answer, the
+audit entry number and how to reach the controller; no name and no document content. It is
+written in the person's language and then in French (the association's and Belgian
+administrations' language), from the tables in nextstep.consent.wording. The JSON-LD record
+(ISO/IEC TS 27560 shape, DPV terms) goes beside it on the drive.
 """
 
 from __future__ import annotations
@@ -14,113 +15,100 @@ import json
 import textwrap
 
 from nextstep.audit.textpdf import text_pdf
-from nextstep.consent import purposes
+from nextstep.consent import purposes, wording
 from nextstep.consent.record import ConsentRecord
 
-_LABELS = {
-    "en": {
-        "title": "NextStep - consent receipt",
-        "given": "Your choices",
-        "withdrawn": "You withdrew",
-        "yes": "YES",
-        "no": "NO",
-        "withdrawn_word": "WITHDRAWN",
-        "record": "Record",
-        "time": "Date and time (UTC)",
-        "notice": "Privacy notice",
-        "informed": "How you were informed",
-        "audit": "Audit log entry",
-        "how": "To withdraw or see your data: come back with your drive or key card, or ask any "
-        "staff member. Withdrawing takes one step, like giving consent.",
-    },
-    "fr": {
-        "title": "NextStep - reçu de consentement",
-        "given": "Vos choix",
-        "withdrawn": "Vous avez retiré",
-        "yes": "OUI",
-        "no": "NON",
-        "withdrawn_word": "RETIRÉ",
-        "record": "Enregistrement",
-        "time": "Date et heure (UTC)",
-        "notice": "Information sur la vie privée",
-        "informed": "Comment vous avez été informé(e)",
-        "audit": "Entrée du journal d'audit",
-        "how": "Pour retirer votre accord ou voir vos données : revenez avec votre clé USB ou "
-        "votre carte, ou demandez à un membre de l'équipe. Retirer prend une etape, comme "
-        "donner son accord.",
-    },
-    "nl": {
-        "title": "NextStep - ontvangstbewijs van toestemming",
-        "given": "Uw keuzes",
-        "withdrawn": "U trok in",
-        "yes": "JA",
-        "no": "NEE",
-        "withdrawn_word": "INGETROKKEN",
-        "record": "Registratie",
-        "time": "Datum en tijd (UTC)",
-        "notice": "Privacyverklaring",
-        "informed": "Hoe u werd geïnformeerd",
-        "audit": "Auditlogboek, regel",
-        "how": "Om in te trekken of uw gegevens te zien: kom terug met uw USB-stick of kaart, "
-        "of vraag het aan een medewerker. Intrekken is even eenvoudig als toestemmen.",
-    },
-    "de": {
-        "title": "NextStep - Einwilligungsbeleg",
-        "given": "Ihre Entscheidungen",
-        "withdrawn": "Sie haben widerrufen",
-        "yes": "JA",
-        "no": "NEIN",
-        "withdrawn_word": "WIDERRUFEN",
-        "record": "Datensatz",
-        "time": "Datum und Uhrzeit (UTC)",
-        "notice": "Datenschutzhinweis",
-        "informed": "Wie Sie informiert wurden",
-        "audit": "Eintrag im Prüfprotokoll",
-        "how": "Zum Widerrufen oder Einsehen Ihrer Daten: Kommen Sie mit Ihrem USB-Stick oder "
-        "Ihrer Karte wieder oder fragen Sie das Personal. Widerrufen ist so einfach wie "
-        "Einwilligen.",
-    },
-}
+RECEIPT_SUFFIX = ".consent.txt"
+RECEIPT_JSON_SUFFIX = ".consent.jsonld"
+WITHDRAWAL_SUFFIX = ".withdrawal.txt"
+WITHDRAWAL_JSON_SUFFIX = ".withdrawal.jsonld"
+WIDTH = 78
 
 
-def receipt_text(record: ConsentRecord, language: str | None = None) -> str:
-    """A plain-text receipt in the notice language (English labels where none exist)."""
-    lang = language or record.notice_language
-    labels = _LABELS.get(lang, _LABELS["en"])
-    title_lang = lang if lang in ("en", "fr", "nl", "de") else "en"
-    lines = [labels["title"], "=" * len(labels["title"]), ""]
-    lines.append(labels["given"] if record.kind == "given" else labels["withdrawn"] + ":")
+def _section(
+    record: ConsentRecord, lang: str, removed: list[str] | None, not_given: list[str]
+) -> list[str]:
+    """The receipt in one language."""
+
+    def w(key: str) -> str:
+        return wording.t(key, lang)
+
+    title = w("receipt_title") if record.kind == "given" else w("withdrawal_title")
+    lines = [title, "=" * len(title), ""]
+    lines.append((w("your_choices") if record.kind == "given" else w("you_withdrew")) + " :")
     for d in record.decisions:
-        title = purposes.PURPOSES[d.purpose].title.get(title_lang, d.purpose)
-        if record.kind == "withdrawn":
-            answer = labels["withdrawn_word"]
-        else:
-            answer = labels["yes"] if d.given else labels["no"]
-        lines.append(f"  [{answer}] {title}")
-        lines.append(f"        ({d.purpose}; {d.dpv_status}; basis: {d.legal_basis})")
+        answer = w("withdrawn") if record.kind == "withdrawn" else w("yes") if d.given else w("no")
+        lines += textwrap.wrap(
+            f"[{answer}] {purposes.title(d.purpose, lang)} ({w('basis')} : "
+            f"{w('basis_' + d.legal_basis)})",
+            WIDTH,
+            initial_indent="  ",
+            subsequent_indent="        ",
+        )
+    if not_given:
+        lines.append(w("not_given") + " :")
+        lines += [f"  - {purposes.title(p, lang)}" for p in not_given]
+    if record.kind == "withdrawn":
+        lines.append("")
+        lines += textwrap.wrap(w("stopped"), WIDTH)
+        if removed is not None:
+            if removed:
+                lines.append(w("removed") + " :")
+                lines += [f"  - {name}" for name in removed]
+            else:
+                lines.append(w("nothing_removed"))
+            lines += textwrap.wrap(w("kept"), WIDTH)
+    via = w("via_" + record.informed_via.value)
+    if record.interpreter_language:
+        via += f" ({w('interpreter_language')} : {record.interpreter_language})"
     lines += [
         "",
-        f"{labels['record']}: {record.record_id}",
-        f"{labels['time']}: {record.time}",
-        f"{labels['notice']}: v{record.notice_version} ({record.notice_language}), "
+        f"{w('record')} : {record.record_id}",
+        f"{w('time')} : {record.time}",
+        f"{w('notice')} : {w('version')} {record.notice_version} ({record.notice_language}), "
         f"SHA-256 {record.notice_sha256}",
-        f"{labels['informed']}: {record.informed_via.value}, {record.informed_language}"
-        + (f" (interpreter: {record.interpreter_language})" if record.interpreter_language else ""),
-        f"{labels['audit']}: {record.audit_seq}",
-        f"Subject pseudonym: {record.subject}",
-        f"Controller: {record.controller}",
-        "",
     ]
-    lines += textwrap.wrap(labels["how"], 78)
-    return "\n".join(lines) + "\n"
+    if record.kind == "given":
+        lines.append(f"{w('informed')} : {via}")
+    lines += [
+        f"{w('audit')} : {record.audit_seq}",
+        f"{w('pseudonym')} : {record.subject}",
+        f"{w('controller')} : {record.controller}",
+    ]
+    if record.contact:
+        lines.append(f"{w('contact')} : {record.contact}")
+    lines.append("")
+    lines += textwrap.wrap(w("how"), WIDTH)
+    return lines
+
+
+def receipt_text(
+    record: ConsentRecord,
+    language: str | None = None,
+    *,
+    removed: list[str] | None = None,
+    not_given: list[str] | None = None,
+) -> str:
+    """A plain-text receipt in the person's language, then in French.
+
+    For a withdrawal, ``removed`` lists the files erased from the drive and ``not_given`` the
+    purposes the person asked to withdraw but had never agreed to (said, not listed as withdrawn).
+    """
+    lang = language or record.notice_language
+    parts = [_section(record, code, removed, not_given or []) for code in wording.both(lang)]
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        if i:
+            out += ["", "-" * WIDTH, ""]
+        out += part
+    return "\n".join(out) + "\n"
 
 
 def receipt_pdf(record: ConsentRecord, language: str | None = None) -> bytes:
-    """The receipt as an A4 PDF (plain text in a standard font)."""
-    lang = language or record.notice_language
-    if lang not in _LABELS:
-        lang = "en"
-    return text_pdf(receipt_text(record, lang), title="NextStep consent receipt", width=90)
+    """The French receipt as an A4 PDF (plain text in a standard font, which shows French
+    accents but no Arabic script; the person's own language is in the text receipt)."""
+    del language  # the standard PDF font covers Latin-1 only: French is always printable
+    return text_pdf(receipt_text(record, "fr"), title="NextStep", width=90)
 
 
 def receipt_json(record: ConsentRecord) -> str:

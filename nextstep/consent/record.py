@@ -25,6 +25,7 @@ from nextstep.consent import purposes as _purposes
 from nextstep.errors import NextStepError
 
 DPV = _purposes.DPV
+PD = _purposes.PD
 SCHEMA = "ISO/IEC TS 27560:2023 consent record, W3C DPV 2.0 terms"
 
 
@@ -78,6 +79,7 @@ class ConsentRecord:
     decisions: tuple[PurposeDecision, ...]
     audit_seq: int = -1
     extra: dict[str, Any] = field(default_factory=dict)
+    contact: str = ""  # how to reach the controller (address, e-mail, phone)
 
     @property
     def choices(self) -> dict[str, bool]:
@@ -91,11 +93,11 @@ class ConsentRecord:
     def as_dpv(self) -> dict[str, Any]:
         """A JSON-LD view with DPV terms, for export and the person's drive."""
         return {
-            "@context": {"dpv": DPV},
+            "@context": {"dpv": DPV, "pd": PD},
             "@id": f"urn:uuid:{self.record_id}",
             "@type": "dpv:ConsentRecord",
             "dpv:hasDataSubject": self.subject,
-            "dpv:hasDataController": self.controller,
+            "dpv:hasDataController": {"name": self.controller, "dpv:hasContact": self.contact},
             "dpv:hasRecipient": None,
             "dpv:hasNotice": {
                 "language": self.notice_language,
@@ -106,9 +108,11 @@ class ConsentRecord:
             "dpv:isIndicatedAtTime": self.time,
             "dpv:hasConsentStatus": [
                 {
-                    "dpv:hasPurpose": list(d.dpv_purposes),
+                    "dpv:hasPurpose": [_curie(t) for t in d.dpv_purposes],
+                    "dpv:hasPersonalData": [_curie(t) for t in _purposes.PURPOSES[d.purpose].data],
                     "nextstep:purpose": d.purpose,
-                    "dpv:hasLegalBasis": d.legal_basis,
+                    "nextstep:wording": _purposes.title(d.purpose, self.notice_language),
+                    "dpv:hasLegalBasis": [_curie(t) for t in _purposes.BASES[d.legal_basis].dpv],
                     "dpv:hasStatus": d.dpv_status,
                 }
                 for d in self.decisions
@@ -120,6 +124,14 @@ class ConsentRecord:
             },
             "schema": SCHEMA,
         }
+
+
+def _curie(iri: str) -> str:
+    """``dpv:Term`` / ``pd:Term`` for a full DPV or PD IRI (the form dpv-terms.txt lists)."""
+    for prefix, base in (("pd", PD), ("dpv", DPV)):
+        if iri.startswith(base):
+            return f"{prefix}:{iri[len(base) :]}"
+    return iri
 
 
 def _now() -> str:
@@ -137,6 +149,7 @@ def give(
     interpreter_language: str | None = None,
     legal_basis: str = "consent",
     controller: str = "Le Monde des Possibles",
+    contact: str = "",
 ) -> ConsentRecord:
     """Record the person's answer for EVERY purpose (yes or no: there is no default).
 
@@ -160,6 +173,14 @@ def give(
             hint="Set interpreter_language (e.g. 'ps' for Pashto).",
         )
     notice = notices.load(language)
+    if notice.draft and via is not InformedVia.INTERPRETER:
+        # A draft translation may be wrong: the person was informed only if someone who
+        # speaks their language read or explained it (docs/gdpr/staff-guide.md).
+        raise ConsentError(
+            f"The {notice.language} notice is a draft translation, so an interpreter must "
+            "explain it before consent can be recorded.",
+            hint="Choose 'through an interpreter' and the language the interpreter spoke.",
+        )
     decisions = tuple(
         PurposeDecision(
             purpose=p,
@@ -184,6 +205,7 @@ def give(
         informed_language=interpreter_language or notice.language,
         interpreter_language=interpreter_language,
         decisions=decisions,
+        contact=contact,
     )
     entry = log.append(
         events.CONSENT_GIVEN,
@@ -216,10 +238,18 @@ def withdraw(
     holder_id: str,
     staff: str,
     purposes: Iterable[str] | None = None,
-    language: str = "en",
+    language: str = "fr",
     controller: str = "Le Monde des Possibles",
+    contact: str = "",
+    proof: str = "",
+    removed: int = 0,
 ) -> ConsentRecord:
-    """Withdraw some purposes (default: all) in one step. Processing stops from this entry on."""
+    """Withdraw some purposes (default: all) in one step. Processing stops from this entry on.
+
+    ``proof`` says how the person showed the history is theirs when withdrawing after the
+    visit ("keycard" or "staff_attestation"); ``removed`` counts the files the withdrawal
+    erased from their drive (escrow copy, shared copies). Both are non-personal counts/kinds.
+    """
     chosen = list(_purposes.PURPOSES) if purposes is None else list(purposes)
     for p in chosen:
         _purposes.get(p)
@@ -243,12 +273,17 @@ def withdraw(
             PurposeDecision(p, False, "consent", _purposes.PURPOSES[p].dpv, "dpv:ConsentWithdrawn")
             for p in chosen
         ),
+        contact=contact,
     )
+    details: dict[str, Any] = {"consent_id": record.record_id, "purposes": chosen, "schema": SCHEMA}
+    if proof:
+        details["proof"] = proof
+        details["files_removed"] = removed
     entry = log.append(
         events.CONSENT_WITHDRAWN,
         staff=staff,
         subject_holder_id=holder_id,
-        details={"consent_id": record.record_id, "purposes": chosen, "schema": SCHEMA},
+        details=details,
     )
     return _with_seq(record, entry.seq)
 

@@ -1,0 +1,258 @@
+"""Withdrawing consent after the visit, with the person's drive: as easy as giving it (Art. 7(3)).
+
+Why here and not only in Session: after the visit the kiosk holds nothing of the person but
+the log. What a purpose covered is on their drive (the organisation's sealed copy of the key
+for ``recovery_escrow``, copies made for a recipient in ``partage-share/`` for
+``share_recipient``), so withdrawal reads the drive (through the hostile reader only), proves
+the history is the person's (their key card's passphrase opens the bundle, or a staff member
+attests it, which is logged), logs ``consent_withdrawn`` through
+:func:`nextstep.consent.record.withdraw`, erases those files through the drive target, and
+writes the receipt (text in the person's language and French, and JSON-LD) beside the bundle.
+The bundle itself stays: it is the person's property, not the kiosk's copy.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crypto import minisign
+from nextstep.audit import events
+from nextstep.audit.log import AuditLog
+from nextstep.consent import purposes as _purposes
+from nextstep.consent import receipt
+from nextstep.consent.record import ConsentError, ConsentRecord, withdraw
+from nextstep.drives import hostile
+from nextstep.drives.target import DriveTarget
+from nextstep.errors import NextStepError
+
+SHARE_FOLDER = "partage-share"
+PROOF_KEYCARD = "keycard"
+PROOF_STAFF = "staff_attestation"
+RECOVERY_SUFFIX = ".recovery.age"
+
+
+class ProofRequired(NextStepError):
+    """Withdrawal, access or erasure was asked without proof that the history is the person's."""
+
+
+@dataclass
+class History:
+    """What the log says about a person's consents (read with their key)."""
+
+    active: dict[str, bool] = field(default_factory=dict)  # purpose -> currently given
+    language: str = ""  # the language the person chose (encrypted in the log)
+    ever_given: bool = False
+
+
+@dataclass
+class WithdrawalResult:
+    record: ConsentRecord
+    removed: list[str]
+    not_given: list[str]
+    receipt_files: list[str]
+    language: str
+
+
+def history(log: AuditLog, holder_id: str) -> History:
+    """The person's current consents and language, from their entries in the log."""
+    out = History()
+    for e, private in log.subject_entries(holder_id):
+        private = private or {}
+        if e.event == events.SESSION_START and private.get("language"):
+            out.language = str(private["language"])
+        elif e.event == events.CONSENT_GIVEN:
+            out.ever_given = True
+            out.active = {str(p): bool(v) for p, v in dict(e.details.get("purposes", {})).items()}
+            notice = private.get("notice") or e.details.get("notice") or {}
+            if isinstance(notice, dict) and notice.get("language"):
+                out.language = str(notice["language"])
+        elif e.event == events.CONSENT_WITHDRAWN:
+            for p in e.details.get("purposes", []):
+                out.active[str(p)] = False
+        elif e.event == events.ERASURE:
+            out.active = {}
+    return out
+
+
+def check_proof(
+    *,
+    passphrase: str | None,
+    attested: bool,
+    pdf: bytes | None = None,
+    envelope: tuple[bytes, bytes] | None = None,
+    trusted_keys: Sequence[bytes | minisign.PublicKey] = (),
+) -> str:
+    """How the person proved the history is theirs: "keycard" when the passphrase opens their
+    bundle, "staff_attestation" when staff attests; raises :class:`ProofRequired` otherwise.
+
+    Why: the holder id in clear on a drive names the history but proves nothing (anyone who
+    found the drive holds it); the passphrase is on the key card the person keeps.
+    """
+    if passphrase:
+        if pdf is None:
+            raise ProofRequired(
+                "There is no bundle to check the key card's passphrase against.",
+                hint="Use the drive that holds the person's bundle, or a staff attestation.",
+            )
+        from nextstep.bundle.verify import BundleError, verify_bundle
+
+        try:
+            verify_bundle(pdf, passphrase=passphrase, trusted_keys=trusted_keys, envelope=envelope)
+        except BundleError as exc:
+            raise ProofRequired(
+                "The passphrase does not open this bundle, so it does not prove the history "
+                "is this person's.",
+                hint="Type the passphrase from the key card again, or use a staff attestation "
+                "(--attest) after checking who the person is.",
+            ) from exc
+        return PROOF_KEYCARD
+    if attested:
+        return PROOF_STAFF
+    raise ProofRequired(
+        "Proof is needed that this history is the person's: the key card or a staff attestation.",
+        hint="Give the passphrase (--passphrase-stdin) or, after checking, attest it (--attest).",
+    )
+
+
+def shared_copies(root: Path, holder_id: str, trusted_keys: Sequence[bytes]) -> list[str]:
+    """The copies the kiosk made for a recipient in ``partage-share/`` for this holder.
+
+    Only bundle sets whose signed envelope names the same holder (read through the hostile
+    reader) count: files of other people or of the person's own are never touched.
+    """
+    from nextstep.returning import list_bundles, set_names
+
+    folder = root / SHARE_FOLDER
+    if hostile.entry_type(folder) != "dir":
+        return []
+    names = [e.name for e in hostile.list_dir(folder) if e.is_file]
+    listing = list_bundles(folder, trusted_keys)
+    out: list[str] = []
+    for b in listing.bundles:
+        if b.holder_id == holder_id:
+            out += [f"{SHARE_FOLDER}/{n}" for n in set_names(b.stem, names)]
+    return sorted(out)
+
+
+def _share_remover() -> Any:
+    """``remove_shared_copies(drive_root)`` from the sharing module, once it exists there."""
+    module = importlib.import_module("nextstep.bundle.share")
+    return getattr(module, "remove_shared_copies", None)
+
+
+def withdraw_on_drive(
+    log: AuditLog,
+    target: DriveTarget,
+    *,
+    holder_id: str,
+    stem: str,
+    staff: str,
+    proof: str,
+    requested: Sequence[str] | None,
+    trusted_keys: Sequence[bytes],
+    controller: str,
+    contact: str = "",
+) -> WithdrawalResult:
+    """Withdraw ``requested`` (None: every purpose given), erase what they covered from the
+    drive, log it and write the receipt beside the bundle ``stem``."""
+    for p in requested or []:
+        _purposes.get(p)
+    past = history(log, holder_id)
+    if not past.ever_given:
+        raise ConsentError(
+            "This kiosk's log holds no consent for this person.",
+            hint="The bundle may come from another kiosk: withdraw there, or ask the "
+            "association's desk.",
+        )
+    given = [p for p, v in past.active.items() if v]
+    asked = list(requested) if requested else given
+    chosen = [p for p in asked if p in given]
+    not_given = [p for p in asked if p not in given]
+    root = target.root
+    entries = {e.name: e for e in hostile.list_dir(root)}
+    obsolete: list[str] = []
+    if _purposes.RECOVERY in asked:
+        # Erased even if escrow was already refused: a copy kept after a refusal is exactly
+        # what the verifier flags.
+        obsolete += sorted(
+            n for n, e in entries.items() if n.endswith(RECOVERY_SUFFIX) and n.startswith(stem)
+        )
+    remover = _share_remover() if _purposes.SHARE in asked else None
+    if _purposes.SHARE in asked and remover is None:
+        obsolete += shared_copies(root, holder_id, trusted_keys)
+    if not chosen and not obsolete and remover is None:
+        raise ConsentError(
+            "There is nothing to withdraw: the person has not agreed to "
+            + ", ".join(asked or ["any purpose"])
+            + ".",
+            hint="Check the person's choices with `nextstep audit subject`.",
+        )
+    language = past.language or "fr"
+    removed = list(obsolete)
+    if remover is not None:
+        removed += [str(n) for n in (remover(root) or [])]
+    record = withdraw(
+        log,
+        holder_id=holder_id,
+        staff=staff,
+        purposes=chosen or asked,
+        language=language,
+        controller=controller,
+        contact=contact,
+        proof=proof,
+        removed=len(removed),
+    )
+    text = receipt.receipt_text(record, language, removed=removed, not_given=not_given)
+    files = {
+        f"{stem}{receipt.WITHDRAWAL_SUFFIX}": text.encode("utf-8"),
+        f"{stem}{receipt.WITHDRAWAL_JSON_SUFFIX}": receipt.receipt_json(record).encode("utf-8"),
+    }
+    report = target.write_bundle(files, obsolete=obsolete)
+    if not report.ok:
+        raise NextStepError(
+            "The withdrawal is recorded, but the drive could not be updated: "
+            + report.sentence("en"),
+            hint="Run the same command again with the drive; the log already holds the withdrawal.",
+        )
+    return WithdrawalResult(record, removed, not_given, sorted(files), language)
+
+
+def escrow_problems(root: Path) -> list[str]:
+    """Sealed key copies on a drive that the drive's own receipts say must not be there.
+
+    A ``.recovery.age`` is flagged when the latest receipt beside it (withdrawal, else consent,
+    JSON-LD) says escrow was refused or withdrawn. Drive files are read as hostile input.
+    """
+    import json
+
+    problems: list[str] = []
+    entries = {e.name: e for e in hostile.list_dir(root)}
+    for name in sorted(entries):
+        if not name.endswith(RECOVERY_SUFFIX) or not entries[name].is_file:
+            continue
+        stem = name[: -len(RECOVERY_SUFFIX)]
+        for suffix in (receipt.WITHDRAWAL_JSON_SUFFIX, receipt.RECEIPT_JSON_SUFFIX):
+            data = hostile.read_optional(root / (stem + suffix), hostile.FileKind.RECEIPT)
+            if data is None:
+                continue
+            try:
+                record = json.loads(data)
+                statuses = {
+                    s.get("nextstep:purpose"): s.get("dpv:hasStatus")
+                    for s in record.get("dpv:hasConsentStatus", [])
+                    if isinstance(s, dict)
+                }
+            except (ValueError, AttributeError):
+                problems.append(f"{stem + suffix}: the receipt is not a readable record")
+                break
+            status = statuses.get(_purposes.RECOVERY)
+            if status in ("dpv:ConsentRefused", "dpv:ConsentWithdrawn"):
+                word = "refused" if status == "dpv:ConsentRefused" else "withdrawn"
+                problems.append(f"{name}: kept although escrow was {word} ({stem + suffix})")
+            if status is not None:
+                break
+    return problems
