@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
 from crypto import keys, note
 from nextstep import config
 from nextstep.audit.log import AuditLog
+from nextstep.consent.withdrawal import add_proof_arguments
 from nextstep.errors import NextStepError
 
 
@@ -55,6 +57,8 @@ def register(asub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("holder_id", help="the holder id printed on the person's drive or key card")
     p.add_argument("--staff", default="staff", help="who handles the request")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--letter", type=Path, help="write the person's access letter (PDF) here")
+    add_proof_arguments(p)
     p.set_defaults(func=cmd_subject)
 
     p = asub.add_parser("staff", help="this kiosk's pseudonym for a staff member")
@@ -65,6 +69,7 @@ def register(asub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("holder_id")
     p.add_argument("--staff", default="staff", help="who handles the request")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    add_proof_arguments(p)
     p.set_defaults(func=cmd_erase)
 
 
@@ -208,14 +213,20 @@ def cmd_subject(args: argparse.Namespace) -> int:
     from nextstep.audit import events
 
     settings = config.load()
+    proof = _proof(args, settings)
     with open_log(settings) as log:
         found = log.subject_entries(args.holder_id)
         log.append(
             events.ACCESS_REQUEST,
             staff=args.staff,
             subject_holder_id=args.holder_id,
-            details={"entries": len(found)},
+            details={"entries": len(found), "proof": proof},
         )
+    if args.letter is not None:
+        from nextstep.consent.letter import write_letter
+
+        language = write_letter(args.letter, found, settings)
+        print(f"Access letter ({language} and fr) written to {args.letter}")
     rows = [
         {
             "seq": e.seq,
@@ -237,10 +248,28 @@ def cmd_subject(args: argparse.Namespace) -> int:
     return 0
 
 
+def _proof(args: argparse.Namespace, settings: config.Settings) -> str:
+    """Access and erasure need the key card (passphrase opening the bundle) or staff attestation."""
+    from nextstep.consent.withdrawal import prove_holder
+    from nextstep.session import trusted_keys_of
+
+    passphrase = sys.stdin.readline().strip() if args.passphrase_stdin else None
+    return prove_holder(
+        args.holder_id,
+        drive=args.drive,
+        passphrase=passphrase,
+        attested=args.attest,
+        trusted_keys=trusted_keys_of(settings),
+        allow_loop=settings.drive_allow_loop,
+    )
+
+
 def cmd_erase(args: argparse.Namespace) -> int:
+    from nextstep.audit import events
     from nextstep.audit.verify import verify_log
 
     settings = config.load()
+    proof = _proof(args, settings)
     if not args.yes:
         answer = input(
             "Destroy this person's key? Their private details become unreadable. "
@@ -250,6 +279,12 @@ def cmd_erase(args: argparse.Namespace) -> int:
             print("Nothing erased.")
             return 1
     with open_log(settings) as log:
+        log.append(  # who proved what before the key goes (the erasure entry has no room)
+            events.ACCESS_REQUEST,
+            staff=args.staff,
+            subject_holder_id=args.holder_id,
+            details={"request": "erasure", "proof": proof},
+        )
         entry = log.erase_subject(args.holder_id, staff=args.staff)
         key_bytes = log.key.public_bytes
     state = "destroyed" if entry.details.get("key_destroyed") else "already absent"

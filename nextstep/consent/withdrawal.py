@@ -256,3 +256,64 @@ def escrow_problems(root: Path) -> list[str]:
             if status is not None:
                 break
     return problems
+
+
+def add_proof_arguments(parser: Any) -> None:
+    """The proof options shared by withdrawal, access and erasure commands."""
+    parser.add_argument(
+        "--drive", help="proof: the person's drive, whose bundle the passphrase must open"
+    )
+    parser.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="proof: read the key card's passphrase from stdin (with --drive)",
+    )
+    parser.add_argument(
+        "--attest",
+        action="store_true",
+        help="proof: the staff member attests, after checking, that this is the person (logged)",
+    )
+
+
+def prove_holder(
+    holder_id: str,
+    *,
+    drive: str | None,
+    passphrase: str | None,
+    attested: bool,
+    trusted_keys: Sequence[bytes],
+    allow_loop: bool = False,
+) -> str:
+    """Check that whoever asks for ``holder_id``'s history holds the key card (its passphrase
+    opens the bundle of that holder on ``drive``) or that staff attests it; return the kind.
+
+    Knowing the holder id (printed on the drive) is not enough to read or erase a history.
+    """
+    if passphrase and drive:
+        from nextstep.drives.target import open_target
+        from nextstep.returning import list_bundles
+
+        with open_target(drive, allow_loop=allow_loop) as target:
+            mine = [b for b in list_bundles(target.root, trusted_keys).bundles]
+            mine = [b for b in mine if b.holder_id == holder_id]
+            if not mine:
+                raise ProofRequired(
+                    "The drive holds no bundle of this holder id.",
+                    hint="Use the person's own drive, or a staff attestation (--attest).",
+                )
+            stem, root = max(mine, key=lambda b: b.version).stem, target.root
+            pdf = hostile.read_file(root / f"{stem}.pdf", hostile.FileKind.PDF)
+            envelope = (
+                hostile.read_file(root / f"{stem}.manifest.json", hostile.FileKind.MANIFEST),
+                hostile.read_file(
+                    root / f"{stem}.manifest.json.minisig", hostile.FileKind.SIGNATURE
+                ),
+            )
+        return check_proof(
+            passphrase=passphrase,
+            attested=False,
+            pdf=pdf,
+            envelope=envelope,
+            trusted_keys=trusted_keys,
+        )
+    return check_proof(passphrase=None, attested=attested)
