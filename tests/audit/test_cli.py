@@ -108,13 +108,13 @@ def test_witness_cosigns_and_refuses_rollback(kiosk: Path, tmp_path: Path, capsy
 
 
 def test_subject_erase_and_report(kiosk: Path, tmp_path: Path, capsys) -> None:
-    assert cli.main(["audit", "subject", HOLDERS[0]]) == 0
+    assert cli.main(["audit", "subject", HOLDERS[0], "--attest"]) == 0
     out = capsys.readouterr().out
     assert "page_captured" in out and "x.jpg" in out
-    assert cli.main(["audit", "erase", HOLDERS[0], "--yes"]) == 0
+    assert cli.main(["audit", "erase", HOLDERS[0], "--yes", "--attest"]) == 0
     out = capsys.readouterr().out
     assert "destroyed" in out and "still verifies" in out
-    assert cli.main(["audit", "subject", HOLDERS[0], "--json"]) == 0
+    assert cli.main(["audit", "subject", HOLDERS[0], "--json", "--attest"]) == 0
     assert "x.jpg" not in capsys.readouterr().out
     html = tmp_path / "r.html"
     assert (

@@ -102,12 +102,12 @@ def test_log_verifies_with_full_consent_coverage(session: dict[str, object]) -> 
 
 def test_subject_access_then_erasure(session: dict[str, object]) -> None:
     holder = str(session["holder"])
-    proc = _run(session, "audit", "subject", holder, "--json")
+    proc = _run(session, "audit", "subject", holder, "--json", "--attest")
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(proc.stdout)
     events = {r["event"] for r in rows}
     assert {"consent_given", "page_captured", "bundle_written"} <= events
-    proc = _run(session, "audit", "erase", holder, "--yes")
+    proc = _run(session, "audit", "erase", holder, "--yes", "--attest")
     assert proc.returncode == 0 and "still verifies" in proc.stdout, proc.stdout
     from nextstep.audit import subject_pseudonym
 
@@ -116,5 +116,5 @@ def test_subject_access_then_erasure(session: dict[str, object]) -> None:
     )
     assert not key_file.exists()
     assert _run(session, "audit", "verify").returncode == 0
-    last = json.loads(_run(session, "audit", "subject", holder, "--json").stdout)
+    last = json.loads(_run(session, "audit", "subject", holder, "--json", "--attest").stdout)
     assert last[-1]["event"] == "erasure"  # this request is logged after the listing

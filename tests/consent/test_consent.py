@@ -154,7 +154,7 @@ def test_receipt_text_and_pdf(tmp_path: Path) -> None:
     assert pdf.startswith(b"%PDF")
     if subprocess.run(["which", "pdftotext"], capture_output=True).returncode == 0:
         out = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True).stdout
-        assert "reçu de consentement".encode() in out and rec.record_id.encode() in out
+        assert "reçu de votre accord".encode() in out and rec.record_id.encode() in out
 
 
 def test_art30_record_in_docs_is_the_generated_one() -> None:
