@@ -91,4 +91,19 @@ def run_checks(settings: Settings) -> list[Check]:
         )
     else:
         checks.append(Check("audit log", True, "new log (created at the first session)"))
+    checks.append(data_encryption_check(settings))
     return checks
+
+
+def data_encryption_check(settings: Settings) -> Check:
+    """A warning (not a refusal) when the data directory is not on a dm-crypt volume."""
+    from nextstep.diskcrypt import probe
+
+    found = probe(settings.data_dir)
+    return Check(
+        "data disk encryption",
+        found.encrypted,
+        f"data directory {found.detail}",
+        fix="" if found.encrypted else "put the data directory on a LUKS volume (docs/deploy.md)",
+        required=False,
+    )
