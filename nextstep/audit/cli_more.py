@@ -205,7 +205,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"Report written to {args.out}")
     else:
         print(report.to_html(rep, str(log)))
-    ok = rep.verify.ok and not rep.without_consent
+    ok = rep.verify.ok and not rep.without_consent and not rep.draft_consents
     return 0 if ok else 1
 
 

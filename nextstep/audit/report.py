@@ -40,6 +40,17 @@ class PeriodReport:
     recoveries: int = 0
     without_consent: list[Problem] = field(default_factory=list)
     entries_in_period: int = 0
+    draft_consents: list[int] = field(default_factory=list)  # entries: draft, no interpreter
+
+
+def draft_without_interpreter(details: dict[str, object]) -> bool:
+    """A consent whose clear details show a draft notice not explained by an interpreter."""
+    notice, informed = details.get("notice"), details.get("informed")
+    return (
+        isinstance(notice, dict)
+        and notice.get("draft") is True
+        and not (isinstance(informed, dict) and informed.get("via") == "interpreter")
+    )
 
 
 def _entries(path: Path) -> list[Entry | None]:
@@ -87,6 +98,8 @@ def build(
             rep.consent_languages[str(notice.get("language", "?"))] += 1
             informed = d.get("informed") or {}
             rep.informed_via[str(informed.get("via", "?"))] += 1
+            if draft_without_interpreter(d):
+                rep.draft_consents.append(e.seq)
         elif e.event == events.CONSENT_WITHDRAWN:
             for purpose in d.get("purposes") or ["(all)"]:
                 rep.withdrawals[str(purpose)] += 1
@@ -159,6 +172,9 @@ table{{border-collapse:collapse}}td{{border:1px solid #999;padding:.2em .6em}}
 Root hash: {v.root.hex()}</p>
 <h2>Integrity</h2>{verdict}
 <h2>Consent coverage</h2>{consent_html}
+<h2>Consent on a draft notice</h2><p class={"bad" if rep.draft_consents else "ok"}>
+{len(rep.draft_consents)} consent(s) on a draft notice without an interpreter
+{html.escape(", ".join(f"entry {n}" for n in rep.draft_consents))}</p>
 <h2>Activity</h2>{_table("Counts", facts)}
 {_table("Consents given, per purpose", rep.consents_given)}
 {_table("Consents refused, per purpose", rep.consents_refused)}
@@ -189,6 +205,8 @@ def to_text(rep: PeriodReport, log_name: str) -> str:
     out += [f"  [{p.kind}] {p}" for p in v.problems]
     out += ["", f"Processing without a valid consent: {len(rep.without_consent)}"]
     out += [f"  {p}" for p in rep.without_consent]
+    out += [f"Consent on a draft notice without an interpreter: {len(rep.draft_consents)}"]
+    out += [f"  entry {seq}" for seq in rep.draft_consents]
     out += [
         "",
         f"Sessions: {rep.sessions}   Pages: {rep.pages}   Bundles written: {rep.bundles_written}",
