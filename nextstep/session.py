@@ -676,7 +676,17 @@ class Session:
         if not report.ok:
             self._log(events.BUNDLE_WRITE_FAILED, {"status": report.status.value})
             return report
-        written = self._log(events.BUNDLE_WRITTEN, private={"bundle": self._bundle.bundle_id})
+        # A return visit without escrow consent drops the earlier sealed key copy: say so.
+        dropped = [
+            n
+            for n in self._bundle.obsolete
+            if n.endswith(".recovery.age") and n not in self._bundle.files
+        ]
+        written = self._log(
+            events.BUNDLE_WRITTEN,
+            {"escrow_removed": len(dropped)} if dropped else None,
+            private={"bundle": self._bundle.bundle_id},
+        )
         t0 = time.perf_counter()
         pdf_name = next(n for n in self._bundle.files if n.endswith(".pdf"))
         root, stem = self.target.root, pdf_name[: -len(".pdf")]

@@ -4,6 +4,7 @@ file removed) when they do not. Real OCR, bundle, PAR2 and age on a folder drive
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -84,6 +85,13 @@ def test_escrow_is_made_afresh_or_dropped(tmp_path: Path) -> None:
     visit(settings, work, escrow=False, holder=holder, passphrase=phrase)
     names = [e.name for e in list_dir(drive)]
     assert not [n for n in names if n.endswith(".recovery.age")], names
+    written = [
+        json.loads(line)
+        for line in settings.audit_log.read_text().splitlines()
+        if '"bundle_written"' in line
+    ]
+    assert written[-1]["details"] == {"escrow_removed": 1}  # the removal is logged
+    assert "escrow_removed" not in written[0]["details"]
     assert any(n.endswith(".pdf") for n in names)
 
 

@@ -173,9 +173,10 @@ def give(
             hint="Set interpreter_language (e.g. 'ps' for Pashto).",
         )
     notice = notices.load(language)
-    if notice.draft and via is not InformedVia.INTERPRETER:
+    if notice.draft and via is not InformedVia.INTERPRETER and any(choices.values()):
         # A draft translation may be wrong: the person was informed only if someone who
-        # speaks their language read or explained it (docs/gdpr/staff-guide.md).
+        # speaks their language read or explained it (docs/gdpr/staff-guide.md). Refusing
+        # everything needs no interpreter: nothing is processed on a "no".
         raise ConsentError(
             f"The {notice.language} notice is a draft translation, so an interpreter must "
             "explain it before consent can be recorded.",

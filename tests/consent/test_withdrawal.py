@@ -217,6 +217,9 @@ def test_draft_notice_needs_an_interpreter(data_env: Path) -> None:
         with pytest.raises(consent.ConsentError, match="draft translation"):
             session.give_consent({p: True for p in consent.PURPOSE_IDS}, informed="screen")
         assert not session.consents
+        # Saying no to everything is recorded without an interpreter: nothing is processed.
+        session.give_consent({p: False for p in consent.PURPOSE_IDS}, informed="screen")
+        assert not any(session.consents.values())
         session.give_consent(
             {p: True for p in consent.PURPOSE_IDS},
             informed="interpreter",
