@@ -56,12 +56,21 @@ PURPOSES: dict[str, Purpose] = {
         Purpose(
             "digitize_store",
             {
-                "en": "Scan my papers and store them, encrypted, on my own USB drive",
-                "fr": "Scanner mes papiers et les enregistrer, chiffrés, sur ma propre clé USB",
-                "nl": "Mijn papieren scannen en versleuteld op mijn eigen USB-stick bewaren",
-                "de": "Meine Papiere scannen und verschlüsselt auf meinem eigenen USB-Stick "
-                "speichern",
-                "ar": "مسح أوراقي وحفظها مشفرة على مفتاح USB الخاص بي",
+                "fr": "Numériser mes documents et les enregistrer, chiffrés, sur ma propre "
+                "clé USB.",
+                "nl": "Mijn documenten digitaliseren en versleuteld op mijn eigen USB-stick "
+                "bewaren.",
+                "de": "Meine Dokumente digitalisieren und verschlüsselt auf meinem eigenen "
+                "USB-Stick speichern.",
+                "en": "Digitise my documents and store them, encrypted, on my own USB drive.",
+                "ar": "رقمنة مستنداتي وحفظها مشفّرة على ذاكرة USB الخاصة بي.",
+                "fa": "اسناد من دیجیتال شوند و رمزگذاری\u200cشده روی فلش USB خودم ذخیره شوند.",
+                "ps": "زما اسناد ډیجیټل کړئ او کوډ شوي زما په خپل USB کې یې وساتئ.",
+                "ti": "ሰነዳተይ ዲጂታል ተገይሮም ብምስጢር ኣብ ናተይ USB ይቐመጡ።",
+                "es": "Digitalizar mis documentos y guardarlos, cifrados, en mi propia "
+                "memoria USB.",
+                "tr": "Belgelerimi dijitalleştir ve şifreli olarak kendi USB belleğime kaydet.",
+                "sq": "Digjitalizoni dokumentet e mia dhe ruajini, të enkriptuara, në USB-në time.",
             },
             (DPV + "ServiceProvision", DPV + "RecordManagement"),
             (
@@ -75,11 +84,17 @@ PURPOSES: dict[str, Purpose] = {
         Purpose(
             "print_keycard",
             {
-                "en": "Print a key card with my passphrase, to keep myself",
-                "fr": "Imprimer une carte avec ma phrase secrète, que je garde",
-                "nl": "Een sleutelkaart met mijn wachtwoordzin afdrukken, die ik zelf bewaar",
-                "de": "Eine Schlüsselkarte mit meiner Passphrase drucken, die ich behalte",
-                "ar": "طباعة بطاقة عليها كلمة المرور الخاصة بي، أحتفظ بها بنفسي",
+                "fr": "Imprimer une carte-clé avec la phrase secrète qui ouvre mes documents.",
+                "nl": "Een sleutelkaart afdrukken met de wachtwoordzin die mijn documenten opent.",
+                "de": "Eine Schlüsselkarte mit der Passphrase drucken, die meine Dokumente öffnet.",
+                "en": "Print a key card with the passphrase that opens my documents.",
+                "ar": "طباعة بطاقة تحمل كلمة المرور التي تفتح مستنداتي.",
+                "fa": "یک کارت با رمزی که اسنادم را باز می\u200cکند چاپ شود.",
+                "ps": "یو کارت چاپ کړئ چې هغه پټنوم ولري چې زما اسناد پرانیزي.",
+                "ti": "ሰነዳተይ ዝኸፍት መሕለፊ ቃል ዘለዎ ካርድ ይሕተም።",
+                "es": "Imprimir una tarjeta con la contraseña que abre mis documentos.",
+                "tr": "Belgelerimi açan parolayı içeren bir anahtar kartı yazdır.",
+                "sq": "Shtypni një kartë me fjalëkalimin që hap dokumentet e mia.",
             },
             (DPV + "ServiceProvision",),
             (PD + "Authenticating",),
@@ -87,14 +102,27 @@ PURPOSES: dict[str, Purpose] = {
         Purpose(
             "recovery_escrow",
             {
-                "en": "Let the association keep a sealed copy of my key, to help me if I lose it",
-                "fr": "L'association garde une copie scellée de ma clé, pour m'aider si je "
-                "la perds",
-                "nl": "De vereniging bewaart een verzegelde kopie van mijn sleutel, als ik hem "
-                "verlies",
-                "de": "Der Verein bewahrt eine versiegelte Kopie meines Schlüssels auf, falls ich "
-                "ihn verliere",
-                "ar": "تحتفظ الجمعية بنسخة مختومة من مفتاحي، لمساعدتي إذا فقدته",
+                "fr": "L'association garde une copie scellée de ma phrase secrète, pour "
+                "m'aider si je perds ma carte-clé.",
+                "nl": "De vereniging bewaart een verzegelde kopie van mijn wachtwoordzin, om "
+                "mij te helpen als ik mijn sleutelkaart verlies.",
+                "de": "Der Verein bewahrt eine versiegelte Kopie meiner Passphrase auf, um "
+                "mir zu helfen, wenn ich meine Schlüsselkarte verliere.",
+                "en": "Let the organisation keep a sealed copy of my passphrase, to help me "
+                "if I lose my key card.",
+                "ar": "تحتفظ الجمعية بنسخة مختومة من كلمة المرور الخاصة بي لمساعدتي إذا فقدت "
+                "بطاقتي.",
+                "fa": "انجمن یک نسخهٔ مهرشده از رمز من را نگه دارد تا اگر کارتم را گم کردم "
+                "کمکم کند.",
+                "ps": "ټولنه زما د پټنوم یوه مهر شوې کاپي وساتي، څو که مې کارت ورک شو مرسته "
+                "راسره وکړي.",
+                "ti": "ማሕበር ካርደይ እንተ ጠፊኡኒ ንምሕጋዘይ ዝተሓትመ ቅዳሕ ናይ መሕለፊ ቃለይ ይሓዝ።",
+                "es": "La asociación guarda una copia sellada de mi contraseña, para "
+                "ayudarme si pierdo mi tarjeta.",
+                "tr": "Dernek, anahtar kartımı kaybedersem bana yardım etmek için parolamın "
+                "mühürlü bir kopyasını saklasın.",
+                "sq": "Shoqata ruan një kopje të vulosur të fjalëkalimit tim, për të më "
+                "ndihmuar nëse humbas kartën.",
             },
             (DPV + "ServiceProvision", DPV + "IdentityAuthentication"),
             (PD + "Authenticating",),
@@ -103,11 +131,17 @@ PURPOSES: dict[str, Purpose] = {
         Purpose(
             "share_recipient",
             {
-                "en": "Send chosen documents to a person or service I name",
-                "fr": "Envoyer les documents choisis à une personne ou un service que je désigne",
-                "nl": "Gekozen documenten sturen naar een persoon of dienst die ik aanwijs",
-                "de": "Ausgewählte Dokumente an eine Person oder Stelle senden, die ich nenne",
-                "ar": "إرسال الوثائق التي أختارها إلى شخص أو جهة أحددها",
+                "fr": "Envoyer mes documents à une personne ou un service que je désigne.",
+                "nl": "Mijn documenten sturen naar een persoon of dienst die ik aanwijs.",
+                "de": "Meine Dokumente an eine Person oder Stelle senden, die ich nenne.",
+                "en": "Send my documents to a person or service I name.",
+                "ar": "إرسال مستنداتي إلى شخص أو جهة أحددها.",
+                "fa": "اسنادم به شخص یا نهادی که نام می\u200cبرم فرستاده شود.",
+                "ps": "زما اسناد هغه کس یا خدمت ته واستوئ چې زه یې نوموم.",
+                "ti": "ሰነዳተይ ናብ ዝሰመዮ ሰብ ወይ ኣገልግሎት ይለኣኹ።",
+                "es": "Enviar mis documentos a una persona o servicio que yo indique.",
+                "tr": "Belgelerimi belirttiğim bir kişiye veya kuruma gönder.",
+                "sq": "Dërgoni dokumentet e mia te një person ose shërbim që unë caktoj.",
             },
             (DPV + "ServiceProvision", DPV + "CommunicationManagement"),
             (PD + "OfficialID", PD + "HealthRecord"),

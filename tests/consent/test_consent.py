@@ -148,7 +148,7 @@ def test_receipt_text_and_pdf(tmp_path: Path) -> None:
             choices={p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS},
         )
     text = consent.receipt_text(rec)
-    assert "[OUI] Scanner mes papiers" in text and "[NON] Envoyer" in text
+    assert "[OUI] Numériser mes documents" in text and "[NON] Envoyer mes documents" in text
     assert rec.record_id in text and rec.notice_sha256 in text
     pdf = consent.receipt_pdf(rec)
     assert pdf.startswith(b"%PDF")
