@@ -177,9 +177,16 @@ def withdraw_on_drive(
     obsolete: list[str] = []
     if _purposes.RECOVERY in asked:
         # Erased even if escrow was already refused: a copy kept after a refusal is exactly
-        # what the verifier flags.
+        # what the verifier flags. Every bundle of this holder on the drive counts.
+        from nextstep.returning import list_bundles
+
+        stems = {stem} | {
+            b.stem for b in list_bundles(root, trusted_keys).bundles if b.holder_id == holder_id
+        }
         obsolete += sorted(
-            n for n, e in entries.items() if n.endswith(RECOVERY_SUFFIX) and n.startswith(stem)
+            n
+            for n, e in entries.items()
+            if e.is_file and n.endswith(RECOVERY_SUFFIX) and n[: -len(RECOVERY_SUFFIX)] in stems
         )
     remover = _share_remover() if _purposes.SHARE in asked else None
     if _purposes.SHARE in asked and remover is None:
@@ -289,6 +296,11 @@ def prove_holder(
 
     Knowing the holder id (printed on the drive) is not enough to read or erase a history.
     """
+    if passphrase and not drive:
+        raise ProofRequired(
+            "The passphrase can only be checked against the person's bundle.",
+            hint="Add --drive with the person's drive, or use --attest.",
+        )
     if passphrase and drive:
         from nextstep.drives.target import open_target
         from nextstep.returning import list_bundles
