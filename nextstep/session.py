@@ -216,7 +216,13 @@ class Session:
         """Withdraw consent; withdrawing the core purpose discards every captured page."""
         from nextstep import consent
 
-        withdrawn = list(purposes or [p for p, v in self.consents.items() if v])
+        # Only what was given is withdrawn (and listed on the receipt as withdrawn).
+        withdrawn = [p for p in (purposes or list(self.consents)) if self.consents.get(p)]
+        if not withdrawn:
+            raise consent.ConsentError(
+                "There is nothing to withdraw: the person has not agreed to this.",
+                hint="Nothing is processed without their consent.",
+            )
         consent.withdraw(
             self.audit,
             holder_id=self.holder_id,

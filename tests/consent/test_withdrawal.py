@@ -227,3 +227,21 @@ def test_draft_notice_needs_an_interpreter(data_env: Path) -> None:
         )
         assert session.consents[consent.DIGITIZE]
         session.end()
+
+
+def test_in_visit_withdrawal_names_only_given_purposes(data_env: Path) -> None:
+    settings = config.load()
+    key, audit = open_kiosk(settings)
+    with audit:
+        session = Session(settings, key=key, audit=audit, staff="s", language="fr")
+        session.give_consent({p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS})
+        with pytest.raises(consent.ConsentError, match="nothing to withdraw"):
+            session.withdraw_consent([consent.SHARE])
+        session.withdraw_consent()
+        session.end()
+    last = [
+        json.loads(line)
+        for line in settings.audit_log.read_text().splitlines()
+        if '"consent_withdrawn"' in line
+    ]
+    assert [e["details"]["purposes"] for e in last] == [[consent.DIGITIZE]]
