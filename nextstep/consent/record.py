@@ -93,7 +93,9 @@ class ConsentRecord:
     def as_dpv(self) -> dict[str, Any]:
         """A JSON-LD view with DPV terms, for export and the person's drive."""
         return {
-            "@context": {"dpv": DPV, "pd": PD},
+            # nextstep: terms (purpose id, wording, how informed) are this project's own, under
+            # a URN so JSON-LD processors keep them instead of dropping unknown keys.
+            "@context": {"dpv": DPV, "pd": PD, "nextstep": "urn:nextstep:consent:"},
             "@id": f"urn:uuid:{self.record_id}",
             "@type": "dpv:ConsentRecord",
             "dpv:hasDataSubject": self.subject,
@@ -117,12 +119,12 @@ class ConsentRecord:
                 }
                 for d in self.decisions
             ],
-            "informed": {
+            "nextstep:informed": {
                 "via": self.informed_via.value,
                 "language": self.informed_language,
                 "interpreter_language": self.interpreter_language,
             },
-            "schema": SCHEMA,
+            "nextstep:schema": SCHEMA,
         }
 
 
