@@ -245,3 +245,28 @@ def test_in_visit_withdrawal_names_only_given_purposes(data_env: Path) -> None:
         if '"consent_withdrawn"' in line
     ]
     assert [e["details"]["purposes"] for e in last] == [[consent.DIGITIZE]]
+
+
+def test_drive_check_flags_a_sealed_copy_kept_after_a_refusal(tmp_path: Path) -> None:
+    from crypto import keys as crypto_keys
+    from nextstep.audit import AuditLog
+
+    drive = tmp_path / "drive"
+    drive.mkdir()
+    with AuditLog(tmp_path / "log.jsonl", crypto_keys.generate(), "k1", sync=False) as log:
+        refused = consent.give(
+            log,
+            holder_id="hold-" + "r" * 24,
+            staff="s",
+            language="fr",
+            choices={p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS},
+        )
+    (drive / "abc.consent.jsonld").write_text(consent.receipt_json(refused), encoding="utf-8")
+    assert withdrawal.escrow_problems(drive) == []
+    (drive / "abc.recovery.age").write_bytes(b"-----BEGIN AGE ENCRYPTED FILE-----\n")
+    problems = withdrawal.escrow_problems(drive)
+    assert len(problems) == 1 and "kept although escrow was refused" in problems[0]
+    # A link planted under the name is not read and not counted as the kiosk's copy.
+    (drive / "abc.recovery.age").unlink()
+    (drive / "abc.recovery.age").symlink_to(drive / "abc.consent.jsonld")
+    assert withdrawal.escrow_problems(drive) == []
