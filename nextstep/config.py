@@ -47,6 +47,7 @@ class Settings:
     legal_basis: str = "consent"  # "consent" (Art. 6(1)(a) + 9(2)(a)) or "public_task"
     inactivity_seconds: int = 300
     org_name: str = "Le Monde des Possibles"
+    retention_years: int = 5  # subject keys and log entries older than this go (retention.md)
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
