@@ -21,7 +21,7 @@ from nextstep import cli, config
 from nextstep.audit import verify_log
 from nextstep.audit.trusted_keys import load_trusted_keys
 from nextstep.errors import NextStepError
-from tests.audit.audit_logbuilder import Built, build_log
+from tests.audit.audit_logbuilder import Built
 
 FUZZ = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
