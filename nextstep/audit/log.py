@@ -588,7 +588,7 @@ def verify_inclusion_file(text: str, public_key: bytes) -> Entry:
     """
     try:
         data = json.loads(text)
-        if data.get("format") != "nextstep-inclusion-proof/v1":
+        if not isinstance(data, dict) or data.get("format") != "nextstep-inclusion-proof/v1":
             raise ValueError("format")
         body = note.parse_checkpoint_body(note.parse_note(data["checkpoint"]).text)
         cp, _, _ = note.open_checkpoint(
@@ -599,10 +599,10 @@ def verify_inclusion_file(text: str, public_key: bytes) -> Entry:
         if origin_for(e.kiosk) != cp.origin or int(data["seq"]) != e.seq:
             raise ValueError("entry and checkpoint disagree")
         merkle.verify_inclusion(e.seq, cp.size, e.leaf, path, cp.root)
-    except (ValueError, KeyError, TypeError, EntryFormatError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, EntryFormatError):
         raise AuditError(
             "The inclusion proof file is malformed.", hint="Export it again from the kiosk."
-        ) from exc
+        ) from None
     except (note.NoteError, merkle.ProofError) as exc:
         raise AuditError(f"The inclusion proof does not verify: {exc.message}") from exc
     return e

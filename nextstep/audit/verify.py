@@ -36,6 +36,7 @@ INTEGRITY = "integrity"
 CHECKPOINT = "checkpoint"
 TIME = "time"
 CONSENT = "consent"
+UNSEALED = "unsealed"  # entries after the newest checkpoint: a crash, or a cut end
 
 
 @dataclass(frozen=True)
@@ -340,7 +341,7 @@ def verify_log(
                 "signed checkpoint: later entries may have been cut together with their "
                 "checkpoints, or the kiosk stopped mid-session (then seal it with `nextstep "
                 "audit checkpoint` and compare with your own last checkpoint)",
-                CHECKPOINT,
+                UNSEALED,
             )
         )
     for size, matches, label in results:
