@@ -73,9 +73,8 @@ def open_log(settings: config.Settings) -> AuditLog:
     """Open the kiosk's log with its key, keeping the kiosk id already in the log."""
     key = keys.load_private(settings.key_path)
     kiosk_id = f"{settings.kiosk_name}-{key.public_bytes.hex()[:8]}"
-    if settings.audit_log.exists():
-        with settings.audit_log.open("rb") as fh:
-            first = fh.readline(64 * 1024)
+    with contextlib.suppress(OSError), settings.audit_log.open("rb") as fh:
+        first = fh.readline(64 * 1024)
         if first.endswith(b"\n"):
             with contextlib.suppress(ValueError, KeyError, TypeError, RecursionError):
                 kiosk_id = str(json.loads(first)["kiosk"])

@@ -19,6 +19,7 @@ import base64
 import fcntl
 import json
 import os
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -161,7 +162,19 @@ class AuditLog:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._pseudonym_secret = pseudonym_key(path.parent)
         created = not path.exists()
-        self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        try:
+            self._fd = os.open(
+                path, os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600
+            )
+        except OSError as exc:
+            raise AuditError(
+                f"The audit log {path} cannot be opened ({exc.strerror or exc}).",
+                hint="It must be a regular file the kiosk user can write.",
+            ) from None
+        if not stat.S_ISREG(os.fstat(self._fd).st_mode):
+            os.close(self._fd)
+            self._fd = -1
+            raise AuditError(f"The audit log {path} is not a regular file.")
         if created:
             fsync_dir(path.parent)
         with self._locked():

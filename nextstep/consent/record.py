@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
@@ -260,6 +260,4 @@ def withdraw(
 
 
 def _with_seq(record: ConsentRecord, seq: int) -> ConsentRecord:
-    from dataclasses import replace
-
     return replace(record, audit_seq=seq)

@@ -173,3 +173,15 @@ def test_fuzz_key_values(data_env: Path, value: str) -> None:
         assert exc.message.endswith(".")
     else:
         assert all(len(k) == 32 for k in trusted.keys)
+
+
+def test_kiosk_side_commands_refuse_a_log_that_is_no_file(
+    data_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["init"]) == 0
+    settings = config.load()
+    settings.audit_log.mkdir(parents=True)
+    capsys.readouterr()
+    assert cli.main(["audit", "subject", "h-" + "a" * 20]) == 2
+    err = capsys.readouterr().err
+    assert "cannot be opened" in err and "Traceback" not in err
