@@ -155,6 +155,7 @@ class AuditLog:
         self._tree = merkle.MerkleTree()
         self._lines: list[bytes] = []
         self._base = 0  # entries before this one were sealed (see nextstep.audit.seal)
+        self._tally_period = ""  # the month of the running tally, as last read
         self.seal: Seal | None = None
         self._last_time = ""
         self._uncovered_since = ""
@@ -392,18 +393,26 @@ class AuditLog:
         return line
 
     def _close_period(self, time: str) -> None:
-        """At the first entry of a new month, write the finished month's anonymous totals."""
+        """At the first entry of a new month, write the finished month's anonymous totals.
+
+        The month last seen is cached, so the tally file is read only when the month changes
+        (or another process may have changed it: the file, read under the lock, decides).
+        """
+        if self._tally_period == tally_mod.period_of(time):
+            return
         running = tally_mod.load(self.path.parent)
+        self._tally_period = running.period or tally_mod.period_of(time)
         if not running.period or running.period == tally_mod.period_of(time):
             return
         if running.counts:
             details: dict[str, Any] = {"period": running.period, **running.counts}
             self._write(events.PERIOD_TOTALS, time, None, None, details, None)
         tally_mod.save(self.path.parent, tally_mod.Tally(tally_mod.period_of(time)))
+        self._tally_period = tally_mod.period_of(time)
 
     def _add_tally(self, time: str, changes: Mapping[str, Mapping[str, int]]) -> None:
         running = tally_mod.load(self.path.parent)
-        running.period = tally_mod.period_of(time)
+        running.period = self._tally_period = tally_mod.period_of(time)
         running.add(changes)
         tally_mod.save(self.path.parent, running)
 
