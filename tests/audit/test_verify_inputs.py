@@ -7,6 +7,7 @@ log lines, stored and supplied checkpoint files, and ``--key`` values.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -18,7 +19,8 @@ from hypothesis import strategies as st
 
 from crypto import note
 from nextstep import cli, config
-from nextstep.audit import verify_log
+from nextstep.audit import AuditError, verify_log
+from nextstep.audit.log import verify_inclusion_file
 from nextstep.audit.trusted_keys import load_trusted_keys
 from nextstep.errors import NextStepError
 from tests.audit.audit_logbuilder import Built
@@ -185,3 +187,44 @@ def test_kiosk_side_commands_refuse_a_log_that_is_no_file(
     assert cli.main(["audit", "subject", "h-" + "a" * 20]) == 2
     err = capsys.readouterr().err
     assert "cannot be opened" in err and "Traceback" not in err
+
+
+@FUZZ
+@given(
+    blob=st.binary(max_size=300)
+    | json_values.map(lambda v: json.dumps(v, default=str).encode())
+    | st.fixed_dictionaries(
+        {
+            "format": st.just("nextstep-sealed-log/v1"),
+            "size": st.integers(-2, 5),
+            "leaves": st.lists(st.text(max_size=70), max_size=5),
+            "checkpoint": st.text(max_size=50),
+            "sealed_before": st.text(max_size=5),
+        }
+    ).map(lambda v: json.dumps(v).encode())
+)
+def test_fuzz_seal_file(base_log: Built, blob: bytes) -> None:
+    with tempfile.TemporaryDirectory() as d:
+        log = _copy(base_log, Path(d))
+        log.with_name("log.jsonl.sealed.json").write_bytes(blob)
+        report = verify_log(log, [base_log.key.public_bytes])
+    assert not report.ok
+
+
+@FUZZ
+@given(
+    text=st.text(max_size=300)
+    | json_values.map(lambda v: json.dumps(v, default=str))
+    | st.fixed_dictionaries(
+        {
+            "format": st.just("nextstep-inclusion-proof/v1"),
+            "seq": json_values,
+            "path": json_values,
+            "entry": json_values,
+            "checkpoint": st.text(max_size=60),
+        }
+    ).map(lambda v: json.dumps(v, default=str))
+)
+def test_fuzz_inclusion_proof_file(base_log: Built, text: str) -> None:
+    with pytest.raises(AuditError):
+        verify_inclusion_file(text, base_log.key.public_bytes)
