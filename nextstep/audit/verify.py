@@ -29,6 +29,7 @@ from nextstep.audit.log import checkpoint_dir, origin_for, read_stored_checkpoin
 from nextstep.audit.seal import Seal, SealError, read_seal
 from nextstep.consent import notices
 from nextstep.errors import NextStepError
+from nextstep.model import CATEGORIES
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -37,6 +38,7 @@ CHECKPOINT = "checkpoint"
 TIME = "time"
 CONSENT = "consent"
 UNSEALED = "unsealed"  # entries after the newest checkpoint: a crash, or a cut end
+PRIVACY = "privacy"  # a person's category or language in clear (belongs in ``enc``)
 
 
 @dataclass(frozen=True)
@@ -397,9 +399,57 @@ def verify_log(
         )
 
     problems.extend(consent_problems(parsed.entries, parsed.line_numbers))
+    problems.extend(privacy_problems(parsed.entries, parsed.line_numbers))
     problems.sort(key=lambda p: (p.seq if p.seq is not None else -1, p.line or 0))
     report.ok = not problems
     return report
+
+
+def _sensitive_words() -> frozenset[str]:
+    """Category slugs and language codes (notice and OCR): never in clear next to a subject."""
+    ocr = {"ara", "fra", "nld", "deu", "eng", "fas", "pus", "tir", "spa", "tur", "sqi"}
+    return frozenset({*CATEGORIES, *notices.languages(), *ocr})
+
+
+def _clear_strings(value: object, depth: int = 0) -> list[str]:
+    if depth > 20:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (k, *_clear_strings(v, depth + 1))]
+    if isinstance(value, list):
+        return [s for v in value for s in _clear_strings(v, depth + 1)]
+    return []
+
+
+def privacy_problems(
+    entries: Sequence[Entry | None], line_numbers: Sequence[int] | None = None
+) -> list[Problem]:
+    """Entries about a person whose clear details name a category or a language.
+
+    Such details link the person to a category (Art. 9 data) for anyone reading the log, and
+    survive erasure; they belong in the encrypted payload (``enc``), counted for the auditor
+    by the subject-less monthly totals.
+    """
+    words = _sensitive_words()
+    out: list[Problem] = []
+    lines = line_numbers or [None] * len(entries)  # type: ignore[list-item]
+    for e, lineno in zip(entries, lines, strict=True):
+        if e is None or e.subject is None:
+            continue
+        found = sorted({s for s in _clear_strings(e.details) if s in words})
+        if found:
+            out.append(
+                Problem(
+                    e.seq,
+                    lineno,
+                    f"names {', '.join(found)} in clear next to subject {e.subject}: a person's "
+                    "categories and languages belong in the encrypted payload",
+                    PRIVACY,
+                )
+            )
+    return out
 
 
 def _valid_consent(e: Entry) -> str | None:

@@ -306,3 +306,34 @@ def test_staff_pseudonyms_are_keyed_not_a_plain_hash(tmp_path: Path) -> None:
     plain = hashlib.sha256(b"nextstep/staff/v1\nanna").hexdigest()[:16]
     assert plain not in e.line.decode()
     assert key.derive("a") != key.derive("b") and len(key.derive("a")) == 32
+
+
+def test_a_category_or_language_in_clear_next_to_a_subject_is_flagged(tmp_path: Path) -> None:
+    key = keys.generate()
+    holder = HOLDERS[0]
+    with _log(tmp_path, key) as log:
+        consent.give(
+            log,
+            holder_id=holder,
+            staff="s",
+            language="fr",
+            choices={p: True for p in consent.PURPOSE_IDS},
+        )
+        fine = log.append(
+            events.DOCUMENT_CLASSIFIED,
+            subject_holder_id=holder,
+            details={"pages": 1},
+            private={"category": "asylum"},
+        )
+        leaky = log.append(
+            events.DOCUMENT_CLASSIFIED, subject_holder_id=holder, details={"category": "asylum"}
+        )
+        lang = log.append(
+            events.SESSION_START, subject_holder_id=holder, details={"language": "ar"}
+        )
+        log.append(events.PERIOD_TOTALS, details={"period": "2026-10", "documents": {"asylum": 3}})
+        log.checkpoint()
+        path = log.path
+    flagged = verify_log(path, [key.public_bytes]).problems_of("privacy")
+    assert [p.seq for p in flagged] == [leaky.seq, lang.seq], flagged
+    assert "asylum" in flagged[0].what and fine.seq not in {p.seq for p in flagged}
