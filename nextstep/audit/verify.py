@@ -5,8 +5,12 @@ and reordering at the first entry affected; each line's own leaf hash catches a 
 the signed checkpoints (stored beside the log and, above all, those an auditor or witness
 kept) catch a rewritten or truncated history, and entry signatures catch forged entries newer
 than the last checkpoint; the time check catches backdating; the consent check shows
-processing that no valid consent covered. Only pseudonyms and non-personal details are read:
-an auditor never needs a subject key.
+processing that no valid consent covered. Checkpoints must not be a matter of luck: every
+checkpoint event needs its stored checkpoint (deleting the folder fails) and the newest one
+must cover the log's end (cutting the last entries with their checkpoints fails). The privacy
+check names a category or language in clear next to a subject. Every input is read bounded
+and malformed ones become problems, never exceptions. Only pseudonyms and non-personal
+details are read: an auditor never needs a subject key.
 """
 
 from __future__ import annotations
