@@ -1,6 +1,6 @@
 """A real demo session, then the issue's privacy and erasure checks on what it left behind.
 
-Runs `nextstep demo` once (real OCR), then: no word of the letters, no sample file name and
+Runs `nextstep demo --language ar` once (real OCR), then: no word of the letters, no sample file name and
 no holder id anywhere in the kiosk's data or temporary directory; the log verifies with zero
 processing outside consent; the person's entries can be listed from their holder id; erasure
 destroys their key and the log still verifies.
