@@ -1,9 +1,10 @@
 """A real demo session, then the issue's privacy and erasure checks on what it left behind.
 
-Runs `nextstep demo --language ar` once (real OCR), then: no word of the letters, no sample file name and
-no holder id anywhere in the kiosk's data or temporary directory; the log verifies with zero
-processing outside consent; the person's entries can be listed from their holder id; erasure
-destroys their key and the log still verifies.
+Runs `nextstep demo --language ar` once (real OCR), then: no word of the letters, no sample
+file name and no holder id anywhere in the kiosk's data or temporary directory; no category
+slug or language code in clear in the log; the log verifies with zero processing outside
+consent; the person's entries can be listed from their holder id; erasure destroys their key,
+the log still verifies and nothing links them to a category any more.
 """
 
 from __future__ import annotations
