@@ -105,6 +105,7 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
             controller=settings.org_name,
             contact=settings.org_contact,
         )
+        log.checkpoint("consent_withdrawn")  # the withdrawal is sealed, like access and erasure
     print(f"Withdrawn: {', '.join(d.purpose for d in result.record.decisions)}")
     if result.not_given:
         print(f"Never given (nothing to withdraw): {', '.join(result.not_given)}")

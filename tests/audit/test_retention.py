@@ -34,6 +34,8 @@ def _visit(log: AuditLog, holder: str, session: str, category: str = "housing") 
         holder_id=holder,
         staff="s",
         language="ar",
+        informed="interpreter",  # the Arabic notice is a draft: an interpreter explains it
+        interpreter_language="ar",
         choices={p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS},
     )
     log.append(events.PAGE_CAPTURED, subject_holder_id=holder, details={"pages": 1})
@@ -144,7 +146,7 @@ def test_monthly_totals_count_categories_without_naming_anyone(tmp_path: Path) -
         "period": "2026-10",
         "documents": {"asylum": 1, "health": 1},
         "notice_languages": {"ar": 2},
-        "informed_via": {"on_screen": 2},
+        "informed_via": {"interpreter": 2},
     }
     rep = build_report(path, [key.public_bytes], date(2026, 10, 1), date(2026, 10, 31))
     assert rep.documents == {"asylum": 1, "health": 1} and rep.consent_languages == {"ar": 2}

@@ -184,7 +184,7 @@ def test_kiosk_side_commands_refuse_a_log_that_is_no_file(
     settings = config.load()
     settings.audit_log.mkdir(parents=True)
     capsys.readouterr()
-    assert cli.main(["audit", "subject", "h-" + "a" * 20]) == 2
+    assert cli.main(["audit", "subject", "h-" + "a" * 20, "--attest"]) == 2
     err = capsys.readouterr().err
     assert "cannot be opened" in err and "Traceback" not in err
 

@@ -127,7 +127,11 @@ def test_withdraw_escrow_needs_proof_removes_file_and_log_verifies(
 
     report = verify_log(settings.audit_log, [bytes(visited["key"])])  # type: ignore[arg-type]
     assert report.ok, report.problems
-    last = [json.loads(line) for line in settings.audit_log.open()][-1]
+    last = [
+        e
+        for e in (json.loads(line) for line in settings.audit_log.open())
+        if e["event"] == events.CONSENT_WITHDRAWN
+    ][-1]
     assert last["event"] == events.CONSENT_WITHDRAWN
     assert last["details"]["proof"] == withdrawal.PROOF_KEYCARD
     assert last["details"]["files_removed"] == 1
@@ -152,7 +156,11 @@ def test_withdraw_share_removes_only_the_kiosk_copies_of_this_person(
     assert sorted(p.name for p in share_dir.iterdir()) == ["mes-notes.txt"]
     settings = visited["settings"]
     assert isinstance(settings, config.Settings)
-    last = [json.loads(line) for line in settings.audit_log.open()][-1]
+    last = [
+        e
+        for e in (json.loads(line) for line in settings.audit_log.open())
+        if e["event"] == events.CONSENT_WITHDRAWN
+    ][-1]
     assert last["details"]["proof"] == withdrawal.PROOF_STAFF
     # The sealed key copy was not part of this withdrawal: it stays.
     assert (drive / f"{visited['stem']}.recovery.age").is_file()
