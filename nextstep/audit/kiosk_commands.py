@@ -158,7 +158,8 @@ def cmd_subject(args: argparse.Namespace) -> int:
         from nextstep.consent.letter import write_letter
 
         language = write_letter(args.letter, found, settings)
-        print(f"Access letter ({language} and fr) written to {args.letter}")
+        both = "fr" if language == "fr" else f"{language} and fr"
+        print(f"Access letter ({both}) written to {args.letter}")
     rows = [
         {
             "seq": e.seq,

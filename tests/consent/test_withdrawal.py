@@ -215,6 +215,20 @@ def test_access_letter_in_arabic_and_french_needs_proof(
     assert "حقوقك" in text and "قرار آلي" in text
     assert "Autorité de protection des données" in text
     assert consent.purposes.title(consent.RECOVERY, "fr").split(",")[0] in text
+    cats = f"{wording.t('categories_seen', 'fr')} : "
+    assert cats in text and wording.t("categories_none", "fr") not in text
+
+    # After erasure nothing links the person to a category, not even their own letter.
+    assert _run(monkeypatch, "", "audit", "erase", holder, "--yes", "--attest") == 0
+    after = tmp_path / "L2.pdf"
+    assert (
+        _run(monkeypatch, "", "audit", "subject", holder, "--attest", "--letter", str(after)) == 0
+    )
+    erased = subprocess.run(
+        ["pdftotext", str(after), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    assert cats + wording.t("categories_none", "fr") in erased
+    assert wording.t("erased_text", "fr") in erased
 
 
 def test_draft_notice_needs_an_interpreter(data_env: Path) -> None:
