@@ -47,9 +47,9 @@ SIGNATURE_SUFFIX = ENVELOPE_SUFFIX + ".minisig"
 UNREAD_SUFFIXES = (
     ".recovery.age",
     ".consent.txt",
-    ".consent.jsonld",
+    ".consent.json",
     ".withdrawal.txt",
-    ".withdrawal.jsonld",
+    ".withdrawal.json",
     ".audit-proof.json",
     ENVELOPE_SUFFIX + ".next",
 )

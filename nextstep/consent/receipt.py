@@ -19,9 +19,9 @@ from nextstep.consent import purposes, wording
 from nextstep.consent.record import ConsentRecord
 
 RECEIPT_SUFFIX = ".consent.txt"
-RECEIPT_JSON_SUFFIX = ".consent.jsonld"
+RECEIPT_JSON_SUFFIX = ".consent.json"
 WITHDRAWAL_SUFFIX = ".withdrawal.txt"
-WITHDRAWAL_JSON_SUFFIX = ".withdrawal.jsonld"
+WITHDRAWAL_JSON_SUFFIX = ".withdrawal.json"
 WIDTH = 78
 
 

@@ -91,7 +91,7 @@ def test_withdraw_escrow_needs_proof_removes_file_and_log_verifies(
     assert isinstance(settings, config.Settings)
     stem = str(visited["stem"])
     assert (drive / f"{stem}.recovery.age").is_file()
-    assert (drive / f"{stem}.consent.jsonld").is_file()  # the JSON-LD receipt is written
+    assert (drive / f"{stem}.consent.json").is_file()  # the JSON-LD receipt is written
     args = ("consent", "withdraw", "--drive", str(drive), "--purpose", "recovery_escrow")
 
     # No proof, then a wrong passphrase: refused, nothing removed, nothing logged.
@@ -121,7 +121,7 @@ def test_withdraw_escrow_needs_proof_removes_file_and_log_verifies(
     assert wording.t("withdrawal_title", "fr") in receipt  # ...and French
     assert f"{stem}.recovery.age" in receipt
     assert "Subject pseudonym" not in receipt and "on_screen" not in receipt
-    record = json.loads((drive / f"{stem}.withdrawal.jsonld").read_text(encoding="utf-8"))
+    record = json.loads((drive / f"{stem}.withdrawal.json").read_text(encoding="utf-8"))
     statuses = [s["dpv:hasStatus"] for s in record["dpv:hasConsentStatus"]]
     assert statuses == ["dpv:ConsentWithdrawn"]  # only what was given and withdrawn
 
@@ -172,9 +172,7 @@ def test_withdraw_all_lists_only_given_purposes(
     drive = Path(str(visited["drive"]))
     args = ("consent", "withdraw", "--drive", str(drive), "--staff", "anna", "--attest")
     assert _run(monkeypatch, "", *args) == 0
-    record = json.loads(
-        (drive / f"{visited['stem']}.withdrawal.jsonld").read_text(encoding="utf-8")
-    )
+    record = json.loads((drive / f"{visited['stem']}.withdrawal.json").read_text(encoding="utf-8"))
     withdrawn = sorted(s["nextstep:purpose"] for s in record["dpv:hasConsentStatus"])
     assert withdrawn == sorted([consent.DIGITIZE, consent.RECOVERY, consent.SHARE])
     # Nothing left to withdraw: a clear message, not a second empty withdrawal.
@@ -283,12 +281,12 @@ def test_drive_check_flags_a_sealed_copy_kept_after_a_refusal(tmp_path: Path) ->
             language="fr",
             choices={p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS},
         )
-    (drive / "abc.consent.jsonld").write_text(consent.receipt_json(refused), encoding="utf-8")
+    (drive / "abc.consent.json").write_text(consent.receipt_json(refused), encoding="utf-8")
     assert withdrawal.escrow_problems(drive) == []
     (drive / "abc.recovery.age").write_bytes(b"-----BEGIN AGE ENCRYPTED FILE-----\n")
     problems = withdrawal.escrow_problems(drive)
     assert len(problems) == 1 and "kept although escrow was refused" in problems[0]
     # A link planted under the name is not read and not counted as the kiosk's copy.
     (drive / "abc.recovery.age").unlink()
-    (drive / "abc.recovery.age").symlink_to(drive / "abc.consent.jsonld")
+    (drive / "abc.recovery.age").symlink_to(drive / "abc.consent.json")
     assert withdrawal.escrow_problems(drive) == []

@@ -60,7 +60,7 @@ def test_withdraw_escrow_on_fat32(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
             receipt = next(t.root.glob("*.withdrawal.txt")).read_text(encoding="utf-8")
         assert not [n for n in names if n.endswith(".recovery.age")], names
         assert any(n.endswith(".pdf") for n in names) and any(
-            n.endswith(".withdrawal.jsonld") for n in names
+            n.endswith(".withdrawal.json") for n in names
         )
         assert wording.t("withdrawal_title", "nl") in receipt
     finally:
