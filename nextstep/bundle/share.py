@@ -22,7 +22,7 @@ from nextstep.bundle.build import Bundle, assemble, new_file_stem
 from nextstep.bundle.manifest import DocumentMeta
 from nextstep.bundle.render import RasterPage
 from nextstep.bundle.update import carried_documents
-from nextstep.bundle.verify import BundleError, load, verify_open
+from nextstep.bundle.verify import BundleError, BundleInfo, load, verify_open
 from nextstep.model import CATEGORIES
 
 
@@ -142,3 +142,11 @@ def share_subset(
             private={"recipient": result.recipient},
         )
     return result
+
+
+def pages_in_source(shared: BundleInfo, source: BundleInfo) -> tuple[int, int]:
+    """How many of the shared copy's document pages are in the source bundle byte for byte
+    (same image and content SHA-256 in both signed manifests), and how many it has."""
+    known = {(p.image_sha256, p.content_sha256) for d in source.manifest.documents for p in d.pages}
+    pages = [p for d in shared.manifest.documents for p in d.pages]
+    return sum((p.image_sha256, p.content_sha256) in known for p in pages), len(pages)
