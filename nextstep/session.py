@@ -719,6 +719,11 @@ class Session:
             self._log(events.BUNDLE_WRITE_FAILED, {"status": report.status.value, "copy": True})
         return report
 
+    @property
+    def bundle_built(self) -> bool:
+        """Whether :meth:`build_bundle` has made this visit's bundle (the share source)."""
+        return self._bundle is not None
+
     def share(self, request: ShareRequest) -> ShareOutcome:
         """Write a copy of the chosen documents for one recipient (``nextstep.sharing``).
 
