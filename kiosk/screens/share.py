@@ -63,6 +63,15 @@ class ShareScreen(KioskScreen):
     #share-name { width: 1fr; }
     #share-actions { height: 3; }
     #share-status { color: #00e5ff; height: auto; }
+    /* Chosen or not by shape, not colour alone: an empty box, or a black X on yellow. */
+    #share-docs > .selection-list--button,
+    #share-docs > .selection-list--button-highlighted { color: #1f1f1f; background: #1f1f1f; }
+    #share-docs > .selection-list--button-selected,
+    #share-docs > .selection-list--button-selected-highlighted {
+        color: #000000; background: #ffd700; text-style: bold;
+    }
+    #share-second > .toggle--button { color: #1f1f1f; background: #1f1f1f; }
+    #share-second.-on > .toggle--button { color: #000000; background: #ffd700; }
     #share-result { height: auto; display: none; }
     #share-qr { width: 31; height: auto; }
     #share-text { width: 1fr; height: auto; padding: 0 1; }
