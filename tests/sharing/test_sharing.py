@@ -7,9 +7,11 @@ drives, the audit log.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -137,3 +139,44 @@ def test_remove_shared_copies_removes_only_the_kiosk_files(tmp_path: Path) -> No
     assert sharing.remove_shared_copies(root) == [f"{sharing.SHARE_FOLDER}/bcdefghijk23.pdf"]
     assert not folder.exists()
     assert sharing.remove_shared_copies(root) == []
+
+
+def test_share_to_a_fat32_drive_and_removal_there(
+    settings: config.Settings, tmp_path: Path
+) -> None:
+    """The recipient's own stick: a real FAT32 image (fusefat), written, re-read, verified;
+    then the person's drive listing still shows only their own bundle."""
+    require_tool("fusefat")
+    mkfs = require_tool("mkfs.vfat")
+    if not os.path.exists("/dev/fuse"):
+        pytest.skip("/dev/fuse is missing: FUSE filesystems cannot be mounted here")
+    from nextstep.drives.target import open_target
+    from nextstep.returning import list_bundles
+
+    image = tmp_path / "stick.img"
+    with image.open("wb") as f:
+        f.truncate(48 * 1024 * 1024)
+    subprocess.run([mkfs, "-F", "32", str(image)], check=True, capture_output=True)
+    settings = dataclasses.replace(settings, drive_allow_loop=True)
+    session = built_session(settings, tmp_path, GIVEN)
+    category = session.documents[0].classification.category
+    outcome = session.share(
+        sharing.ShareRequest(sharing.typed("Dr Haddad"), categories=(category,), drive=str(image))
+    )
+    assert outcome.ok and "(vfat)" in outcome.where
+    # The person's drive: a shared copy there is not taken for one of their bundles.
+    session.give_consent(GIVEN)  # asked again for the second share
+    again = session.share(sharing.ShareRequest(sharing.typed("Dr Haddad"), categories=(category,)))
+    assert again.ok
+    keys = [session.key.public_bytes]
+    listing = list_bundles(tmp_path / "drive", keys)
+    assert len(listing.bundles) == 1
+    session.end()
+    with open_target(str(image), allow_loop=True) as target:
+        info = verify_on_drive(
+            target.root, outcome.stem, passphrase=outcome.passphrase, trusted_keys=keys
+        )
+        assert info.manifest.recipient == "Dr Haddad"
+        assert sorted(
+            p.name for p in target.root.iterdir() if p.name != "LISEZ-MOI_README.txt"
+        ) == [sharing.SHARE_FOLDER]
