@@ -54,6 +54,7 @@ class DemoResult:
     audit_entries: int
     checkpoint: str
     share: ShareOutcome | None = None
+    share_error: NextStepError | None = None  # the bundle is written; only the share failed
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,12 @@ def run_demo(
     categories = [d.classification.category for d in documents]
     written = [n for n in report.written if n.endswith(".pdf")]
     where = session.target.description if session.target is not None else drive
-    shared = _share(session, share) if share is not None else None
+    shared, share_error = None, None
+    if share is not None:
+        try:
+            shared = _share(session, share)
+        except NextStepError as exc:  # the person's bundle is written: still print its summary
+            share_error = exc
     ejected = session.eject()
     timings = dict(session.timer.seconds)
     checkpoint = session.end()
@@ -140,6 +146,7 @@ def run_demo(
         audit_entries=verdict.entries,
         checkpoint=checkpoint,
         share=shared,
+        share_error=share_error,
     )
 
 
@@ -300,13 +307,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
         share = DemoShare(
             tuple(args.share), args.recipient, args.recipient_service, args.share_drive
         )
-    result = run_demo(
-        settings,
-        drive=drive,
-        language=args.language,
-        consents=parse_consent(args.consent),
-        share=share,
-    )
+    consents = parse_consent(args.consent)
+    if share is not None and "share_recipient" not in consents:
+        raise NextStepError(
+            "Sharing needs the person's share_recipient consent.",
+            hint="Add it: --consent digitize_store,share_recipient.",
+        )
+    result = run_demo(settings, drive=drive, language=args.language, consents=consents, share=share)
     print(f"Pages: {result.pages} captured, {result.refused} refused")
     for n, category in enumerate(result.categories, 1):
         print(f"Document {n}: {category}")
@@ -320,6 +327,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"Passphrase: {result.passphrase}")
     if result.share is not None:
         _print_share(result.share, args, drive)
+    if result.share_error is not None:
+        err = result.share_error
+        print(f"nextstep: nothing was shared: {err.message}", file=sys.stderr)
+        if err.hint:
+            print(f"  {err.hint}", file=sys.stderr)
+        return 2
     return 0
 
 

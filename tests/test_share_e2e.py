@@ -206,3 +206,20 @@ def test_audit_log_holds_the_share_without_the_recipient(shared_run: dict[str, o
     assert details["recipient_kind"] == "directory"
     assert details["documents"] == 1 and details["pages"] >= 1
     assert "categories" not in details and "shared_bundle" not in details
+
+
+def test_share_without_the_consent_is_refused_before_the_visit(tmp_path: Path) -> None:
+    env = dict(os.environ, NEXTSTEP_DATA_DIR=str(tmp_path / "data"))
+    env.pop("NEXTSTEP_CONFIG", None)
+    drive = tmp_path / "drive"
+    proc = subprocess.run(
+        [*NEXTSTEP, "demo", "--drive", str(drive), "--share", "health", "--recipient", "X"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    assert "share_recipient consent" in proc.stderr and "Traceback" not in proc.stderr
+    assert not drive.exists()
