@@ -29,6 +29,26 @@ def shares_made(session: Session) -> list[ShareRecord]:
     return list(session.shares)
 
 
+def receipt_lines(records: list[ShareRecord], language: str) -> list[str]:
+    """One line per share for the person's receipt, in ``language`` (fr, nl, de, en; else
+    French), the recipient as the person named them."""
+    from nextstep.bundle import i18n
+    from nextstep.sharing.texts import TEXTS, t
+
+    lang = language[:2] if language[:2] in TEXTS else "fr"
+    return [
+        t(
+            "receipt",
+            lang,
+            date=i18n.date_text(r.day),
+            n=r.documents,
+            categories=", ".join(i18n.category(c, lang) for c in dict.fromkeys(r.categories)),
+            name=r.recipient,
+        )
+        for r in records
+    ]
+
+
 __all__ = [
     "SHARE_FOLDER",
     "Recipient",
@@ -38,6 +58,7 @@ __all__ = [
     "ShareRecord",
     "ShareRequest",
     "from_directory",
+    "receipt_lines",
     "remove_shared_copies",
     "share_to_drive",
     "shares_made",

@@ -30,6 +30,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "file": "Fichier : {path}",
         "keep_apart": "Remettez cette fiche séparément de la clé USB.",
         "pages": "pages",
+        "receipt": "Le {date}, copie de {n} document(s) ({categories}) pour : {name}",
     },
     "nl": {
         "cover_title": "Documenten die met u gedeeld worden",
@@ -46,6 +47,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "SHA-256-vingerafdrukken staan in het ondertekende manifest."
         ),
         "check": "De handtekening controleren:",
+        "receipt": "Op {date}, kopie van {n} document(en) ({categories}) voor: {name}",
     },
     "de": {
         "cover_title": "Mit Ihnen geteilte Dokumente",
@@ -62,6 +64,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "SHA-256-Prüfsummen stehen im signierten Manifest."
         ),
         "check": "Signatur prüfen:",
+        "receipt": "Am {date}, Kopie von {n} Dokument(en) ({categories}) für: {name}",
     },
     "en": {
         "cover_title": "Documents shared with you",
@@ -77,6 +80,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "in the signed manifest."
         ),
         "check": "Check the signature:",
+        "receipt": "On {date}, copy of {n} document(s) ({categories}) for: {name}",
     },
 }
 

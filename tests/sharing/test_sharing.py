@@ -98,6 +98,8 @@ def test_share_is_logged_listed_and_needs_consent_again(
     assert info.manifest.shared_from == outcome.source_bundle_id
     made = sharing.shares_made(session)
     assert [(m.recipient, m.documents) for m in made] == [("Dr Haddad", 1)]
+    (line,) = sharing.receipt_lines(made, "nl")
+    assert line.startswith("Op ") and line.endswith("voor: Dr Haddad") and "1 document" in line
     with pytest.raises(ConsentRequired):  # asked again for each share
         session.share(sharing.ShareRequest(sharing.typed("Dr Haddad"), categories=(category,)))
     session.end()
