@@ -254,9 +254,14 @@ def test_returning_person_shares_from_the_opened_bundle(make_kiosk: Any, tmp_pat
             seen["earlier"] = [d.earlier for d in screen.documents]
             seen["thumbs"] = [d.thumbnail is not None for d in screen.documents]
             await pilot.press("space")
-            screen.query_one("#share-service").value = "baj-liege"
+            # The service list by keyboard: open it, the first service after "typed", choose.
+            screen.query_one("#share-service").focus()
+            await pilot.press("enter", "down", "enter")
+            await pilot.pause()
+            seen["service"] = screen.services[0]
             await pilot.press("f8")
             await until(pilot, app, "ConfirmModal")
+            seen["question"] = str(app.screen.question)
             await pilot.click("#yes")
             await until(pilot, app, "ShareScreen")
             await settle(pilot, app)
@@ -267,8 +272,10 @@ def test_returning_person_shares_from_the_opened_bundle(make_kiosk: Any, tmp_pat
     asyncio.run(run())
     assert ("S", "Partager avec un destinataire") in seen["keys"]
     assert seen["earlier"] == [True, True] and all(seen["thumbs"])
+    assert seen["service"].name in seen["question"]
     outcome = seen["outcome"]
     assert outcome is not None and outcome.ok
     assert outcome.source_bundle_id == info.bundle_id
+    assert outcome.record.recipient == seen["service"].name
     pdf = Path(kiosk.drive_spec) / outcome.pdf_name
     assert opens_with(pdf, outcome.passphrase) == ["health"]
