@@ -163,6 +163,7 @@ def _share(session: Session, share: DemoShare) -> ShareOutcome:
     outcome = session.share(
         sharing.ShareRequest(recipient, categories=share.categories, drive=share.drive)
     )
+    assert outcome is not None  # no answer given here: the consent given at the start holds
     if not outcome.ok:
         raise NextStepError(outcome.report.sentence("en"), hint=outcome.report.detail or "")
     return outcome

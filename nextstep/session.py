@@ -724,19 +724,23 @@ class Session:
         """Whether :meth:`build_bundle` has made this visit's bundle (the share source)."""
         return self._bundle is not None
 
-    def share(self, request: ShareRequest) -> ShareOutcome:
+    def share(self, request: ShareRequest, *, agreed: bool | None = None) -> ShareOutcome | None:
         """Write a copy of the chosen documents for one recipient (``nextstep.sharing``).
 
-        Needs the ``share_recipient`` consent, asked for this recipient just before; it is
-        used up by this share, so the next one is asked again. The source is this visit's
-        bundle once built, else the returning person's opened bundle. The clear audit part
-        holds counts and the kind of recipient; who and what go in the encrypted part.
+        ``agreed`` is the person's answer to the question for this recipient, asked just
+        before: it is recorded here as a ``share_recipient`` consent decision; a no shares
+        nothing (None returned). Without it, a consent given earlier is used (headless demo).
+        Either way the consent is used up by this share, so the next one is asked again. The
+        source is this visit's bundle once built, else the returning person's opened bundle.
+        The clear audit part holds counts and the kind of recipient; who and what go in the
+        encrypted part.
         """
         from nextstep import consent
         from nextstep.drives.target import open_target
         from nextstep.sharing import share_to_drive
 
-        self._require(consent.SHARE)
+        if self.ended:
+            raise SessionEnded("This session has ended; its data was wiped.")
         if self._bundle is not None:
             source, secret = self._bundle.pdf, self._bundle.passphrase
         elif self._returning is not None:
@@ -746,6 +750,21 @@ class Session:
                 "There is no bundle to share from yet.",
                 hint="Build the bundle, or open the returning person's bundle, first.",
             )
+        if agreed is not None:
+            choices = {p: bool(self.consents.get(p)) for p in consent.PURPOSE_IDS}
+            consent.give(
+                self.audit,
+                holder_id=self.holder_id,
+                staff=self.staff,
+                choices={**choices, consent.SHARE: agreed},
+                language=self.language,
+                legal_basis=self.settings.legal_basis,
+                controller=self.settings.org_name,
+            )
+            self.consents[consent.SHARE] = agreed
+            if not agreed:
+                return None
+        self._require(consent.SHARE)
         second = request.drive is not None
         if second:
             target = open_target(request.drive or "", allow_loop=self.settings.drive_allow_loop)

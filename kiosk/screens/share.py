@@ -3,9 +3,10 @@ and a recipient (from the referral directory, or typed), the person is asked for
 alone, and the copy is written and verified; the recipient slip is printed, or shown here
 (one-time passphrase as text and QR) for a photo when there is no printer.
 
-The screen sends two Session commands only (``give_consent`` for this recipient, then
-``share``); what may be chosen comes from :func:`nextstep.sharing.choices.shareable_documents`.
-It sits on top of the drive screen and returns to it.
+The screen sends one Session command, ``share`` with the person's answer (recorded there as
+the consent for this recipient); what may be chosen comes from
+:func:`nextstep.sharing.choices.shareable_documents`. It sits on top of the drive screen (or
+a return visit's capture screen) and returns to it.
 """
 
 from __future__ import annotations
@@ -242,9 +243,7 @@ class ShareScreen(KioskScreen):
         return self.kiosk.backup_spec if box.display and box.value else None
 
     def answer(self, request: Any, yes: bool) -> None:
-        """Record the person's answer for this recipient, then share on a yes."""
-        from nextstep import consent
-
+        """Record the person's answer for this recipient, then share on a yes (one command)."""
         self.busy = True
         status = self.query_one("#share-status", Static)
         status.update(_("Writing and verifying the shared copy…") if yes else "")
@@ -252,10 +251,7 @@ class ShareScreen(KioskScreen):
 
         def job() -> Any:
             with kiosk.lock:
-                session = kiosk.require_session()
-                choices = {p: bool(session.consents.get(p)) for p in consent.PURPOSE_IDS}
-                session.give_consent({**choices, consent.SHARE: yes})
-                return session.share(request) if yes else None
+                return kiosk.require_session().share(request, agreed=yes)
 
         self.run_domain(job, self.shared, group="share")
 

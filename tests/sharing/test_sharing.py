@@ -74,7 +74,10 @@ def test_share_refused_without_consent_writes_nothing(
     request = sharing.ShareRequest(sharing.typed("Maître Dupont"), categories=("health",))
     with pytest.raises(ConsentRequired):
         session.share(request)
+    assert session.share(request, agreed=False) is None  # the person said no
     assert not (tmp_path / "drive" / sharing.SHARE_FOLDER).exists()
+    last = json.loads(settings.audit_log.read_text().splitlines()[-1])
+    assert last["event"] == "consent_given" and b"Dupont" not in settings.audit_log.read_bytes()
     assert sharing.shares_made(session) == []
     session.end()
 
@@ -167,9 +170,9 @@ def test_share_to_a_fat32_drive_and_removal_there(
     )
     assert outcome.ok and "(vfat)" in outcome.where
     # The person's drive: a shared copy there is not taken for one of their bundles.
-    session.give_consent(GIVEN)  # asked again for the second share
-    again = session.share(sharing.ShareRequest(sharing.typed("Dr Haddad"), categories=(category,)))
-    assert again.ok
+    request = sharing.ShareRequest(sharing.typed("Dr Haddad"), categories=(category,))
+    again = session.share(request, agreed=True)  # asked again for the second share
+    assert again is not None and again.ok
     keys = [session.key.public_bytes]
     listing = list_bundles(tmp_path / "drive", keys)
     assert len(listing.bundles) == 1
