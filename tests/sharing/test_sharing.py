@@ -185,3 +185,19 @@ def test_share_to_a_fat32_drive_and_removal_there(
         assert sorted(
             p.name for p in target.root.iterdir() if p.name != "LISEZ-MOI_README.txt"
         ) == [sharing.SHARE_FOLDER]
+
+
+def test_pages_side_by_side_for_the_share_screen() -> None:
+    import numpy as np
+
+    from nextstep.sharing.choices import THUMB_PAGES, THUMB_WIDTH, side_by_side
+
+    tall = np.zeros((800, 600, 3), np.uint8)
+    grey = np.full((400, 600), 200, np.uint8)
+    picture = side_by_side([tall, grey])
+    assert picture is not None
+    assert picture.shape == (320, 2 * THUMB_WIDTH + THUMB_WIDTH // 12, 3)
+    assert picture[300, -1].tolist() == [255, 255, 255]  # the shorter page padded white
+    many = side_by_side([grey] * (THUMB_PAGES + 2))
+    assert many is not None and many.shape[1] < (THUMB_PAGES + 1) * THUMB_WIDTH
+    assert side_by_side([]) is None
