@@ -201,3 +201,28 @@ def test_pages_side_by_side_for_the_share_screen() -> None:
     many = side_by_side([grey] * (THUMB_PAGES + 2))
     assert many is not None and many.shape[1] < (THUMB_PAGES + 1) * THUMB_WIDTH
     assert side_by_side([]) is None
+
+
+def test_a_link_named_like_the_share_folder_is_refused(
+    settings: config.Settings, tmp_path: Path
+) -> None:
+    """A drive whose ``partage-share`` is a link (to anywhere): nothing is written through it,
+    the failure is a drive status, and withdrawal's removal does not follow it either."""
+    from nextstep.drives.status import DriveStatus
+
+    session = built_session(settings, tmp_path, GIVEN)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "abcdefghijk2.pdf").write_bytes(b"not the kiosk's")
+    os.symlink(elsewhere, tmp_path / "drive" / sharing.SHARE_FOLDER)
+    category = session.documents[0].classification.category
+    outcome = session.share(
+        sharing.ShareRequest(sharing.typed("Dr Haddad"), categories=(category,)), agreed=True
+    )
+    assert outcome is not None and not outcome.ok
+    assert outcome.report.status is DriveStatus.NOT_A_FILE
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["abcdefghijk2.pdf"]
+    assert sharing.shares_made(session) == []
+    assert sharing.remove_shared_copies(tmp_path / "drive") == []
+    assert (elsewhere / "abcdefghijk2.pdf").exists()
+    session.end()
