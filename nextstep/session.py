@@ -790,7 +790,9 @@ class Session:
             if second:
                 target.eject()
         if not outcome.ok:
-            self._log(events.BUNDLE_WRITE_FAILED, {"status": outcome.report.status.value})
+            self._log(
+                events.BUNDLE_WRITE_FAILED, {"status": outcome.report.status.value, "share": True}
+            )
             return outcome
         self._log(events.SHARE, outcome.audit_details(), private=outcome.audit_private())
         self.shares.append(outcome.record)
