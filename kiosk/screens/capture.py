@@ -69,6 +69,7 @@ class CaptureScreen(KioskScreen):
         Binding("f2", "choose_source", show=False),
         Binding("f8", "review", show=False),
         Binding("w", "withdraw", show=False),
+        Binding("s", "share", show=False),
     ]
 
     def __init__(self, *, live: bool = True) -> None:
@@ -103,7 +104,16 @@ class CaptureScreen(KioskScreen):
         if self.camera_mode:
             keys.append(("N", _("Next page: new document")))
         keys += [("F2", _("Source")), ("F8", _("Review")), ("W", _("Consent withdrawn"))]
+        if self.kiosk.returning is not None:
+            keys.append(("S", _("Share with a recipient")))
         return keys
+
+    def action_share(self) -> None:
+        """A returning person's opened bundle can be shared before anything is added."""
+        from kiosk.screens.share import ShareScreen
+
+        if self.kiosk.returning is not None and not self.capturing:
+            self.app.push_screen(ShareScreen())
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="capture"):

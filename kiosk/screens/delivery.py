@@ -147,6 +147,7 @@ class DriveScreen(KioskScreen):
         Binding("w", "write", show=False),
         Binding("e", "eject", show=False),
         Binding("b", "backup", show=False),
+        Binding("s", "share", show=False),
         Binding("f8", "finish", show=False),
     ]
 
@@ -169,6 +170,8 @@ class DriveScreen(KioskScreen):
         keys = [("W", _("Write and verify")), ("E", _("Eject"))]
         if self.delivered:
             keys.append(("B", _("Backup copy on a second drive")))
+        if self.status is not None and self.status.value == "verified":
+            keys.append(("S", _("Share with a recipient")))
         return [*keys, ("F8", _("Finish"))]
 
     def compose_body(self) -> ComposeResult:
@@ -291,6 +294,13 @@ class DriveScreen(KioskScreen):
                 box.update(f"[b red]✘[/] {text}")
 
         self.run_domain(job, done, group="backup")
+
+    def action_share(self) -> None:
+        """Share chosen documents while the verified drive is still in (kiosk/screens/share)."""
+        from kiosk.screens.share import ShareScreen
+
+        if not self.busy and self.status is not None and self.status.value == "verified":
+            self.app.push_screen(ShareScreen())
 
     def action_write(self) -> None:
         if self.busy:

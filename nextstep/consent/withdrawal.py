@@ -13,7 +13,6 @@ The bundle itself stays: it is the person's property, not the kiosk's copy.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +27,8 @@ from nextstep.consent.record import ConsentError, ConsentRecord, withdraw
 from nextstep.drives import hostile
 from nextstep.drives.target import DriveTarget
 from nextstep.errors import NextStepError
+from nextstep.sharing import SHARE_FOLDER, remove_shared_copies
 
-SHARE_FOLDER = "partage-share"
 PROOF_KEYCARD = "keycard"
 PROOF_STAFF = "staff_attestation"
 RECOVERY_SUFFIX = ".recovery.age"
@@ -118,32 +117,6 @@ def check_proof(
     )
 
 
-def shared_copies(root: Path, holder_id: str, trusted_keys: Sequence[bytes]) -> list[str]:
-    """The copies the kiosk made for a recipient in ``partage-share/`` for this holder.
-
-    Only bundle sets whose signed envelope names the same holder (read through the hostile
-    reader) count: files of other people or of the person's own are never touched.
-    """
-    from nextstep.returning import list_bundles, set_names
-
-    folder = root / SHARE_FOLDER
-    if hostile.entry_type(folder) != "dir":
-        return []
-    names = [e.name for e in hostile.list_dir(folder) if e.is_file]
-    listing = list_bundles(folder, trusted_keys)
-    out: list[str] = []
-    for b in listing.bundles:
-        if b.holder_id == holder_id:
-            out += [f"{SHARE_FOLDER}/{n}" for n in set_names(b.stem, names)]
-    return sorted(out)
-
-
-def _share_remover() -> Any:
-    """``remove_shared_copies(drive_root)`` from the sharing module, once it exists there."""
-    module = importlib.import_module("nextstep.bundle.share")
-    return getattr(module, "remove_shared_copies", None)
-
-
 def withdraw_on_drive(
     log: AuditLog,
     target: DriveTarget,
@@ -188,10 +161,8 @@ def withdraw_on_drive(
             for n, e in entries.items()
             if e.is_file and n.endswith(RECOVERY_SUFFIX) and n[: -len(RECOVERY_SUFFIX)] in stems
         )
-    remover = _share_remover() if _purposes.SHARE in asked else None
-    if _purposes.SHARE in asked and remover is None:
-        obsolete += shared_copies(root, holder_id, trusted_keys)
-    if not chosen and not obsolete and remover is None:
+    share_folder = hostile.entry_type(root / SHARE_FOLDER) == "dir"
+    if not chosen and not obsolete and not (_purposes.SHARE in asked and share_folder):
         raise ConsentError(
             "There is nothing to withdraw: the person has not agreed to "
             + ", ".join(asked or ["any purpose"])
@@ -200,8 +171,9 @@ def withdraw_on_drive(
         )
     language = past.language or "fr"
     removed = list(obsolete)
-    if remover is not None:
-        removed += [str(n) for n in (remover(root) or [])]
+    if _purposes.SHARE in asked:
+        # The sharing module knows its own file names; the drive is mounted read-write here.
+        removed += remove_shared_copies(root)
     record = withdraw(
         log,
         holder_id=holder_id,
