@@ -7,9 +7,16 @@ drive write + verify -> end (wipe). Personal data (pixels, text, the passphrase)
 this object's memory; :meth:`Session.end` drops every reference so nothing of the documents
 stays on the kiosk once the bundle is on the person's drive.
 
+The session is the one writer of a visit's state: every change is a command (a method here,
+or the same command as a :mod:`nextstep.visit.commands` dataclass through :meth:`Session.run`)
+that checks consent and the visit's :class:`~nextstep.visit.stage.Stage`, logs its own audit
+event and returns a typed outcome (:mod:`nextstep.visit.outcomes`). The UI never edits a
+document or writes the log itself; it reads :meth:`Session.view`.
+
 The session is UI-agnostic and thread-compatible: the kiosk calls the slow methods
-(:meth:`analyze`, :meth:`build_bundle`, :meth:`write_to_drive`) from workers and shows the
-progress callbacks' messages.
+(:meth:`analyze`, :meth:`build`, :meth:`write_to_drive`) from workers and shows the
+progress callbacks' messages. :class:`nextstep.visit.process.SessionProcess` runs it in a
+child process with the same methods.
 """
 
 from __future__ import annotations
@@ -23,11 +30,37 @@ from typing import TYPE_CHECKING, Any
 
 from crypto import passphrase as passphrases
 from crypto.keys import KioskKey
+from nextstep import drafts as edits
 from nextstep.audit import events
 from nextstep.audit.log import AuditLog
 from nextstep.config import Settings
+from nextstep.drafts import Draft
 from nextstep.errors import NextStepError
-from nextstep.model import CATEGORIES, Classification, Deadline, Document
+from nextstep.model import CATEGORIES, DEADLINE_KINDS, Classification, Deadline, Document
+from nextstep.visit import commands as cmd
+from nextstep.visit.outcomes import (
+    Built,
+    CaptureOutcome,
+    DeadlineView,
+    DocumentView,
+    Ejected,
+    Ended,
+    PageView,
+    Refusal,
+    ReturnVisit,
+    SessionView,
+    Slips,
+    thumbnail_png,
+)
+from nextstep.visit.stage import (
+    BACKUP_STAGES,
+    BUILD_STAGES,
+    CAPTURE_STAGES,
+    KEYCARD_STAGES,
+    WRITE_STAGES,
+    Stage,
+    refuse,
+)
 from scanners.protocol import Scanner
 from scanners.types import Page, RawImage
 
@@ -55,20 +88,7 @@ def new_holder_id() -> str:
     return "h-" + secrets.token_hex(10)
 
 
-@dataclass
-class Draft:
-    """A document being assembled from captured pages, before it is understood."""
-
-    pages: list[Page] = field(default_factory=list)
-    document: Document | None = None
-
-
-@dataclass
-class CaptureOutcome:
-    """What one press of "capture" produced: accepted pages and refused ones with reasons."""
-
-    accepted: list[Page]
-    refused: list[tuple[str, list[str]]]  # (origin, reason ids)
+__all__ = ["BundleOutcome", "ConsentRequired", "Draft", "Session", "SessionEnded"]
 
 
 @dataclass
@@ -125,7 +145,7 @@ class Session:
         self.consents: dict[str, bool] = {}
         self.drafts: list[Draft] = []
         self.timer = StageTimer()
-        self.ended = False
+        self.stage = Stage.CONSENT
         self._bundle: BundleOutcome | None = None
         self.target: DriveTarget | None = None
         self._consent_record: ConsentRecord | None = None
@@ -155,7 +175,13 @@ class Session:
             private=dict(private) if private else None,
         )
 
-    def _require(self, purpose: str) -> None:
+    @property
+    def ended(self) -> bool:
+        return self.stage is Stage.ENDED
+
+    def _require(self, purpose: str, stages: frozenset[Stage] = CAPTURE_STAGES) -> None:
+        """Refuse a command after the end, without the consent it needs, or at a stage where
+        it does not fit."""
         if self.ended:
             raise SessionEnded("This session has ended; its data was wiped.")
         if not self.consents.get(purpose):
@@ -163,6 +189,12 @@ class Session:
                 "The person has not agreed to this processing.",
                 hint="Ask for consent on the consent screen, or continue without it.",
             )
+        if self.stage not in stages:
+            raise refuse(self.stage)
+
+    def _require_open(self) -> None:
+        if self.ended:
+            raise SessionEnded("This session has ended; its data was wiped.")
 
     # -- consent -----------------------------------------------------------------------------
     def give_consent(
@@ -172,7 +204,7 @@ class Session:
         informed: str = "screen",
         notice_language: str = "",
         interpreter_language: str | None = None,
-    ) -> None:
+    ) -> SessionView:
         """Record the person's explicit per-purpose choices (no default: every purpose given).
 
         ``informed`` is how the notice was given: "screen", "printed" or "interpreter" (then
@@ -180,6 +212,9 @@ class Session:
         """
         from nextstep import consent
 
+        self._require_open()
+        if self.stage not in (Stage.CONSENT, Stage.REFUSED):
+            raise refuse(self.stage)
         record = consent.give(
             self.audit,
             holder_id=self.holder_id,
@@ -193,11 +228,14 @@ class Session:
         )
         self.consents.update({p: bool(v) for p, v in record.choices.items()})
         self._consent_record = record
+        self.stage = Stage.CAPTURING if self.consents.get(consent.DIGITIZE) else Stage.REFUSED
+        return self.view()
 
-    def withdraw_consent(self, purposes: Sequence[str] | None = None) -> None:
+    def withdraw_consent(self, purposes: Sequence[str] | None = None) -> SessionView:
         """Withdraw consent; withdrawing the core purpose discards every captured page."""
         from nextstep import consent
 
+        self._require_open()
         withdrawn = list(purposes or [p for p, v in self.consents.items() if v])
         consent.withdraw(
             self.audit,
@@ -212,18 +250,29 @@ class Session:
         if not self.consents.get(consent.DIGITIZE):
             self.drafts.clear()
             self._bundle = None
+            self.stage = Stage.REFUSED
+        return self.view()
 
     # -- capture -----------------------------------------------------------------------------
     def capture(self, scanner: Scanner, *, new_document: bool = True) -> CaptureOutcome:
         """Take what the scanner gives, process each page and keep the usable ones."""
         from nextstep import consent
+
+        self._require(consent.DIGITIZE)
+        return self.capture_pages(scanner.capture(), new_document=new_document)
+
+    def capture_pages(
+        self, raws: Sequence[RawImage], *, new_document: bool = True
+    ) -> CaptureOutcome:
+        """Process pages a scanner delivered (in this process or the UI's) and keep the usable
+        ones; the outcome carries a thumbnail of the last kept page."""
+        from nextstep import consent
         from scanners.process import process_page
 
         self._require(consent.DIGITIZE)
         t0 = time.perf_counter()
-        raws: list[RawImage] = scanner.capture()
         accepted: list[Page] = []
-        refused: list[tuple[str, list[str]]] = []
+        refused: list[Refusal] = []
         for raw in raws:
             page = process_page(raw)
             if page.quality.ok:
@@ -234,7 +283,7 @@ class Session:
                 )
             else:
                 reasons = [str(r) for r in page.quality.reasons]
-                refused.append((raw.origin, reasons))
+                refused.append(Refusal(raw.origin, tuple(reasons)))
                 self._log(events.PAGE_REFUSED, {"reasons": reasons})
         if accepted:
             if new_document or not self.drafts:
@@ -245,10 +294,11 @@ class Session:
             # pages, OCR and category stay consistent.
             draft.document = None
         self.timer.add("capture", t0)
-        return CaptureOutcome(accepted, refused)
+        thumbnail = thumbnail_png(accepted[-1].color) if accepted else None
+        return CaptureOutcome(len(accepted), tuple(refused), thumbnail, self.view())
 
     # -- understanding -----------------------------------------------------------------------
-    def analyze(self, progress: Progress | None = None) -> list[Document]:
+    def analyze(self, progress: Progress | None = None) -> SessionView:
         """OCR every page not yet read (all documents in one parallel pool), then classify."""
         from nextstep import consent
         from nextstep.understanding import recognize_pages, understand
@@ -292,17 +342,77 @@ class Session:
             if progress:
                 progress("classify", n / len(todo))
         self.timer.add("classify", t0)
-        return self.documents
+        return self.view()
 
     @property
     def documents(self) -> list[Document]:
         return [d.document for d in self.drafts if d.document is not None]
 
+    # -- what the UI shows -------------------------------------------------------------------
+    def view(self) -> SessionView:
+        """The visit now, as the UI shows it: no text, no pixels."""
+        return SessionView(
+            stage=self.stage,
+            consents=dict(self.consents),
+            documents=tuple(_document_view(d) for d in self.documents),
+            drafts=len(self.drafts),
+            pages=sum(len(d.pages) for d in self.drafts),
+        )
+
     # -- staff review ------------------------------------------------------------------------
-    def set_category(self, index: int, category: str) -> None:
+    def _document(self, index: int) -> Document:
+        docs = self.documents
+        if not 0 <= index < len(docs):
+            raise edits.NoSuchPage(
+                "That document is no longer there.", hint="Look at the review tables again."
+            )
+        return docs[index]
+
+    def _edited(self, action: str) -> SessionView:
+        """Log a staff edit of the documents: the action's name only, never content."""
+        self._log(events.DOCUMENT_EDITED, {"action": action})
+        return self.view()
+
+    def move_page(self, index: int, source: int, target: int) -> SessionView:
+        """Move a page within its document, its OCR with it; logged as "reorder"."""
+        from nextstep import consent
+
+        self._require(consent.DIGITIZE)
+        if not edits.move_page(self.drafts, index, source, target):
+            return self.view()
+        return self._edited("reorder")
+
+    def merge(self, index: int) -> SessionView:
+        """Join document ``index + 1`` onto document ``index``; logged as "merge"."""
+        from nextstep import consent
+
+        self._require(consent.DIGITIZE)
+        edits.merge_with_next(self.drafts, index)
+        return self._edited("merge")
+
+    def split_document(self, index: int, page: int) -> SessionView:
+        """Cut document ``index`` before ``page`` into two; logged as "split"."""
+        from nextstep import consent
+
+        self._require(consent.DIGITIZE)
+        edits.split_before(self.drafts, index, page)
+        return self._edited("split")
+
+    def delete_page(self, index: int, page: int) -> SessionView:
+        """Delete one page (a document left without pages disappears); logged as "delete"."""
+        from nextstep import consent
+
+        self._require(consent.DIGITIZE)
+        edits.delete_page(self.drafts, index, page)
+        return self._edited("delete")
+
+    def set_category(self, index: int, category: str) -> SessionView:
+        from nextstep import consent
+
+        self._require(consent.DIGITIZE)
         if category not in CATEGORIES:
             raise NextStepError(f"Unknown category {category!r}.")
-        doc = self.documents[index]
+        doc = self._document(index)
         old = doc.classification
         doc.classification = Classification(
             category=category,
@@ -312,27 +422,37 @@ class Session:
             reasons=[*old.reasons, "set by staff"],
         )
         self._log(events.CATEGORY_CHANGED, {"from": old.category, "to": category})
+        return self.view()
 
-    def confirm_deadline(self, index: int, deadline: int, date: dt.date | None = None) -> None:
-        doc = self.documents[index]
+    def confirm_deadline(
+        self, index: int, deadline: int, date: dt.date | None = None
+    ) -> SessionView:
+        from nextstep import consent
+
+        self._require(consent.DIGITIZE)
+        doc = self._document(index)
+        if not 0 <= deadline < len(doc.deadlines):
+            raise edits.NoSuchPage(
+                "That deadline is no longer there.", hint="Look at the deadlines table again."
+            )
         d = doc.deadlines[deadline]
         doc.deadlines[deadline] = Deadline(
             date=date or d.date, kind=d.kind, text=d.text, computed=d.computed, confirmed=True
         )
         self._log(events.DEADLINE_CONFIRMED, {"kind": d.kind, "edited": date is not None})
+        return self.view()
 
-    def add_deadline(self, index: int, date: dt.date, kind: str) -> None:
-        self.documents[index].deadlines.append(
+    def add_deadline(self, index: int, date: dt.date, kind: str) -> SessionView:
+        from nextstep import consent
+
+        self._require(consent.DIGITIZE)
+        if kind not in DEADLINE_KINDS:
+            raise NextStepError(f"Unknown kind of deadline {kind!r}.")
+        self._document(index).deadlines.append(
             Deadline(date=date, kind=kind, text="", computed=False, confirmed=True)
         )
         self._log(events.DEADLINE_CONFIRMED, {"kind": kind, "added": True})
-
-    def delete_page(self, index: int, page: int) -> None:
-        doc = self.documents[index]
-        del doc.pages[page]
-        del doc.ocr[page]
-        if not doc.pages:
-            self.drafts = [d for d in self.drafts if d.document is not doc]
+        return self.view()
 
     # -- return visit ----------------------------------------------------------------------
     @staticmethod
@@ -386,6 +506,16 @@ class Session:
         )
         return info
 
+    def reopen(self, passphrase: str, spec: str | None = None) -> ReturnVisit:
+        """:meth:`open_returning` as a command: what staff see of the opened bundle."""
+        info = self.open_returning(passphrase, spec)
+        report = self.drive_check
+        return ReturnVisit(
+            version=int(info.version),
+            documents=len(info.manifest.documents),
+            check=report.status.value if report is not None else "",
+        )
+
     @property
     def drive_check(self) -> CheckReport | None:
         """What the return visit's conservation check found (None before one)."""
@@ -411,7 +541,7 @@ class Session:
         from nextstep import consent
         from nextstep.bundle.build import build_bundle
 
-        self._require(consent.DIGITIZE)
+        self._require(consent.DIGITIZE, BUILD_STAGES)
         if not self.documents:
             raise NextStepError(
                 "There are no documents to put in the bundle.",
@@ -470,6 +600,7 @@ class Session:
         self._bundle = BundleOutcome(
             bundle.pdf, files, bundle.bundle_id, secret, keycard, obsolete=obsolete
         )
+        self.stage = Stage.BUILT
         self.timer.add("bundle", t0)
         self._log(
             events.BUNDLE_BUILT,
@@ -481,6 +612,28 @@ class Session:
             private={"bundle": bundle.bundle_id},
         )
         return self._bundle
+
+    def build(self) -> Built:
+        """Make the bundle (:meth:`build_bundle`); the UI gets the passphrase to show and the
+        key card to print, nothing else of it."""
+        outcome = self.build_bundle()
+        self.stage = Stage.BUILT
+        version = self._returning.info.version + 1 if self._returning is not None else 1
+        return Built(
+            passphrase=outcome.passphrase,
+            keycard_pdf=outcome.keycard_pdf,
+            documents=len(self.documents),
+            pages=sum(len(d.pages) for d in self.documents),
+            version=version,
+            holder_id=self.holder_id,
+        )
+
+    def keycard_printed(self) -> None:
+        """The UI printed the key card (its printer, not the session's): log it."""
+        from nextstep import consent
+
+        self._require(consent.KEYCARD, KEYCARD_STAGES)
+        self._log(events.KEYCARD_PRINTED)
 
     def _next_version(self, help_sections: list[Any]) -> tuple[Any, str]:
         """The returning person's bundle, one version on, with the old documents carried."""
@@ -536,6 +689,23 @@ class Session:
         )
 
     # -- slips for the person (printed, never stored) ----------------------------------------
+    def slips(self) -> Slips:
+        """Both slips, made before :meth:`end` wipes the documents; a slip that cannot be
+        made is left out (the wipe must happen whatever happens here)."""
+        import sys
+
+        self._require_open()
+        if not self.documents:
+            return Slips()
+        made: dict[str, bytes | None] = {}
+        for name, make in (("referral", self.referral_slip), ("reminder", self.reminder_slip)):
+            try:
+                made[name] = make()
+            except Exception as exc:  # noqa: BLE001 - a missing slip never blocks the wipe
+                print(f"nextstep: {name} slip failed: {type(exc).__name__}", file=sys.stderr)
+                made[name] = None
+        return Slips(referral=made["referral"], reminder=made["reminder"])
+
     def referral_slip(self) -> bytes:
         """One page of services matching this session's documents, in the person's language."""
         from nextstep.referral import load_directory, referral_slip_pdf
@@ -573,11 +743,13 @@ class Session:
         The drive stays open (mounted read-only after verification) until :meth:`eject`, so the
         kiosk can show "verified" and then eject on the staff's key press.
         """
+        from nextstep import consent
         from nextstep.bundle.verify import verify_bundle
         from nextstep.drives.target import open_target
 
         if self._bundle is None:
             raise NextStepError("Build the bundle before writing it to a drive.")
+        self._require(consent.DIGITIZE, WRITE_STAGES)
         t0 = time.perf_counter()
         if self.target is None:  # a return visit already holds the person's drive open
             self.target = open_target(
@@ -599,6 +771,7 @@ class Session:
         )
         self.timer.add("verify", t0)
         self._log(events.BUNDLE_VERIFIED, private={"bundle": self._bundle.bundle_id})
+        self.stage = Stage.WRITTEN
         self._write_inclusion_proof(written.seq, pdf_name)
         return report
 
@@ -618,10 +791,12 @@ class Session:
 
     def write_backup(self, spec: str) -> WriteReport:
         """Write the same, already verified bundle set to a second drive (a backup copy)."""
+        from nextstep import consent
         from nextstep.drives.target import open_target
 
         if self._bundle is None:
             raise NextStepError("Build the bundle before writing a backup copy.")
+        self._require(consent.DIGITIZE, BACKUP_STAGES)
         with open_target(spec, allow_loop=self.settings.drive_allow_loop) as backup:
             report = backup.write_bundle(self._bundle.files)
         if report.ok:
@@ -634,12 +809,25 @@ class Session:
         """Unmount and release the drive written by :meth:`write_to_drive`."""
         from nextstep.drives.status import DriveStatus
 
+        self._require_open()
         target, self.target = self.target, None
-        return target.eject() if target is not None else DriveStatus.NO_DEVICE
+        if target is None:
+            return DriveStatus.NO_DEVICE
+        status = target.eject()
+        if self.stage is Stage.WRITTEN and status is DriveStatus.EJECTED:
+            self.stage = Stage.EJECTED
+        return status
 
     # -- end ---------------------------------------------------------------------------------
+    def finish(self) -> Ended:
+        """:meth:`end` as a command: the checkpoint and the counts the receipt shows."""
+        documents = len(self.documents)
+        pages = sum(len(d.pages) for d in self.drafts)
+        return Ended(self.end(), documents, pages)
+
     def end(self) -> str:
         """Wipe the session's personal data, log the end and return the signed checkpoint."""
+        self._require_open()
         if self.target is not None:
             self.eject()
         self.drafts.clear()
@@ -648,6 +836,76 @@ class Session:
             self._returning.pdf.close()
             self._returning = None
         self.consents.clear()
-        self.ended = True
+        self.stage = Stage.ENDED
         self._log(events.SESSION_END, {"session": self.session_id})
         return self.audit.checkpoint()
+
+    # -- commands as messages ----------------------------------------------------------------
+    def run(self, command: cmd.Command, progress: Progress | None = None) -> object:
+        """Run one command dataclass (what :class:`nextstep.visit.process.SessionProcess`
+        sends) through the method of the same meaning; returns that method's outcome."""
+        match command:
+            case cmd.GiveConsent():
+                return self.give_consent(
+                    command.choices,
+                    informed=command.informed,
+                    notice_language=command.notice_language,
+                    interpreter_language=command.interpreter_language,
+                )
+            case cmd.WithdrawConsent():
+                return self.withdraw_consent(command.purposes)
+            case cmd.Capture():
+                return self.capture_pages(command.raws, new_document=command.new_document)
+            case cmd.Analyze():
+                return self.analyze(progress)
+            case cmd.MovePage():
+                return self.move_page(command.document, command.source, command.target)
+            case cmd.Merge():
+                return self.merge(command.document)
+            case cmd.SplitDocument():
+                return self.split_document(command.document, command.page)
+            case cmd.DeletePage():
+                return self.delete_page(command.document, command.page)
+            case cmd.SetCategory():
+                return self.set_category(command.document, command.category)
+            case cmd.ConfirmDeadline():
+                return self.confirm_deadline(command.document, command.deadline, command.date)
+            case cmd.AddDeadline():
+                return self.add_deadline(command.document, command.date, command.kind)
+            case cmd.Reopen():
+                return self.reopen(command.passphrase, command.spec)
+            case cmd.Build():
+                return self.build()
+            case cmd.Write():
+                return self.write_to_drive(command.spec)
+            case cmd.WriteBackup():
+                return self.write_backup(command.spec)
+            case cmd.Eject():
+                return Ejected(self.eject())
+            case cmd.KeycardPrinted():
+                self.keycard_printed()
+                return None
+            case cmd.MakeSlips():
+                return self.slips()
+            case cmd.View():
+                return self.view()
+            case cmd.End():
+                return self.finish()
+        raise NextStepError(f"Unknown session command {type(command).__name__}.")
+
+
+def _document_view(doc: Document) -> DocumentView:
+    c = doc.classification
+    return DocumentView(
+        category=c.category,
+        confidence=c.confidence,
+        needs_review=c.needs_review,
+        alternatives=tuple((a, p) for a, p in c.alternatives),
+        reasons=tuple(c.reasons),
+        pages=tuple(
+            PageView(p.size[0], p.size[1], p.rotation, p.rotation_confident) for p in doc.pages
+        ),
+        deadlines=tuple(
+            DeadlineView(d.date, d.kind, d.confirmed, d.computed) for d in doc.deadlines
+        ),
+    )

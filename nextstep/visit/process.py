@@ -1,0 +1,322 @@
+"""A person's session in its own child process, so its memory dies with it.
+
+Why: a Python process never reliably forgets. Dropping references leaves the passphrase, OCR
+text and pixels in freed memory until it happens to be reused (a security review found them
+in the kiosk's ``/proc/<pid>/mem`` after the end screen). Here the :class:`Session` lives in a
+child process started with *spawn* (a fresh interpreter: nothing of the UI's memory is copied
+in, nothing of the child's comes back) and :meth:`SessionProcess.end` ends that process, so
+the operating system reclaims every page it held.
+
+The UI talks to it through the command dataclasses of :mod:`nextstep.visit.commands` over a
+pipe and receives the typed outcomes of :mod:`nextstep.visit.outcomes`; progress of a long
+command comes back as ``("progress", stage, fraction)`` messages before its result. A domain
+error raised in the child is re-raised here as the same class (see
+``NextStepError.__reduce__``). What does cross to the UI is what it shows: counts, categories,
+dates, a thumbnail PNG, and after :class:`~nextstep.visit.commands.Build` the passphrase and
+key card it must show and print.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import pickle
+import sys
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from multiprocessing.connection import Connection
+from typing import TypeVar
+
+from nextstep.config import Settings
+from nextstep.drives.status import DriveStatus
+from nextstep.drives.target import WriteReport
+from nextstep.errors import NextStepError
+from nextstep.visit import commands as cmd
+from nextstep.visit.outcomes import (
+    Built,
+    CaptureOutcome,
+    Ejected,
+    Ended,
+    ReturnVisit,
+    SessionView,
+    Slips,
+)
+from nextstep.visit.stage import Stage
+from scanners.protocol import Scanner
+from scanners.types import RawImage
+
+T = TypeVar("T")
+Progress = Callable[[str, float], None]
+
+#: Seconds the child may take to log the end and exit before it is killed.
+EXIT_SECONDS = 10.0
+
+
+class SessionProcessError(NextStepError):
+    """The session's process stopped or answered nonsense: the visit cannot go on."""
+
+
+def _lost() -> SessionProcessError:
+    return SessionProcessError(
+        "The session stopped unexpectedly; its data is gone.",
+        hint="Start a new session; the person's drive was not changed by this one.",
+    )
+
+
+def _portable(exc: BaseException) -> NextStepError:
+    """The exception to send to the UI: itself when it crosses a pipe intact, else its
+    sentence in a plain :class:`NextStepError` (an unexpected error: its type name only)."""
+    message = getattr(exc, "message", None)
+    try:
+        copy = pickle.loads(pickle.dumps(exc))  # noqa: S301 - our own object, round trip
+    except Exception:  # noqa: BLE001 - any class that does not pickle is reduced below
+        copy = None
+    if isinstance(copy, NextStepError):
+        return copy
+    if isinstance(copy, Exception) and isinstance(message, str) and message:
+        return NextStepError(message, hint=str(getattr(exc, "hint", "") or ""))
+    print(f"nextstep session: unexpected {type(exc).__name__}", file=sys.stderr)
+    return NextStepError(
+        "Something went wrong during this step.",
+        hint="Try again. If it happens again, call the technical team.",
+    )
+
+
+def serve(
+    conn: Connection,
+    settings: Settings,
+    staff: str,
+    language: str,
+    holder_id: str | None,
+    today: dt.date | None,
+) -> None:
+    """The child's main loop: one session, commands in, outcomes out, until End or the UI's
+    end of the pipe closes (the kiosk died: the session dies with it)."""
+    from nextstep.demo import open_kiosk
+    from nextstep.session import Session
+
+    try:
+        key, audit = open_kiosk(settings)
+        session = Session(
+            settings,
+            key=key,
+            audit=audit,
+            staff=staff,
+            language=language,
+            holder_id=holder_id,
+            today=today,
+        )
+    except Exception as exc:  # noqa: BLE001 - the UI shows it
+        conn.send(("error", _portable(exc)))
+        return
+    conn.send(("ready", session.holder_id))
+
+    def progress(stage: str, fraction: float) -> None:
+        conn.send(("progress", (stage, fraction)))
+
+    while True:
+        try:
+            command = conn.recv()
+        except (EOFError, OSError):
+            if not session.ended:
+                session.end()  # logged; the drive (if any) is ejected
+            return
+        try:
+            result = session.run(command, progress)
+        except Exception as exc:  # noqa: BLE001 - every failure goes to the UI
+            conn.send(("error", _portable(exc)))
+            continue
+        conn.send(("ok", result))
+        if isinstance(command, cmd.End):
+            return
+
+
+class SessionProcess:
+    """A client with :class:`nextstep.session.Session`'s command methods; the session runs
+    in a child process started here and ended by :meth:`end`. Thread-safe: one command at a
+    time (the kiosk's workers may overlap)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        staff: str,
+        language: str = "fr",
+        holder_id: str | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe()
+        # Not a daemon: the session's OCR starts worker processes of its own.
+        self._process = context.Process(
+            target=serve,
+            args=(theirs, settings, staff, language, holder_id, today),
+            name="nextstep-session",
+        )
+        self._process.start()
+        theirs.close()
+        self._conn = ours
+        self._lock = threading.Lock()
+        self.language = language
+        self.stage = Stage.CONSENT
+        try:
+            kind, payload = self._conn.recv()
+        except (EOFError, OSError):
+            self._reap()
+            raise _lost() from None
+        if kind != "ready":
+            self._reap()
+            raise payload if isinstance(payload, NextStepError) else _lost()
+        self.holder_id: str = str(payload)
+
+    # -- the pipe ----------------------------------------------------------------------------
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid
+
+    def is_alive(self) -> bool:
+        return self._process.is_alive()
+
+    @property
+    def ended(self) -> bool:
+        return self.stage is Stage.ENDED
+
+    def _call(self, command: cmd.Command, kind: type[T], progress: Progress | None = None) -> T:
+        with self._lock:
+            if self.ended:
+                from nextstep.session import SessionEnded
+
+                raise SessionEnded("This session has ended; its data was wiped.")
+            try:
+                self._conn.send(command)
+                while True:
+                    tag, payload = self._conn.recv()
+                    if tag == "progress":
+                        if progress is not None:
+                            progress(*payload)
+                        continue
+                    break
+            except (EOFError, OSError, pickle.PickleError):
+                self.stage = Stage.ENDED
+                self._reap()
+                raise _lost() from None
+        if tag == "error":
+            raise payload if isinstance(payload, NextStepError) else _lost()
+        if not isinstance(payload, kind):
+            raise _lost()
+        if isinstance(payload, SessionView):
+            self.stage = payload.stage
+        return payload
+
+    def _reap(self) -> None:
+        """Wait for the child to exit; kill it if it does not."""
+        self._conn.close()
+        self._process.join(EXIT_SECONDS)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join(EXIT_SECONDS)
+
+    # -- commands ------------------------------------------------------------------------------
+    def give_consent(
+        self,
+        choices: Mapping[str, bool],
+        *,
+        informed: str = "screen",
+        notice_language: str = "",
+        interpreter_language: str | None = None,
+    ) -> SessionView:
+        command = cmd.GiveConsent(dict(choices), informed, notice_language, interpreter_language)
+        return self._call(command, SessionView)
+
+    def withdraw_consent(self, purposes: Sequence[str] | None = None) -> SessionView:
+        wanted = tuple(purposes) if purposes is not None else None
+        return self._call(cmd.WithdrawConsent(wanted), SessionView)
+
+    def capture(self, scanner: Scanner, *, new_document: bool = True) -> CaptureOutcome:
+        """Pages from a scanner of this process, handed to the session's process."""
+        return self.capture_pages(scanner.capture(), new_document=new_document)
+
+    def capture_pages(
+        self, raws: Sequence[RawImage], *, new_document: bool = True
+    ) -> CaptureOutcome:
+        outcome = self._call(cmd.Capture(tuple(raws), new_document), CaptureOutcome)
+        if outcome.view is not None:
+            self.stage = outcome.view.stage
+        return outcome
+
+    def analyze(self, progress: Progress | None = None) -> SessionView:
+        return self._call(cmd.Analyze(), SessionView, progress)
+
+    def view(self) -> SessionView:
+        return self._call(cmd.View(), SessionView)
+
+    def move_page(self, index: int, source: int, target: int) -> SessionView:
+        return self._call(cmd.MovePage(index, source, target), SessionView)
+
+    def merge(self, index: int) -> SessionView:
+        return self._call(cmd.Merge(index), SessionView)
+
+    def split_document(self, index: int, page: int) -> SessionView:
+        return self._call(cmd.SplitDocument(index, page), SessionView)
+
+    def delete_page(self, index: int, page: int) -> SessionView:
+        return self._call(cmd.DeletePage(index, page), SessionView)
+
+    def set_category(self, index: int, category: str) -> SessionView:
+        return self._call(cmd.SetCategory(index, category), SessionView)
+
+    def confirm_deadline(
+        self, index: int, deadline: int, date: dt.date | None = None
+    ) -> SessionView:
+        return self._call(cmd.ConfirmDeadline(index, deadline, date), SessionView)
+
+    def add_deadline(self, index: int, date: dt.date, kind: str) -> SessionView:
+        return self._call(cmd.AddDeadline(index, date, kind), SessionView)
+
+    def reopen(self, passphrase: str, spec: str | None = None) -> ReturnVisit:
+        return self._call(cmd.Reopen(passphrase, spec), ReturnVisit)
+
+    def build(self) -> Built:
+        built = self._call(cmd.Build(), Built)
+        self.stage = Stage.BUILT
+        return built
+
+    def write_to_drive(self, spec: str | None = None) -> WriteReport:
+        report = self._call(cmd.Write(spec), WriteReport)
+        if report.ok:
+            self.stage = Stage.WRITTEN
+        return report
+
+    def write_backup(self, spec: str) -> WriteReport:
+        return self._call(cmd.WriteBackup(spec), WriteReport)
+
+    def eject(self) -> DriveStatus:
+        status = self._call(cmd.Eject(), Ejected).status
+        if status is DriveStatus.EJECTED and self.stage is Stage.WRITTEN:
+            self.stage = Stage.EJECTED
+        return status
+
+    def keycard_printed(self) -> None:
+        self._call(cmd.KeycardPrinted(), type(None))
+
+    def slips(self) -> Slips:
+        return self._call(cmd.MakeSlips(), Slips)
+
+    def finish(self) -> Ended:
+        """End the visit: the child logs the end, wipes, exits; its process is gone after."""
+        try:
+            ended = self._call(cmd.End(), Ended)
+        finally:
+            self.stage = Stage.ENDED
+            self._reap()
+        return ended
+
+    def end(self) -> str:
+        return self.finish().checkpoint
+
+    def kill(self) -> None:
+        """Stop the child without a word (the UI is exiting on an error): its memory goes
+        with it; the audit log shows a session without an end."""
+        self.stage = Stage.ENDED
+        self._process.kill()
+        self._reap()
