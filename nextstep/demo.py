@@ -1,14 +1,18 @@
 """``nextstep demo``: a whole headless session on the bundled samples, with real components.
 
 It is the foundation's proof that the layers fit: consent, capture through the demo scanner,
-page processing, Tesseract OCR, classification, one encrypted signed bundle written atomically
-to a drive folder (or image) and re-read, every step in the audit log, the log verified.
+page processing, Tesseract OCR, classification, staff edits (``--edit``), one encrypted signed
+bundle written atomically to a drive folder (or image) and re-read, every step in the audit
+log, the log verified. The session runs in its own child process
+(:class:`nextstep.visit.process.SessionProcess`), as in the kiosk: the demo's process sees
+only counts, categories and the passphrase it prints.
 """
 
 from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +20,7 @@ from typing import TYPE_CHECKING
 from crypto import keys
 from nextstep import config
 from nextstep.errors import NextStepError
+from nextstep.visit import commands as cmd
 
 if TYPE_CHECKING:
     from nextstep.audit.log import AuditLog
@@ -53,37 +58,80 @@ class DemoResult:
     checkpoint: str
 
 
-def run_demo(settings: config.Settings, *, drive: str, language: str = "fr") -> DemoResult:
-    """Run the session; return the summary (the passphrase included, for the printout only)."""
+EDIT_HELP = (
+    "edit the documents after reading, as staff do in review (repeatable, applied in order; "
+    "documents and pages are numbered from 1): merge:D (document D+1 joins D), split:D:P "
+    "(page P starts a new document), move:D:P:TO, delete:D:P, category:D:SLUG"
+)
+
+
+def parse_edit(text: str) -> cmd.Command:
+    """One ``--edit`` value as a session command (numbers from 1 on the command line)."""
+    action, _sep, rest = text.partition(":")
+    args = rest.split(":") if rest else []
+    try:
+        if action == "category" and len(args) == 2:
+            return cmd.SetCategory(int(args[0]) - 1, args[1])
+        numbers = [int(a) - 1 for a in args]
+    except ValueError:
+        numbers = []
+    shapes: dict[str, tuple[int, type]] = {
+        "merge": (1, cmd.Merge),
+        "split": (2, cmd.SplitDocument),
+        "move": (3, cmd.MovePage),
+        "delete": (2, cmd.DeletePage),
+    }
+    if action in shapes and numbers and len(numbers) == shapes[action][0]:
+        made: cmd.Command = shapes[action][1](*numbers)
+        return made
+    raise NextStepError(
+        f"Cannot read the edit {text!r}.",
+        hint="Use merge:D, split:D:P, move:D:P:TO, delete:D:P or category:D:SLUG.",
+    )
+
+
+def run_demo(
+    settings: config.Settings,
+    *,
+    drive: str,
+    language: str = "fr",
+    edits: Sequence[cmd.Command] = (),
+) -> DemoResult:
+    """Run the session in its own process; return the summary (the passphrase included, for
+    the printout only)."""
     from nextstep import consent
     from nextstep.audit.verify import verify_log
-    from nextstep.session import Session
+    from nextstep.visit.process import SessionProcess
     from scanners.demo import DemoScanner
 
     started = time.perf_counter()
-    key, audit = open_kiosk(settings)
-    session = Session(settings, key=key, audit=audit, staff="demo-staff", language=language)
-    session.give_consent(
-        {p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS},
-        informed="screen",
-    )
-    scanner = DemoScanner()
-    refused = 0
-    with scanner:
-        for _ in range(scanner.documents):
-            refused += len(session.capture(scanner).refused)
-    documents = session.analyze()
-    bundle = session.build_bundle()
-    report = session.write_to_drive(drive)
-    if not report.ok:
-        raise NextStepError(report.sentence("en"), hint=report.detail or "")
-    pages = sum(len(d.pages) for d in documents)
-    categories = [d.classification.category for d in documents]
+    key, _audit = open_kiosk(settings)
+    session = SessionProcess(settings, staff="demo-staff", language=language)
+    try:
+        session.give_consent(
+            {p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS},
+            informed="screen",
+        )
+        scanner = DemoScanner()
+        refused = 0
+        with scanner:
+            for _ in range(scanner.documents):
+                refused += len(session.capture(scanner).refused)
+        captured = session.analyze().pages
+        for edit in edits:
+            session.run(edit)
+        view = session.view()
+        bundle = session.build()
+        report = session.write_to_drive(drive)
+        if not report.ok:
+            raise NextStepError(report.sentence("en"), hint=report.detail or "")
+        ejected = session.eject()
+        ended = session.finish()
+    finally:
+        if not session.ended:
+            session.kill()
     written = [n for n in report.written if n.endswith(".pdf")]
-    where = session.target.description if session.target is not None else drive
-    ejected = session.eject()
-    timings = dict(session.timer.seconds)
-    checkpoint = session.end()
+    timings = dict(ended.timings)
     t0 = time.perf_counter()
     verdict = verify_log(settings.audit_log, [key.public_bytes])
     timings["audit verify"] = time.perf_counter() - t0
@@ -93,19 +141,19 @@ def run_demo(settings: config.Settings, *, drive: str, language: str = "fr") -> 
             hint="Run `nextstep audit verify` for details.",
         )
     bundle_where = (
-        str(Path(drive) / written[0]) if Path(drive).is_dir() else f"{written[0]} on {where}"
+        str(Path(drive) / written[0]) if Path(drive).is_dir() else f"{written[0]} on {drive}"
     )
     return DemoResult(
-        pages=pages,
+        pages=captured,
         refused=refused,
-        categories=categories,
+        categories=[d.category for d in view.documents],
         bundle=bundle_where,
         ejected=ejected.value,
         timings=timings,
         total=time.perf_counter() - started,
         passphrase=bundle.passphrase,
         audit_entries=verdict.entries,
-        checkpoint=checkpoint,
+        checkpoint=ended.checkpoint,
     )
 
 
@@ -117,13 +165,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="drive folder, image file or /dev/loopN (default ./demo-drive)",
     )
     p.add_argument("--language", default="fr", help="the person's language (default fr)")
+    p.add_argument("--edit", action="append", default=[], metavar="ACTION", help=EDIT_HELP)
     p.set_defaults(func=cmd_demo)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     settings = config.load(demo=True)
     drive = args.drive or settings.drive
-    result = run_demo(settings, drive=drive, language=args.language)
+    edits = [parse_edit(text) for text in args.edit]
+    result = run_demo(settings, drive=drive, language=args.language, edits=edits)
     print(f"Pages: {result.pages} captured, {result.refused} refused")
     for n, category in enumerate(result.categories, 1):
         print(f"Document {n}: {category}")

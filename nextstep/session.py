@@ -823,7 +823,8 @@ class Session:
         """:meth:`end` as a command: the checkpoint and the counts the receipt shows."""
         documents = len(self.documents)
         pages = sum(len(d.pages) for d in self.drafts)
-        return Ended(self.end(), documents, pages)
+        timings = dict(self.timer.seconds)
+        return Ended(self.end(), documents, pages, timings)
 
     def end(self) -> str:
         """Wipe the session's personal data, log the end and return the signed checkpoint."""

@@ -132,6 +132,7 @@ class Ended:
     checkpoint: str
     documents: int
     pages: int
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
 def thumbnail_png(pixels: np.ndarray, side: int = THUMBNAIL_SIDE) -> bytes:

@@ -217,6 +217,15 @@ class SessionProcess:
             self._process.join(EXIT_SECONDS)
 
     # -- commands ------------------------------------------------------------------------------
+    def run(self, command: cmd.Command) -> object:
+        """Any command, as :meth:`nextstep.session.Session.run` takes it (a CLI's list of
+        edits); the typed methods below say what each returns."""
+        result = self._call(command, object)
+        if isinstance(command, cmd.End):
+            self.stage = Stage.ENDED
+            self._reap()
+        return result
+
     def give_consent(
         self,
         choices: Mapping[str, bool],
