@@ -8,8 +8,9 @@ screen says so instead of freezing.
 
 With a camera source a :class:`kiosk.preview.LiveFeed` worker reads the camera and posts
 frames and pages; an auto-captured page goes to the session through the same path as the
-capture key (:class:`kiosk.sources.CapturedPages`). Auto-captured pages join the current
-document until staff press N: the next page then starts a new document.
+capture key (the pixels handed to the session, which runs in its own process). Auto-captured
+pages join the current document until staff press N: the next page then starts a new document.
+The screen shows what the session's outcomes and views say it holds, never its pages.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from kiosk.base import KioskScreen
 from kiosk.i18n import N_, _
 from kiosk.preview import LiveFeed, PageSeen, PreviewFrame, PreviewStopped
 from kiosk.widgets import Choice, Thumbnail
+from nextstep.visit.outcomes import CaptureOutcome, SessionView, thumbnail_pixels
 
 QUALITY_SENTENCES = {
     "too_blurry": N_("too blurry: hold the page still and capture again"),
@@ -87,6 +89,8 @@ class CaptureScreen(KioskScreen):
         self.live_status: list[str] = []  # the statuses the camera went through (tests)
         self.live_words: list[str] = []  # and what staff read
         self.choices: list[str] = []
+        self.held: SessionView | None = None  # the session's last view: what it holds
+        self.review_when_read = False  # F8 pressed while reading: review opens after
 
     def step_title(self) -> str:
         return _("Capture")
@@ -141,14 +145,18 @@ class CaptureScreen(KioskScreen):
         self.query_one("#capture-button", Button).focus()
         self.query_one("#preview", Thumbnail).border_title = _("Camera")
         self.query_one("#thumbnail", Thumbnail).border_title = _("Last page")
-        self.update_count()
-        visit = self.kiosk.returning
         session = self.kiosk.session
-        if visit is not None and session is not None and not session.drafts:
-            self.query_one("#capture-status", Static).update(returning_sentence(visit))
+        if session is not None:  # a worker: the session may still be reading
+            self.run_domain(session.view, self.first_view, group="view")
         if self.kiosk.backends is None:
             self.run_domain(sources.probe_availability, self.probed, group="probe")
         self.apply_source()
+
+    def first_view(self, view: SessionView) -> None:
+        self.update_count(view)
+        visit = self.kiosk.returning
+        if visit is not None and not view.drafts:
+            self.query_one("#capture-status", Static).update(returning_sentence(visit))
 
     def on_key(self, event: Any) -> None:
         self.presses += 1
@@ -355,13 +363,12 @@ class CaptureScreen(KioskScreen):
         )
 
     # -- capture -------------------------------------------------------------------------------
-    def update_count(self) -> None:
-        session = self.kiosk.session
-        if session is None:
+    def update_count(self, view: SessionView | None = None) -> None:
+        if view is not None:
+            self.held = view
+        if self.held is None:
             return
-        docs = len(session.drafts)
-        pages = sum(len(d.pages) for d in session.drafts)
-        read = len(session.documents)
+        docs, pages, read = self.held.drafts, self.held.pages, len(self.held.documents)
         self.query_one("#capture-count", Static).update(
             _("{pages} page(s) in {docs} document(s); {read} read.").format(
                 pages=pages, docs=docs, read=read
@@ -395,35 +402,36 @@ class CaptureScreen(KioskScreen):
 
         camera = self.camera_mode
 
-        def job() -> Any:
-            if pages is not None:
-                scanner: Any = sources.CapturedPages(pages)
-            else:
-                scanner = self.kiosk.open_scanner()
-                if camera and hasattr(scanner, "snap"):  # no live view: this frame, now
-                    scanner = sources.CapturedPages([scanner.snap()])
+        def job() -> CaptureOutcome:
+            # The scanner is the kiosk's (a device has one reader); its pixels go straight
+            # to the session, which processes and keeps them.
+            raws = pages
+            if raws is None:
+                scanner: Any = self.kiosk.open_scanner()
+                raws = [scanner.snap()] if camera and hasattr(scanner, "snap") else None
+                if raws is None:
+                    raws = scanner.capture()
             with self.kiosk.lock:
-                return self.kiosk.require_session().capture(scanner, new_document=new_document)
+                return self.kiosk.require_session().capture_pages(raws, new_document=new_document)
 
         self.run_domain(job, self.captured, group="capture")
 
     def action_add_page(self) -> None:
         self.action_capture(new_document=False)
 
-    def captured(self, outcome: Any) -> None:
+    def captured(self, outcome: CaptureOutcome) -> None:
         self.capturing = False
-        lines = []
-        for page in outcome.accepted:
-            lines.append(_("Page found, sharp, captured."))
-            self.query_one("#thumbnail", Thumbnail).set_page(page.color)
-        for _origin, reasons in outcome.refused:
+        lines = [_("Page found, sharp, captured.")] * outcome.accepted
+        if outcome.thumbnail:
+            self.query_one("#thumbnail", Thumbnail).set_page(thumbnail_pixels(outcome.thumbnail))
+        for refusal in outcome.refused:
             lines.append(
                 _("Page refused: {why}.").format(
-                    why="; ".join(quality_sentence(r) for r in reasons)
+                    why="; ".join(quality_sentence(r) for r in refusal.reasons)
                 )
             )
         self.query_one("#capture-status", Static).update("\n".join(lines) or _("Nothing came."))
-        self.update_count()
+        self.update_count(outcome.view)
         if self.camera_mode:
             self.update_grouping()
         if outcome.accepted:
@@ -463,27 +471,27 @@ class CaptureScreen(KioskScreen):
     def read_progress(self, _token: int, stage: str, fraction: float) -> None:
         self.query_one("#reading-progress", ProgressBar).update(progress=fraction)
 
-    def read_done(self, _documents: Any) -> None:
+    def read_done(self, view: SessionView) -> None:
         self.reading = False
         self.query_one("#reading-status", Static).update(_("All documents read."))
         self.query_one("#reading-progress", ProgressBar).update(progress=1.0)
-        self.update_count()
+        self.update_count(view)
         if self.read_again:
             self.read_again = False
             self.start_reading()
-        elif getattr(self, "_review_when_read", False):
-            self._review_when_read = False
+        elif self.review_when_read:
+            self.review_when_read = False
             self.kapp.goto_review()
 
     def action_review(self) -> None:
-        session = self.kiosk.session
-        if session is None or not session.drafts:
+        held = self.held
+        if self.kiosk.session is None or held is None or not held.drafts:
             self.kapp.show_error(
                 _("There is nothing to review yet."), _("Capture at least one document first.")
             )
             return
-        if self.reading or self.capturing or len(session.documents) < len(session.drafts):
-            self._review_when_read = True
+        if self.reading or self.capturing or held.unread:
+            self.review_when_read = True
             self.query_one("#reading-status", Static).update(
                 _("Reading the documents… the review opens when it is done.")
             )

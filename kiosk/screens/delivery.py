@@ -4,8 +4,6 @@ status -> write -> verify -> eject -> remove), and the end of the session (wipe 
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
@@ -15,6 +13,9 @@ from kiosk.base import KioskScreen
 from kiosk.i18n import CURRENT, _, _p, person_raw, wrap
 from kiosk.services import Delivered
 from kiosk.widgets import passphrase_lines
+from nextstep.drives.status import DriveStatus
+from nextstep.drives.target import WriteReport
+from nextstep.visit.outcomes import Built
 
 
 class BundleScreen(KioskScreen):
@@ -56,24 +57,23 @@ class BundleScreen(KioskScreen):
     def on_mount(self) -> None:
         super().on_mount()
 
-        def job() -> Any:
+        def job() -> Built:
             with self.kiosk.lock:
-                return self.kiosk.require_session().build_bundle()
+                return self.kiosk.require_session().build()
 
         self.run_domain(job, self.built, group="bundle")
 
-    def built(self, outcome: Any) -> None:
+    def built(self, outcome: Built) -> None:
         self.query_one("#bundle-loading").display = False
-        session = self.kiosk.require_session()
         visit = self.kiosk.returning
         if visit is None:
             ready = _("Bundle ready: {docs} document(s), holder {holder}.").format(
-                docs=len(session.documents), holder=session.holder_id
+                docs=outcome.documents, holder=outcome.holder_id
             )
         else:
             ready = _(
                 "Version {v} ready: {new} new document(s) added to the {old} already there."
-            ).format(v=visit.version + 1, new=len(session.documents), old=visit.documents)
+            ).format(v=outcome.version, new=outcome.documents, old=visit.documents)
         self.query_one("#bundle-status", Static).update(ready)
         self.ready = True
         button = self.query_one("#next", Button)
@@ -129,7 +129,8 @@ class BundleScreen(KioskScreen):
 
         def job() -> None:
             print_document(kiosk, pdf, "key card")
-            kiosk.record_keycard_printed()
+            with kiosk.lock:
+                kiosk.require_session().keycard_printed()
 
         self.run_domain(job, lambda _r: status.update(_("Key card printed.")), group="print")
 
@@ -152,18 +153,18 @@ class DriveScreen(KioskScreen):
 
     def __init__(self, *, poll: bool = True) -> None:
         super().__init__()
-        self.status: Any = None
+        self.status: DriveStatus | None = None
         self.poll = poll
         self.busy = False
         self.backup_busy = False
-        self.backup: Any = None  # the backup copy's DriveStatus once written
+        self.backup: DriveStatus | None = None  # the backup copy's status once written
 
     def step_title(self) -> str:
         return _("Drive")
 
     @property
     def delivered(self) -> bool:
-        return self.status is not None and self.status.value in ("verified", "ejected")
+        return self.status in (DriveStatus.VERIFIED, DriveStatus.EJECTED)
 
     def keys(self) -> list[tuple[str, str]]:
         keys = [("W", _("Write and verify")), ("E", _("Eject"))]
@@ -196,22 +197,22 @@ class DriveScreen(KioskScreen):
     def check_drive(self) -> None:
         from kiosk.support import drive_status
 
-        if self.busy or (
-            self.status is not None and self.status.value in ("written", "verified", "ejected")
+        if self.busy or self.status in (
+            DriveStatus.WRITTEN,
+            DriveStatus.VERIFIED,
+            DriveStatus.EJECTED,
         ):
             return
         self.busy = True
 
-        def done(status: Any) -> None:
+        def done(status: DriveStatus) -> None:
             self.busy = False
             self.show_status(status)
 
         self.run_domain(lambda: drive_status(self.kiosk), done, group="drive-poll")
 
-    def show_status(self, status: Any) -> None:
+    def show_status(self, status: DriveStatus) -> None:
         """One sentence for the status, in the staff's language, and the step list."""
-        from nextstep.drives.status import DriveStatus
-
         self.status = status
         ok = status.ok
         mark = "[b green]✔[/]" if ok else "[b red]✘[/]"
@@ -270,13 +271,11 @@ class DriveScreen(KioskScreen):
         box.update(_("Writing the backup copy…"))
         spec = self.kiosk.backup_spec
 
-        def job() -> Any:
+        def job() -> WriteReport:
             with self.kiosk.lock:
                 return self.kiosk.require_session().write_backup(spec)
 
-        def done(report: Any) -> None:
-            from nextstep.drives.status import DriveStatus
-
+        def done(report: WriteReport) -> None:
             self.backup_busy = False
             self.backup = report.status
             if report.ok:  # verified, then released by the session: the drive can go
@@ -299,13 +298,13 @@ class DriveScreen(KioskScreen):
         self.query_one("#drive-status", Static).update(_("Writing and verifying…"))
         spec = self.kiosk.drive_spec
 
-        def job() -> Any:
+        def job() -> WriteReport:
             with self.kiosk.lock:
                 return self.kiosk.require_session().write_to_drive(spec)
 
         self.run_domain(job, self.written, group="drive")
 
-    def written(self, report: Any) -> None:
+    def written(self, report: WriteReport) -> None:
         self.busy = False
         self.show_status(report.status)
 
@@ -324,22 +323,25 @@ class DriveScreen(KioskScreen):
             self.show_status(status)
 
     def action_eject(self) -> None:
-        session = self.kiosk.session
-        target = getattr(session, "target", None)
-        if target is None or self.status is None or self.status.value != "verified":
+        if self.status is not DriveStatus.VERIFIED:
             self.kapp.show_error(
                 _("Write and verify the bundle before ejecting."), _("Press W first.")
             )
             return
         self.busy = True
-        self.run_domain(target.eject, self.written_eject, group="drive")
 
-    def written_eject(self, status: Any) -> None:
+        def job() -> DriveStatus:
+            with self.kiosk.lock:
+                return self.kiosk.require_session().eject()
+
+        self.run_domain(job, self.written_eject, group="drive")
+
+    def written_eject(self, status: DriveStatus) -> None:
         self.busy = False
         self.show_status(status)
 
     def action_finish(self) -> None:
-        if self.status is None or self.status.value not in ("verified", "ejected"):
+        if not self.delivered:
             from kiosk.modals import ConfirmModal
 
             def answered(yes: bool | None) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Button, Collapsible, Label, RadioSet, Select, Static
 from kiosk.base import KioskScreen
 from kiosk.i18n import CURRENT, LANGUAGES, Np_, _, _p, display, person_raw, set_languages, wrap
 from kiosk.widgets import Choice
+from nextstep.visit.outcomes import SessionView
 
 # Labels of the consent purposes, by the purpose ids of nextstep.consent.
 PURPOSE_LABELS: dict[str, str] = {
@@ -116,9 +117,13 @@ class LanguageScreen(KioskScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         code = str(event.button.id).removeprefix("lang-")
         set_languages(person=code)
-        self.guard(lambda: self.kiosk.start_session(code, holder_id=self.holder_id))
-        if self.kiosk.session is not None:
-            self.kapp.goto_consent()
+        holder = self.holder_id
+        # A worker: the session's own process takes a moment to start.
+        self.run_domain(
+            lambda: self.kiosk.start_session(code, holder_id=holder),
+            lambda _session: self.kapp.goto_consent(),
+            group="start",
+        )
 
     def action_home(self) -> None:
         self.kapp.goto_home()
@@ -221,7 +226,7 @@ class ConsentScreen(KioskScreen):
         session = self.kiosk.require_session()
         informed = self.informed()
         interpreter = self.interpreter_language()
-        self.guard(
+        view = self.guard(
             lambda: session.give_consent(
                 choices,
                 informed=informed,
@@ -229,14 +234,14 @@ class ConsentScreen(KioskScreen):
                 interpreter_language=interpreter,
             )
         )
-        from nextstep import consent
-
-        if session.consents.get(consent.DIGITIZE):
+        if not isinstance(view, SessionView):
+            return  # not recorded: the error modal said why
+        if view.digitize:
             if self.kiosk.awaiting_passphrase:
                 self.kapp.goto_passphrase()
             else:
                 self.kapp.goto_capture()
-        elif session.consents or not any(choices.values()):
+        else:
             self.kapp.goto_refused()
 
 

@@ -63,15 +63,17 @@ def _lost() -> SessionProcessError:
     )
 
 
-def _portable(exc: BaseException) -> NextStepError:
-    """The exception to send to the UI: itself when it crosses a pipe intact, else its
-    sentence in a plain :class:`NextStepError` (an unexpected error: its type name only)."""
+def _portable(exc: BaseException) -> Exception:
+    """The exception to send to the UI: itself when it crosses a pipe intact (the exception
+    roots of nextstep, crypto and scanners do), else its sentence in a plain
+    :class:`NextStepError` (an unexpected error: a generic sentence, its type name on
+    standard error)."""
     message = getattr(exc, "message", None)
     try:
         copy = pickle.loads(pickle.dumps(exc))  # noqa: S301 - our own object, round trip
     except Exception:  # noqa: BLE001 - any class that does not pickle is reduced below
         copy = None
-    if isinstance(copy, NextStepError):
+    if isinstance(copy, Exception) and type(copy) is type(exc) and hasattr(copy, "message"):
         return copy
     if isinstance(copy, Exception) and isinstance(message, str) and message:
         return NextStepError(message, hint=str(getattr(exc, "hint", "") or ""))
@@ -166,7 +168,7 @@ class SessionProcess:
             raise _lost() from None
         if kind != "ready":
             self._reap()
-            raise payload if isinstance(payload, NextStepError) else _lost()
+            raise payload if isinstance(payload, Exception) else _lost()
         self.holder_id: str = str(payload)
 
     # -- the pipe ----------------------------------------------------------------------------
@@ -201,7 +203,7 @@ class SessionProcess:
                 self._reap()
                 raise _lost() from None
         if tag == "error":
-            raise payload if isinstance(payload, NextStepError) else _lost()
+            raise payload if isinstance(payload, Exception) else _lost()
         if not isinstance(payload, kind):
             raise _lost()
         if isinstance(payload, SessionView):
