@@ -24,6 +24,7 @@ import pickle
 import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
 from typing import TypeVar
 
@@ -50,6 +51,26 @@ Progress = Callable[[str, float], None]
 
 #: Seconds the child may take to log the end and exit before it is killed.
 EXIT_SECONDS = 10.0
+
+
+_tracker_lock = threading.Lock()
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the real standard error.
+
+    Why: spawning starts the tracker on first use and hands it ``sys.stderr.fileno()``; a UI
+    that captures standard error (Textual does) gives a descriptor the tracker cannot keep
+    ("bad value(s) in fds_to_keep"). The real one is always there.
+    """
+    with _tracker_lock:
+        captured = sys.stderr
+        try:
+            if sys.__stderr__ is not None:
+                sys.stderr = sys.__stderr__
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = captured
 
 
 class SessionProcessError(NextStepError):
@@ -147,6 +168,7 @@ class SessionProcess:
         holder_id: str | None = None,
         today: dt.date | None = None,
     ) -> None:
+        _start_resource_tracker()
         context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe()
         # Not a daemon: the session's OCR starts worker processes of its own.
