@@ -73,7 +73,7 @@ class BundleScreen(KioskScreen):
         else:
             ready = _(
                 "Version {v} ready: {new} new document(s) added to the {old} already there."
-            ).format(v=outcome.version, new=outcome.documents, old=visit.documents)
+            ).format(v=visit.version + 1, new=outcome.documents, old=visit.documents)
         self.query_one("#bundle-status", Static).update(ready)
         self.ready = True
         button = self.query_one("#next", Button)
