@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -76,10 +76,8 @@ class CaptureScreen(KioskScreen):
     def __init__(self, *, live: bool = True) -> None:
         super().__init__()
         self.live = live  # False: no camera worker (tests freeze the preview on one frame)
-        self.capturing = False
         # presses and pages that came while a capture runs, in order: (new document, pages)
         self.queued: list[tuple[bool, list[Any] | None]] = []
-        self.reading = False
         self.read_again = False
         self.presses = 0  # for the input-latency benchmark
         self.feed: LiveFeed | None = None
@@ -145,12 +143,73 @@ class CaptureScreen(KioskScreen):
         self.query_one("#capture-button", Button).focus()
         self.query_one("#preview", Thumbnail).border_title = _("Camera")
         self.query_one("#thumbnail", Thumbnail).border_title = _("Last page")
-        session = self.kiosk.session
-        if session is not None:  # a worker: the session may still be reading
-            self.run_domain(session.view, self.first_view, group="view")
+        if self.kiosk.session is not None:  # a worker: the session may still be reading
+            self.load_view()
         if self.kiosk.backends is None:
-            self.run_domain(sources.probe_availability, self.probed, group="probe")
+            self.probe()
         self.apply_source()
+
+    # -- workers: the session's commands and the probes ----------------------------------------
+    @property
+    def capturing(self) -> bool:
+        return self.running("capture")
+
+    @property
+    def reading(self) -> bool:
+        return self.running("read")
+
+    @work(thread=True, exclusive=True, group="view", exit_on_error=False)
+    def load_view(self) -> SessionView:
+        with self.kiosk.lock:
+            return self.kiosk.require_session().view()
+
+    @work(thread=True, exclusive=True, group="probe", exit_on_error=False)
+    def probe(self) -> dict[str, bool]:
+        return sources.probe_availability()
+
+    @work(thread=True, exclusive=True, group="capture", exit_on_error=False)
+    def capture(self, pages: list[Any] | None, new_document: bool, camera: bool) -> CaptureOutcome:
+        """Pages from the chosen source (or the camera's) handed to the session. The scanner
+        is the kiosk's (a device has one reader); its pixels go straight to the session,
+        which processes and keeps them."""
+        raws = pages
+        if raws is None:
+            scanner: Any = self.kiosk.open_scanner()
+            raws = [scanner.snap()] if camera and hasattr(scanner, "snap") else None
+            if raws is None:
+                raws = scanner.capture()
+        with self.kiosk.lock:
+            return self.kiosk.require_session().capture_pages(raws, new_document=new_document)
+
+    @work(thread=True, exclusive=True, group="read", exit_on_error=False)
+    def read(self) -> SessionView:
+        """OCR and classification (seconds): progress shown as the session reports it."""
+
+        def progress(stage: str, fraction: float) -> None:
+            self.app.call_from_thread(self.read_progress, stage, fraction)
+
+        with self.kiosk.lock:
+            return self.kiosk.require_session().analyze(progress)
+
+    def worker_done(self, group: str, result: object) -> None:
+        if group == "capture" and isinstance(result, CaptureOutcome):
+            self.captured(result)
+        elif group == "read" and isinstance(result, SessionView):
+            self.read_done(result)
+        elif group == "view" and isinstance(result, SessionView):
+            self.first_view(result)
+        elif group == "probe" and isinstance(result, dict):
+            self.probed(result)
+
+    def work_failed(self, group: str, message: str, hint: str) -> None:
+        if group == "capture":
+            # presses are dropped (the source failed), pages the camera already took are kept
+            self.queued = [q for q in self.queued if q[1] is not None]
+            self.query_one("#capture-status", Static).update(_("Ready."))
+        super().work_failed(group, message, hint)
+        if group == "capture" and self.queued:
+            new_document, pages = self.queued.pop(0)
+            self.capture_pages(pages, new_document)
 
     def first_view(self, view: SessionView) -> None:
         self.update_count(view)
@@ -397,30 +456,13 @@ class CaptureScreen(KioskScreen):
             self.queued.append((new_document, pages))
             status.update(_("{n} more capture(s) waiting…").format(n=len(self.queued)))
             return
-        self.capturing = True
         status.update(_("Waiting for the reading to finish…") if self.reading else _("Capturing…"))
-
-        camera = self.camera_mode
-
-        def job() -> CaptureOutcome:
-            # The scanner is the kiosk's (a device has one reader); its pixels go straight
-            # to the session, which processes and keeps them.
-            raws = pages
-            if raws is None:
-                scanner: Any = self.kiosk.open_scanner()
-                raws = [scanner.snap()] if camera and hasattr(scanner, "snap") else None
-                if raws is None:
-                    raws = scanner.capture()
-            with self.kiosk.lock:
-                return self.kiosk.require_session().capture_pages(raws, new_document=new_document)
-
-        self.run_domain(job, self.captured, group="capture")
+        self.capture(pages, new_document, self.camera_mode)
 
     def action_add_page(self) -> None:
         self.action_capture(new_document=False)
 
     def captured(self, outcome: CaptureOutcome) -> None:
-        self.capturing = False
         lines = [_("Page found, sharp, captured.")] * outcome.accepted
         if outcome.thumbnail:
             self.query_one("#thumbnail", Thumbnail).set_page(thumbnail_pixels(outcome.thumbnail))
@@ -440,39 +482,17 @@ class CaptureScreen(KioskScreen):
             new_document, pages = self.queued.pop(0)
             self.capture_pages(pages, new_document)
 
-    def work_failed(self, message: str, hint: str) -> None:
-        self.capturing = False
-        # presses are dropped (the source failed), pages the camera already took are kept
-        self.queued = [q for q in self.queued if q[1] is not None]
-        self.query_one("#capture-status", Static).update(_("Ready."))
-        super().work_failed(message, hint)
-        if self.reading:
-            self.reading = False
-        self.update_count()
-        if self.queued:
-            new_document, pages = self.queued.pop(0)
-            self.capture_pages(pages, new_document)
-
     def start_reading(self) -> None:
         if self.reading:
             self.read_again = True
             return
-        self.reading = True
         self.query_one("#reading-status", Static).update(_("Reading the documents…"))
+        self.read()
 
-        def job(progress: Any) -> Any:
-            with self.kiosk.lock:
-                return self.kiosk.require_session().analyze(progress)
-
-        self.run_domain(
-            job, self.read_done, progress=self.read_progress, group="read", with_progress=True
-        )
-
-    def read_progress(self, _token: int, stage: str, fraction: float) -> None:
+    def read_progress(self, stage: str, fraction: float) -> None:
         self.query_one("#reading-progress", ProgressBar).update(progress=fraction)
 
     def read_done(self, view: SessionView) -> None:
-        self.reading = False
         self.query_one("#reading-status", Static).update(_("All documents read."))
         self.query_one("#reading-progress", ProgressBar).update(progress=1.0)
         self.update_count(view)

@@ -8,6 +8,7 @@ recorded like any other answer, without losing help that needs no consent.
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
@@ -117,13 +118,17 @@ class LanguageScreen(KioskScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         code = str(event.button.id).removeprefix("lang-")
         set_languages(person=code)
-        holder = self.holder_id
-        # A worker: the session's own process takes a moment to start.
-        self.run_domain(
-            lambda: self.kiosk.start_session(code, holder_id=holder),
-            lambda _session: self.kapp.goto_consent(),
-            group="start",
-        )
+        if not self.running("start"):
+            self.start(code)
+
+    @work(thread=True, exclusive=True, group="start", exit_on_error=False)
+    def start(self, code: str) -> None:
+        """A worker: the session's own process takes a moment to start."""
+        self.kiosk.start_session(code, holder_id=self.holder_id)
+
+    def worker_done(self, group: str, result: object) -> None:
+        if group == "start":
+            self.kapp.goto_consent()
 
     def action_home(self) -> None:
         self.kapp.goto_home()

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-
-import cv2
-import numpy as np
+from typing import TYPE_CHECKING
 
 from nextstep.drives.status import DriveStatus
 from nextstep.visit.stage import Stage
+
+if TYPE_CHECKING:
+    import numpy as np
 
 THUMBNAIL_SIDE = 320  # pixels on the longer side: enough for a terminal half-block preview
 
@@ -137,6 +138,8 @@ class Ended:
 
 def thumbnail_png(pixels: np.ndarray, side: int = THUMBNAIL_SIDE) -> bytes:
     """A small PNG of a page (BGR or grey), for the UI's preview."""
+    import cv2  # here, not at the top: the kiosk's first screen must not wait for OpenCV
+
     height, width = pixels.shape[:2]
     scale = min(1.0, side / max(height, width, 1))
     if scale < 1.0:
@@ -148,6 +151,9 @@ def thumbnail_png(pixels: np.ndarray, side: int = THUMBNAIL_SIDE) -> bytes:
 
 def thumbnail_pixels(png: bytes) -> np.ndarray | None:
     """The pixels of a thumbnail made by :func:`thumbnail_png` (BGR), or None."""
+    import cv2  # as above: start-up cost
+    import numpy as np
+
     if not png:
         return None
     image = cv2.imdecode(np.frombuffer(png, dtype=np.uint8), cv2.IMREAD_COLOR)

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from nextstep.drives.status import DriveStatus
-from nextstep.drives.target import WriteReport
-from nextstep.visit.outcomes import Built, CaptureOutcome, Ended, ReturnVisit, SessionView, Slips
-from nextstep.visit.stage import Stage
-from scanners.types import RawImage
+if TYPE_CHECKING:  # annotations only: the kiosk imports this before its first screen
+    from nextstep.drives.status import DriveStatus
+    from nextstep.drives.target import WriteReport
+    from nextstep.visit.outcomes import (
+        Built,
+        CaptureOutcome,
+        Ended,
+        ReturnVisit,
+        SessionView,
+        Slips,
+    )
+    from nextstep.visit.stage import Stage
+    from scanners.types import RawImage
 
 
 class SessionPort(Protocol):
