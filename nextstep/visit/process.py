@@ -18,11 +18,13 @@ key card it must show and print.
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import multiprocessing
 import pickle
 import sys
 import threading
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
@@ -54,6 +56,25 @@ EXIT_SECONDS = 10.0
 
 
 _tracker_lock = threading.Lock()
+_live: weakref.WeakSet[SessionProcess] = weakref.WeakSet()
+_atexit_registered = False
+
+
+def _close_all() -> None:
+    """At the UI's exit, close every session's pipe: each child then logs its end and exits,
+    and multiprocessing's own exit handler (which joins children, and runs after this one)
+    does not wait forever on a child still waiting for commands."""
+    for session in list(_live):
+        session._conn.close()
+
+
+def _watch(session: SessionProcess) -> None:
+    global _atexit_registered
+    with _tracker_lock:
+        _live.add(session)
+        if not _atexit_registered:
+            atexit.register(_close_all)
+            _atexit_registered = True
 
 
 def _start_resource_tracker() -> None:
@@ -192,6 +213,7 @@ class SessionProcess:
             self._reap()
             raise payload if isinstance(payload, Exception) else _lost()
         self.holder_id: str = str(payload)
+        _watch(self)
 
     # -- the pipe ----------------------------------------------------------------------------
     @property
