@@ -53,7 +53,6 @@ def test_complete_demo_session_by_keyboard(make_kiosk: Any, tmp_path: Path) -> N
     from kiosk.app import KioskApp
     from nextstep.audit.verify import verify_log
     from nextstep.bundle.verify import verify_bundle
-
     from nextstep.visit.process import SessionProcess
 
     kiosk = make_kiosk(isolate=True)  # as in production: the session in its own process
