@@ -21,12 +21,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from kiosk import sources
 from kiosk.sources import default_source
 from nextstep.config import Settings
 from nextstep.visit.outcomes import ReturnVisit
 from nextstep.visit.port import SessionPort
 
 if TYPE_CHECKING:
+    from crypto.keys import KioskKey
+    from nextstep.audit.log import AuditLog
     from nextstep.bundle.keycard import CardPrinter
     from nextstep.staff import StaffStore
     from scanners.protocol import Scanner
@@ -86,21 +89,22 @@ class Kiosk:
         # The capture source chosen on the capture screen (a spec as in kiosk.sources); back
         # to the default when a session is wiped (a files path names the person's key).
         self.source = default_source(settings)
+        self._source_files: tuple[str, ...] | None = None
         # Which backends the probes found ({"camera": bool, ...}); None until probed.
         self.backends: dict[str, bool] | None = None
-        self._key: Any = None
-        self._audit: Any = None
+        self._key: KioskKey | None = None
+        self._audit: AuditLog | None = None
 
     # -- identity and log (opened on first use: the first screen must appear at once) ----------
-    def open(self) -> tuple[Any, Any]:
-        if self._key is None:
+    def open(self) -> tuple[KioskKey, AuditLog]:
+        if self._key is None or self._audit is None:
             from nextstep.demo import open_kiosk
 
             self._key, self._audit = open_kiosk(self.settings)
         return self._key, self._audit
 
     @property
-    def audit(self) -> Any:
+    def audit(self) -> AuditLog:
         return self.open()[1]
 
     @property
@@ -206,6 +210,23 @@ class Kiosk:
         if spec != self.source:
             self.close_scanner()
             self.source = spec
+            self._source_files = None
+
+    @property
+    def source_in_session(self) -> bool:
+        """The chosen source is opened by the session itself (in its own process: the pixels
+        never pass through the kiosk's). Not the camera, whose live view the kiosk shows,
+        nor a scanner injected for tests."""
+        if sources.kind_of(self.source) == "camera":
+            return False
+        return self._scanner_factory is None or self.source != default_source(self.settings)
+
+    def source_files(self) -> tuple[str, ...]:
+        """The person's files of a ``files`` source, listed once per choice (a file added to
+        the folder meanwhile does not restart the list)."""
+        if self._source_files is None:
+            self._source_files = tuple(str(p) for p in sources.files_of(self.source))
+        return self._source_files
 
     def make_source_scanner(self, spec: str | None = None) -> Scanner:
         """A scanner for ``spec`` (default: the chosen source), not opened. The injected
@@ -246,6 +267,7 @@ class Kiosk:
                 ended = session.finish()
             self.close_scanner()
             self.source = default_source(self.settings)
+            self._source_files = None
             return Delivered(ended.checkpoint, ended.documents, ended.pages, "")
 
     def wipe(self) -> None:
@@ -257,6 +279,7 @@ class Kiosk:
         self.returning = None
         self.awaiting_passphrase = False
         self.source = default_source(self.settings)
+        self._source_files = None
 
     def forget_slips(self) -> None:
         self.slips = {}

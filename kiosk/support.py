@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.i18n import _
 from kiosk.services import Kiosk
 from nextstep.drives.status import DriveStatus
+
+if TYPE_CHECKING:  # the key card module loads pikepdf: not before the first screen
+    from nextstep.bundle.keycard import CardPrinter
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,7 @@ class LpPrinter:
         return done.stdout.decode(errors="replace").strip()
 
 
-def printer_of(kiosk: Kiosk) -> Any:
+def printer_of(kiosk: Kiosk) -> CardPrinter | None:
     """The printer the kiosk uses, or None when none is configured."""
     if kiosk.printer is not None:
         return kiosk.printer

@@ -140,8 +140,9 @@ def run_demo(
             "The audit log does not verify after the demo session.",
             hint="Run `nextstep audit verify` for details.",
         )
+    where = session.drive_description or drive
     bundle_where = (
-        str(Path(drive) / written[0]) if Path(drive).is_dir() else f"{written[0]} on {drive}"
+        str(Path(drive) / written[0]) if Path(drive).is_dir() else f"{written[0]} on {where}"
     )
     return DemoResult(
         pages=captured,

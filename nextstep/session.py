@@ -21,11 +21,13 @@ child process with the same methods.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import secrets
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crypto import passphrase as passphrases
@@ -148,8 +150,11 @@ class Session:
         self.stage = Stage.CONSENT
         self._bundle: BundleOutcome | None = None
         self.target: DriveTarget | None = None
+        self.drive_description = ""  # the last drive written: for summaries, no content
         self._consent_record: ConsentRecord | None = None
         self._returning: Returning | None = None
+        self._source: Scanner | None = None  # the scanner capture_source opened
+        self._source_key: tuple[str, tuple[str, ...]] = ("", ())
         self._log(
             events.SESSION_START,
             details={"session": self.session_id},
@@ -260,6 +265,30 @@ class Session:
 
         self._require(consent.DIGITIZE)
         return self.capture_pages(scanner.capture(), new_document=new_document)
+
+    def capture_source(
+        self, spec: str, files: Sequence[str] = (), *, new_document: bool = True
+    ) -> CaptureOutcome:
+        """Capture from a source this session opens itself (the demo samples, the person's
+        ``files``, a flatbed): in a session process, the pixels never pass through the UI's
+        process. The source stays open between presses (one file or sample per press) until
+        another source is asked for or the session ends."""
+        from nextstep import consent
+        from scanners.sources import scanner_for
+
+        self._require(consent.DIGITIZE)
+        key = (spec, tuple(files))
+        if self._source is None or self._source_key != key:
+            self._close_source()
+            scanner = scanner_for(spec, [Path(f) for f in files])
+            scanner.open()
+            self._source, self._source_key = scanner, key
+        return self.capture_pages(self._source.capture(), new_document=new_document)
+
+    def _close_source(self) -> None:
+        source, self._source = self._source, None
+        if source is not None:
+            source.close()
 
     def capture_pages(
         self, raws: Sequence[RawImage], *, new_document: bool = True
@@ -813,6 +842,7 @@ class Session:
         target, self.target = self.target, None
         if target is None:
             return DriveStatus.NO_DEVICE
+        self.drive_description = target.description
         status = target.eject()
         if self.stage is Stage.WRITTEN and status is DriveStatus.EJECTED:
             self.stage = Stage.EJECTED
@@ -829,6 +859,8 @@ class Session:
     def end(self) -> str:
         """Wipe the session's personal data, log the end and return the signed checkpoint."""
         self._require_open()
+        with contextlib.suppress(Exception):  # a scanner that fails to close: wipe anyway
+            self._close_source()
         if self.target is not None:
             self.eject()
         self.drafts.clear()
@@ -857,6 +889,10 @@ class Session:
                 return self.withdraw_consent(command.purposes)
             case cmd.Capture():
                 return self.capture_pages(command.raws, new_document=command.new_document)
+            case cmd.CaptureSource():
+                return self.capture_source(
+                    command.spec, command.files, new_document=command.new_document
+                )
             case cmd.Analyze():
                 return self.analyze(progress)
             case cmd.MovePage():
@@ -882,7 +918,7 @@ class Session:
             case cmd.WriteBackup():
                 return self.write_backup(command.spec)
             case cmd.Eject():
-                return Ejected(self.eject())
+                return Ejected(self.eject(), self.drive_description)
             case cmd.KeycardPrinted():
                 self.keycard_printed()
                 return None

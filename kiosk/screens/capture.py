@@ -28,7 +28,7 @@ from kiosk.base import KioskScreen
 from kiosk.i18n import N_, _
 from kiosk.preview import LiveFeed, PageSeen, PreviewFrame, PreviewStopped
 from kiosk.widgets import Choice, Thumbnail
-from nextstep.visit.outcomes import CaptureOutcome, SessionView, thumbnail_pixels
+from nextstep.visit.outcomes import CaptureOutcome, ReturnVisit, SessionView, thumbnail_pixels
 
 QUALITY_SENTENCES = {
     "too_blurry": N_("too blurry: hold the page still and capture again"),
@@ -52,7 +52,7 @@ CHECK_SENTENCES = {
 }
 
 
-def returning_sentence(visit: Any) -> str:
+def returning_sentence(visit: ReturnVisit) -> str:
     """What staff learn when a returning person's bundle opens: its version, how many
     documents it holds, and what the drive check found."""
     opened = _("Bundle opened: version {v}, {n} document(s);").format(
@@ -169,10 +169,16 @@ class CaptureScreen(KioskScreen):
 
     @work(thread=True, exclusive=True, group="capture", exit_on_error=False)
     def capture(self, pages: list[Any] | None, new_document: bool, camera: bool) -> CaptureOutcome:
-        """Pages from the chosen source (or the camera's) handed to the session. The scanner
-        is the kiosk's (a device has one reader); its pixels go straight to the session,
-        which processes and keeps them."""
+        """Pages from the chosen source (or the camera's) for the session. The session opens
+        the demo samples, files and flatbed itself; the camera is the kiosk's (its live view
+        is shown here), and its pixels go straight to the session, which keeps them."""
         raws = pages
+        if raws is None and self.kiosk.source_in_session:
+            files = self.kiosk.source_files()
+            with self.kiosk.lock:
+                return self.kiosk.require_session().capture_source(
+                    self.kiosk.source, files, new_document=new_document
+                )
         if raws is None:
             scanner: Any = self.kiosk.open_scanner()
             raws = [scanner.snap()] if camera and hasattr(scanner, "snap") else None

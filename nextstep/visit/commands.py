@@ -36,6 +36,16 @@ class Capture:
 
 
 @dataclass(frozen=True)
+class CaptureSource:
+    """Capture from a source the session opens in its own process (``demo``, ``files`` with
+    the person's file paths, ``sane[:device]``), one document per command."""
+
+    spec: str
+    files: tuple[str, ...] = ()
+    new_document: bool = True
+
+
+@dataclass(frozen=True)
 class Analyze:
     """OCR and classify every document not yet read."""
 
@@ -140,6 +150,7 @@ Command = (
     GiveConsent
     | WithdrawConsent
     | Capture
+    | CaptureSource
     | Analyze
     | MovePage
     | Merge

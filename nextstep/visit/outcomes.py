@@ -111,6 +111,7 @@ class Built:
 @dataclass(frozen=True)
 class Ejected:
     status: DriveStatus
+    description: str = ""  # which drive was released ("/dev/sdb1 (vfat)", a folder), no content
 
 
 @dataclass(frozen=True)

@@ -204,6 +204,7 @@ class SessionProcess:
         self._lock = threading.Lock()
         self.language = language
         self.stage = Stage.CONSENT
+        self.drive_description = ""  # the drive the last eject released
         try:
             kind, payload = self._conn.recv()
         except (EOFError, OSError):
@@ -299,6 +300,16 @@ class SessionProcess:
             self.stage = outcome.view.stage
         return outcome
 
+    def capture_source(
+        self, spec: str, files: Sequence[str] = (), *, new_document: bool = True
+    ) -> CaptureOutcome:
+        """Pages from a source the session's process opens (its pixels stay there)."""
+        command = cmd.CaptureSource(spec, tuple(files), new_document)
+        outcome = self._call(command, CaptureOutcome)
+        if outcome.view is not None:
+            self.stage = outcome.view.stage
+        return outcome
+
     def analyze(self, progress: Progress | None = None) -> SessionView:
         return self._call(cmd.Analyze(), SessionView, progress)
 
@@ -346,7 +357,9 @@ class SessionProcess:
         return self._call(cmd.WriteBackup(spec), WriteReport)
 
     def eject(self) -> DriveStatus:
-        status = self._call(cmd.Eject(), Ejected).status
+        ejected = self._call(cmd.Eject(), Ejected)
+        status = ejected.status
+        self.drive_description = ejected.description or self.drive_description
         if status is DriveStatus.EJECTED and self.stage is Stage.WRITTEN:
             self.stage = Stage.EJECTED
         return status
