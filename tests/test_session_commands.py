@@ -207,17 +207,24 @@ def test_session_process_holds_the_visit_and_is_gone_after_the_end(
         with pytest.raises(ConsentRequired):  # the domain's error crosses as its class
             session.merge(0)
         assert session.give_consent(ONLY).stage is Stage.CAPTURING
-        with DemoScanner() as scanner:
-            outcome = session.capture(scanner)
+        # The samples are read in the session's process (as files and the flatbed are) ...
+        outcome = session.capture_source("demo")
         assert outcome.accepted == 1 and outcome.view is not None
         assert outcome.view.drafts == 1 and outcome.view.unread == 1
         assert outcome.thumbnail and thumbnail_pixels(outcome.thumbnail) is not None
+        # The source stays open: the next press gives the next sample (two pages).
+        outcome = session.capture_source("demo", new_document=False)
+        assert outcome.accepted == 2 and outcome.view is not None and outcome.view.pages == 3
+        # ... and a camera's pages, taken in this process, cross the pipe as pixels.
+        with DemoScanner() as scanner:
+            outcome = session.capture(scanner)
+        assert outcome.view is not None and (outcome.view.drafts, outcome.view.pages) == (2, 4)
         with pytest.raises(NoSuchPage):
             session.merge(0)  # nothing read yet
         assert session.is_alive()  # an error ends nothing
     finally:
         ended = session.finish()
-    assert ended.pages == 1 and ended.checkpoint
+    assert ended.pages == 4 and ended.checkpoint
     assert not session.is_alive() and session.ended
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
