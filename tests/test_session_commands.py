@@ -232,3 +232,23 @@ def test_session_process_holds_the_visit_and_is_gone_after_the_end(
         session.view()
     kinds = [e["event"] for e in entries(settings)]
     assert kinds[0] == "session_start" and "session_end" in kinds and "page_captured" in kinds
+
+
+def test_a_session_process_that_dies_is_reported_and_counted_as_ended(
+    settings: config.Settings,
+) -> None:
+    """Killed (out of memory, a crash in a native library): the UI gets one sentence, the
+    session counts as ended, and nothing waits on the dead process."""
+    import signal
+
+    from nextstep.visit.process import SessionProcessError
+
+    session = SessionProcess(settings, staff="staff-1")
+    assert session.pid is not None
+    os.kill(session.pid, signal.SIGKILL)
+    with pytest.raises(SessionProcessError) as err:
+        session.view()
+    assert "stopped unexpectedly" in err.value.message and err.value.hint
+    assert session.ended and not session.is_alive()
+    with pytest.raises(SessionEnded):
+        session.view()

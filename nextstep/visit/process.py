@@ -19,6 +19,7 @@ key card it must show and print.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import datetime as dt
 import multiprocessing
 import pickle
@@ -240,11 +241,15 @@ class SessionProcess:
                     tag, payload = self._conn.recv()
                     if tag == "progress":
                         if progress is not None:
-                            progress(*payload)
+                            # the pipe must be read to the result whatever the UI does
+                            with contextlib.suppress(Exception):
+                                progress(*payload)
                         continue
                     break
-            except (EOFError, OSError, pickle.PickleError):
+            except Exception:  # noqa: BLE001 - a broken pipe or an unreadable answer
+                # The conversation is out of step: end the child (its memory with it).
                 self.stage = Stage.ENDED
+                self._process.kill()
                 self._reap()
                 raise _lost() from None
         if tag == "error":
