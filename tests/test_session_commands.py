@@ -252,3 +252,23 @@ def test_a_session_process_that_dies_is_reported_and_counted_as_ended(
     assert session.ended and not session.is_alive()
     with pytest.raises(SessionEnded):
         session.view()
+
+
+def test_an_unexpected_error_in_the_session_process_is_one_sentence_and_a_log_line(
+    settings: config.Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bug in the child: the UI gets the generic sentence (no traceback, no data), the type
+    name reaches the UI's standard error through the pipe (never the kiosk's terminal), and
+    the session goes on."""
+    session = SessionProcess(settings, staff="staff-1")
+    try:
+        session.give_consent(ONLY)
+        with pytest.raises(NextStepError) as err:
+            session.run(cmd.Capture(("not an image",)))  # type: ignore[arg-type]
+        assert err.value.message == "Something went wrong during this step."
+        assert session.view().stage is Stage.CAPTURING  # the session goes on
+    finally:
+        session.finish()
+    err_text = capsys.readouterr().err
+    assert "nextstep session: unexpected AttributeError" in err_text
+    assert "Traceback" not in err_text and "not an image" not in err_text

@@ -21,7 +21,9 @@ from __future__ import annotations
 import atexit
 import contextlib
 import datetime as dt
+import io
 import multiprocessing
+import os
 import pickle
 import sys
 import threading
@@ -127,6 +129,37 @@ def _portable(exc: BaseException) -> Exception:
     )
 
 
+class _Relay(io.TextIOBase):
+    """The child's standard output and error, sent to the UI's process as ``("log", text)``.
+
+    Why: the child inherits the kiosk's terminal; a line written there would land on top of
+    the kiosk's screen. The UI prints what it receives where its own messages go (Textual
+    captures them; the demo's standard error)."""
+
+    def __init__(self, send: Callable[[tuple[str, object]], None]) -> None:
+        self._send = send
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if text.strip():
+            with contextlib.suppress(Exception):  # a closed pipe: nothing left to tell
+                self._send(("log", text.rstrip("\n") + "\n"))
+        return len(text)
+
+
+def _quiet_descriptors() -> None:
+    """Point the child's descriptors 1 and 2 at /dev/null, so tools and native libraries
+    cannot scribble on the kiosk's screen either."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+    finally:
+        os.close(devnull)
+
+
 def serve(
     conn: Connection,
     settings: Settings,
@@ -140,6 +173,14 @@ def serve(
     from nextstep.demo import open_kiosk
     from nextstep.session import Session
 
+    lock = threading.Lock()  # the session's own threads (OCR) may print while it answers
+
+    def send(message: tuple[str, object]) -> None:
+        with lock:
+            conn.send(message)
+
+    _quiet_descriptors()
+    sys.stdout = sys.stderr = _Relay(send)
     try:
         key, audit = open_kiosk(settings)
         session = Session(
@@ -152,12 +193,12 @@ def serve(
             today=today,
         )
     except Exception as exc:  # noqa: BLE001 - the UI shows it
-        conn.send(("error", _portable(exc)))
+        send(("error", _portable(exc)))
         return
-    conn.send(("ready", session.holder_id))
+    send(("ready", session.holder_id))
 
     def progress(stage: str, fraction: float) -> None:
-        conn.send(("progress", (stage, fraction)))
+        send(("progress", (stage, fraction)))
 
     while True:
         try:
@@ -169,9 +210,9 @@ def serve(
         try:
             result = session.run(command, progress)
         except Exception as exc:  # noqa: BLE001 - every failure goes to the UI
-            conn.send(("error", _portable(exc)))
+            send(("error", _portable(exc)))
             continue
-        conn.send(("ok", result))
+        send(("ok", result))
         if isinstance(command, cmd.End):
             return
 
@@ -208,6 +249,9 @@ class SessionProcess:
         self.drive_description = ""  # the drive the last eject released
         try:
             kind, payload = self._conn.recv()
+            while kind == "log":  # the child's start-up said something
+                print(str(payload), end="", file=sys.stderr)
+                kind, payload = self._conn.recv()
         except (EOFError, OSError):
             self._reap()
             raise _lost() from None
@@ -239,6 +283,9 @@ class SessionProcess:
                 self._conn.send(command)
                 while True:
                     tag, payload = self._conn.recv()
+                    if tag == "log":
+                        print(str(payload), end="", file=sys.stderr)
+                        continue
                     if tag == "progress":
                         if progress is not None:
                             # the pipe must be read to the result whatever the UI does
