@@ -272,3 +272,24 @@ def test_an_unexpected_error_in_the_session_process_is_one_sentence_and_a_log_li
     err_text = capsys.readouterr().err
     assert "nextstep session: unexpected AttributeError" in err_text
     assert "Traceback" not in err_text and "not an image" not in err_text
+
+
+def test_the_demo_applies_review_edits_in_the_session_process(
+    settings: config.Settings, tmp_path: Path
+) -> None:
+    """``nextstep demo --edit merge:1 --edit category:1:debt``: the same commands as review,
+    logged by the session (action only), the bundle holding one document fewer."""
+    from nextstep.demo import run_demo
+    from scanners.demo import DemoScanner
+    from tests.conftest import require_tool
+
+    require_tool("tesseract")
+    edits = [parse_edit("merge:1"), parse_edit("category:1:debt")]
+    result = run_demo(settings, drive=str(tmp_path / "drive"), edits=edits)
+    assert len(result.categories) == DemoScanner().documents - 1
+    assert result.categories[0] == "debt"
+    logged = entries(settings)
+    assert [e["details"] for e in logged if e["event"] == "document_edited"] == [
+        {"action": "merge"}
+    ]
+    assert sum(e["event"] == "category_changed" for e in logged) == 1
