@@ -23,6 +23,7 @@ from crypto import minisign, recovery
 from crypto import passphrase as passphrases
 from crypto.keys import KioskKey
 from nextstep.bundle import i18n, images, textlayer
+from nextstep.bundle.calendar import CALENDAR_NAME, make_calendar
 from nextstep.bundle.cover import HelpInput, render_cover
 from nextstep.bundle.manifest import (
     MANIFEST_NAME,
@@ -194,12 +195,16 @@ def add_raster_page(pdf: pikepdf.Pdf, font: pikepdf.Dictionary, raster: RasterPa
     return pdf.pages[-1]
 
 
-def page_hashes(page: pikepdf.Page) -> tuple[str, str]:
-    """(image SHA-256, content SHA-256) of a bundle page, as recorded in the manifest."""
+def page_hashes(page: pikepdf.Page) -> tuple[str, str, str]:
+    """(image, content, frame) SHA-256 of a bundle page, as recorded in the manifest."""
     image = page.obj.Resources.XObject.Im0
     if not isinstance(image, pikepdf.Stream):
         raise KeyError("Im0")
-    return images.stream_sha256(image), sha256(page.obj.Contents.read_bytes())
+    return (
+        images.stream_sha256(image),
+        sha256(page.obj.Contents.read_bytes()),
+        images.frame_sha256(page.obj, image),
+    )
 
 
 def doc_label(index: int) -> str:
@@ -238,9 +243,13 @@ def assemble(
         created = created.replace(tzinfo=dt.UTC)
     created_iso = created.isoformat(timespec="seconds")
     bundle_id = bundle_id or new_bundle_id()
-    user_password = (
-        passphrases.normalize(passphrase) if passphrases.validate(passphrase) else passphrase
-    )
+    # The printed form is the user password and its bare digits the owner password, so a
+    # reader opens the bundle with either (crypto/passphrase.py says why both fit 32 chars).
+    if passphrases.validate(passphrase):
+        user_password = passphrases.check(passphrase)  # legacy layout kept as it was printed
+        owner_password = passphrases.digits_only(passphrase)
+    else:
+        user_password, owner_password = passphrase, secrets.token_urlsafe(32)
     if not user_password:
         raise BundleBuildError("A bundle needs a passphrase.")
     for doc in new_documents:
@@ -267,8 +276,8 @@ def assemble(
     cover_entries: list[PageEntry] = []
     for n, raster in enumerate(cover_pages):
         page = add_raster_page(pdf, font, raster)
-        image_hash, content_hash = page_hashes(page)
-        cover_entries.append(PageEntry(f"C{n + 1}", image_hash, content_hash, "cover"))
+        image_hash, content_hash, frame = page_hashes(page)
+        cover_entries.append(PageEntry(f"C{n + 1}", image_hash, content_hash, "cover", frame))
 
     starts: list[int] = []
     for i, c in enumerate(carried):
@@ -276,10 +285,10 @@ def assemble(
         entries = []
         for j, src_index in enumerate(c.page_indices):
             pdf.pages.append(c.source.pages[src_index])
-            image_hash, content_hash = page_hashes(pdf.pages[-1])
+            image_hash, content_hash, frame = page_hashes(pdf.pages[-1])
             old = c.meta.pages[j]
             entries.append(
-                PageEntry(f"{labels[i]}-{j + 1}", image_hash, content_hash, old.image_kind)
+                PageEntry(f"{labels[i]}-{j + 1}", image_hash, content_hash, old.image_kind, frame)
             )
         metas[i].pages = entries
     offset = len(carried)
@@ -289,8 +298,8 @@ def assemble(
         entries = []
         for j in range(len(doc.pages)):
             page, kind = add_scanned_page(pdf, font, doc, j)
-            image_hash, content_hash = page_hashes(page)
-            entries.append(PageEntry(f"{labels[i]}-{j + 1}", image_hash, content_hash, kind))
+            image_hash, content_hash, frame = page_hashes(page)
+            entries.append(PageEntry(f"{labels[i]}-{j + 1}", image_hash, content_hash, kind, frame))
         metas[i].pages = entries
         metas[i].page_count = len(entries)
 
@@ -320,6 +329,11 @@ def assemble(
     pdf.attachments[SIGNATURE_NAME] = pikepdf.AttachedFileSpec(
         pdf, manifest_sig, mime_type="text/plain", description="minisign signature"
     )
+    ics = make_calendar(metas, labels, bundle_id=bundle_id, language=language, created=created)
+    if ics is not None:  # inside the encrypted file only: never in clear on the drive
+        pdf.attachments[CALENDAR_NAME] = pikepdf.AttachedFileSpec(
+            pdf, ics, mime_type="text/calendar", description=i18n.t("deadlines", language)
+        )
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
     pdf.Root.Lang = pikepdf.String(i18n.lang2(language))
     with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
@@ -330,7 +344,7 @@ def assemble(
     pdf.save(
         out,
         encryption=pikepdf.Encryption(
-            owner=secrets.token_urlsafe(32), user=user_password, R=6, aes=True, metadata=True
+            owner=owner_password, user=user_password, R=6, aes=True, metadata=True
         ),
         compress_streams=True,
         object_stream_mode=pikepdf.ObjectStreamMode.generate,

@@ -104,6 +104,7 @@ class Reopen:
 
     passphrase: str = field(repr=False)
     spec: str | None = None
+    bundle: str | None = None  # which bundle, when the holder has several on the drive
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ def run(
         case cmd.AddDeadline():
             return session.add_deadline(command.document, command.date, command.kind)
         case cmd.Reopen():
-            return session.reopen(command.passphrase, command.spec)
+            return session.reopen(command.passphrase, command.spec, bundle=command.bundle)
         case cmd.Build():
             return session.build()
         case cmd.Write():

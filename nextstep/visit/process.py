@@ -391,8 +391,10 @@ class SessionProcess:
     def add_deadline(self, index: int, date: dt.date, kind: str) -> SessionView:
         return self._call(cmd.AddDeadline(index, date, kind), SessionView)
 
-    def reopen(self, passphrase: str, spec: str | None = None) -> ReturnVisit:
-        return self._call(cmd.Reopen(passphrase, spec), ReturnVisit)
+    def reopen(
+        self, passphrase: str, spec: str | None = None, *, bundle: str | None = None
+    ) -> ReturnVisit:
+        return self._call(cmd.Reopen(passphrase, spec, bundle), ReturnVisit)
 
     def build(self) -> Built:
         built = self._call(cmd.Build(), Built)
