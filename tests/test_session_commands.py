@@ -222,6 +222,8 @@ def test_session_process_holds_the_visit_and_is_gone_after_the_end(
         with pytest.raises(NoSuchPage):
             session.merge(0)  # nothing read yet
         assert session.is_alive()  # an error ends nothing
+        check = session.check_drive_before_write(str(settings.data_dir.parent / "drive"))
+        assert check.holder_id == session.holder_id and not check.needs_confirmation
     finally:
         ended = session.finish()
     assert ended.pages == 4 and ended.checkpoint

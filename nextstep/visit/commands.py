@@ -118,6 +118,13 @@ class Write:
 
 
 @dataclass(frozen=True)
+class CheckDrive:
+    """Whose bundles the drive already holds, before a new person's bundle is written."""
+
+    spec: str | None = None
+
+
+@dataclass(frozen=True)
 class WriteBackup:
     spec: str
 
@@ -163,6 +170,7 @@ Command = (
     | Reopen
     | Build
     | Write
+    | CheckDrive
     | WriteBackup
     | Eject
     | KeycardPrinted

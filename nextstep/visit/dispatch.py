@@ -58,6 +58,8 @@ def run(
             return session.build()
         case cmd.Write():
             return session.write_to_drive(command.spec)
+        case cmd.CheckDrive():
+            return session.check_drive_before_write(command.spec)
         case cmd.WriteBackup():
             return session.write_backup(command.spec)
         case cmd.Eject():

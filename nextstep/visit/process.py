@@ -37,6 +37,7 @@ from nextstep.config import Settings
 from nextstep.drives.status import DriveStatus
 from nextstep.drives.target import WriteReport
 from nextstep.errors import NextStepError
+from nextstep.returning import WriteCheck
 from nextstep.visit import commands as cmd
 from nextstep.visit.outcomes import (
     Built,
@@ -406,6 +407,9 @@ class SessionProcess:
         if report.ok:
             self.stage = Stage.WRITTEN
         return report
+
+    def check_drive_before_write(self, spec: str | None = None) -> WriteCheck:
+        return self._call(cmd.CheckDrive(spec), WriteCheck)
 
     def write_backup(self, spec: str) -> WriteReport:
         return self._call(cmd.WriteBackup(spec), WriteReport)
