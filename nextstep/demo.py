@@ -1,8 +1,11 @@
 """``nextstep demo``: a whole headless session on the bundled samples, with real components.
 
 It is the foundation's proof that the layers fit: consent, capture through the demo scanner,
-page processing, Tesseract OCR, classification, one encrypted signed bundle written atomically
-to a drive folder (or image) and re-read, every step in the audit log, the log verified.
+page processing, Tesseract OCR, classification, staff edits (``--edit``), one encrypted signed
+bundle written atomically to a drive folder (or image) and re-read, every step in the audit
+log, the log verified. The session runs in its own child process
+(:class:`nextstep.visit.process.SessionProcess`), as in the kiosk, and reads the samples
+there: the demo's process sees only counts, categories and the passphrase it prints.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,11 +22,13 @@ from crypto import keys
 from nextstep import config
 from nextstep.errors import NextStepError
 from nextstep.identity import load_identity
+from nextstep.visit import commands as cmd
 
 if TYPE_CHECKING:
     from nextstep.audit.log import AuditLog
     from nextstep.session import Session
     from nextstep.sharing import ShareOutcome
+    from nextstep.visit.process import SessionProcess
 
 
 def kiosk_id(settings: config.Settings, key: keys.KioskKey) -> str:
@@ -61,7 +66,9 @@ class DemoResult:
 
 
 def demo_consent(
-    session: Session, language: str, consents: Collection[str] = ("digitize_store",)
+    session: Session | SessionProcess,
+    language: str,
+    consents: Collection[str] = ("digitize_store",),
 ) -> None:
     """Record the demo person's answers: yes to ``consents``, no to every other purpose.
 
@@ -104,6 +111,38 @@ def parse_consent(text: str) -> frozenset[str]:
     return given
 
 
+EDIT_HELP = (
+    "edit the documents after reading, as staff do in review (repeatable, applied in order; "
+    "documents and pages are numbered from 1): merge:D (document D+1 joins D), split:D:P "
+    "(page P starts a new document), move:D:P:TO, delete:D:P, category:D:SLUG"
+)
+
+
+def parse_edit(text: str) -> cmd.Command:
+    """One ``--edit`` value as a session command (numbers from 1 on the command line)."""
+    action, _sep, rest = text.partition(":")
+    args = rest.split(":") if rest else []
+    try:
+        if action == "category" and len(args) == 2:
+            return cmd.SetCategory(int(args[0]) - 1, args[1])
+        numbers = [int(a) - 1 for a in args]
+    except ValueError:
+        numbers = []
+    shapes: dict[str, tuple[int, type]] = {
+        "merge": (1, cmd.Merge),
+        "split": (2, cmd.SplitDocument),
+        "move": (3, cmd.MovePage),
+        "delete": (2, cmd.DeletePage),
+    }
+    if action in shapes and numbers and len(numbers) == shapes[action][0]:
+        made: cmd.Command = shapes[action][1](*numbers)
+        return made
+    raise NextStepError(
+        f"Cannot read the edit {text!r}.",
+        hint="Use merge:D, split:D:P, move:D:P:TO, delete:D:P or category:D:SLUG.",
+    )
+
+
 def run_demo(
     settings: config.Settings,
     *,
@@ -111,41 +150,45 @@ def run_demo(
     language: str = "fr",
     consents: frozenset[str] | None = None,
     share: DemoShare | None = None,
+    edits: Sequence[cmd.Command] = (),
 ) -> DemoResult:
-    """Run the session; return the summary (the passphrase included, for the printout only)."""
+    """Run the session in its own process; return the summary (the passphrase included, for
+    the printout only)."""
     from nextstep import consent
     from nextstep.audit.verify import verify_log
-    from nextstep.session import Session
+    from nextstep.visit.process import SessionProcess
     from scanners.demo import DemoScanner
 
     started = time.perf_counter()
     given = consents if consents is not None else frozenset({consent.DIGITIZE})
-    key, audit = open_kiosk(settings)
-    session = Session(settings, key=key, audit=audit, staff="demo-staff", language=language)
-    demo_consent(session, language, given)
-    scanner = DemoScanner()
-    refused = 0
-    with scanner:
-        for _ in range(scanner.documents):
-            refused += len(session.capture(scanner).refused)
-    documents = session.analyze()
-    bundle = session.build_bundle()
-    report = session.write_to_drive(drive)
-    if not report.ok:
-        raise NextStepError(report.sentence("en"), hint=report.detail or "")
-    pages = sum(len(d.pages) for d in documents)
-    categories = [d.classification.category for d in documents]
-    written = [n for n in report.written if n.endswith(".pdf")]
-    where = session.target.description if session.target is not None else drive
+    key, _audit = open_kiosk(settings)
+    session = SessionProcess(settings, staff="demo-staff", language=language)
     shared, share_error = None, None
-    if share is not None:
-        try:
-            shared = _share(session, share)
-        except NextStepError as exc:  # the person's bundle is written: still print its summary
-            share_error = exc
-    ejected = session.eject()
-    timings = dict(session.timer.seconds)
-    checkpoint = session.end()
+    try:
+        demo_consent(session, language, given)
+        refused = 0
+        for _ in range(DemoScanner().documents):  # the session's process reads the samples
+            refused += len(session.capture_source("demo").refused)
+        captured = session.analyze().pages
+        for edit in edits:
+            session.run(edit)
+        view = session.view()
+        bundle = session.build()
+        report = session.write_to_drive(drive)
+        if not report.ok:
+            raise NextStepError(report.sentence("en"), hint=report.detail or "")
+        if share is not None:
+            try:
+                shared = _share(session, settings, share)
+            except NextStepError as exc:  # the bundle is written: still print its summary
+                share_error = exc
+        ejected = session.eject()
+        ended = session.finish()
+    finally:
+        if not session.ended:
+            session.kill()
+    written = [n for n in report.written if n.endswith(".pdf")]
+    timings = dict(ended.timings)
     t0 = time.perf_counter()
     verdict = verify_log(settings.audit_log, [key.public_bytes])
     timings["audit verify"] = time.perf_counter() - t0
@@ -154,32 +197,33 @@ def run_demo(
             "The audit log does not verify after the demo session.",
             hint="Run `nextstep audit verify` for details.",
         )
+    where = session.drive_description or drive
     bundle_where = (
         str(Path(drive) / written[0]) if Path(drive).is_dir() else f"{written[0]} on {where}"
     )
     return DemoResult(
-        pages=pages,
+        pages=captured,
         refused=refused,
-        categories=categories,
+        categories=[d.category for d in view.documents],
         bundle=bundle_where,
         ejected=ejected.value,
         timings=timings,
         total=time.perf_counter() - started,
         passphrase=bundle.passphrase,
         audit_entries=verdict.entries,
-        checkpoint=checkpoint,
+        checkpoint=ended.checkpoint,
         share=shared,
         share_error=share_error,
     )
 
 
-def _share(session: Session, share: DemoShare) -> ShareOutcome:
+def _share(session: SessionProcess, settings: config.Settings, share: DemoShare) -> ShareOutcome:
     """The demo visit's share, through the same ``Session.share`` command as the kiosk."""
     from nextstep import sharing
     from nextstep.referral import load_directory
 
     if share.service:
-        directory = load_directory(data_dir=session.settings.data_dir)
+        directory = load_directory(data_dir=settings.data_dir)
         recipient = sharing.from_directory(directory, share.service, share.recipient)
     else:
         recipient = sharing.typed(share.recipient)
@@ -230,7 +274,7 @@ def run_returning(
         info = session.open_returning(passphrase, drive, bundle=bundle)
         report = session.drive_check
         with DemoScanner() as scanner:
-            added = len(session.capture(scanner).accepted)
+            added = session.capture(scanner).accepted
         session.analyze()
         session.build_bundle()
         written = session.write_to_drive(drive)
@@ -264,6 +308,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="drive folder, image file or /dev/loopN (default ./demo-drive)",
     )
     p.add_argument("--language", default="fr", help="the person's language (default fr)")
+    p.add_argument("--edit", action="append", default=[], metavar="ACTION", help=EDIT_HELP)
     p.add_argument(
         "--returning",
         action="store_true",
@@ -334,7 +379,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
             "Sharing needs the person's share_recipient consent.",
             hint="Add it: --consent digitize_store,share_recipient.",
         )
-    result = run_demo(settings, drive=drive, language=args.language, consents=consents, share=share)
+    edits = [parse_edit(text) for text in args.edit]
+    result = run_demo(
+        settings,
+        drive=drive,
+        language=args.language,
+        consents=consents,
+        share=share,
+        edits=edits,
+    )
     print(f"Pages: {result.pages} captured, {result.refused} refused")
     for n, category in enumerate(result.categories, 1):
         print(f"Document {n}: {category}")

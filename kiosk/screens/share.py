@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -114,10 +115,9 @@ class ShareScreen(KioskScreen):
     def on_mount(self) -> None:
         super().on_mount()
         from nextstep.referral import load_directory
-        from nextstep.sharing.choices import shareable_documents
 
-        session = self.kiosk.require_session()
-        self.documents = shareable_documents(session)
+        with self.kiosk.lock:  # rendered in the session's process; pictures only cross over
+            self.documents = self.kiosk.require_session().shareable()
         lang = CURRENT.staff
         docs = self.query_one("#share-docs", SelectionList)
         categories = list(dict.fromkeys(d.category for d in self.documents))
@@ -247,18 +247,29 @@ class ShareScreen(KioskScreen):
         self.busy = True
         status = self.query_one("#share-status", Static)
         status.update(_("Writing and verifying the shared copy…") if yes else "")
-        kiosk = self.kiosk
+        self.share(request, yes)
 
-        def job() -> Any:
-            with kiosk.lock:
-                return kiosk.require_session().share(request, agreed=yes)
+    @work(thread=True, exclusive=True, group="share", exit_on_error=False)
+    def share(self, request: Any, yes: bool) -> Any:
+        with self.kiosk.lock:
+            return self.kiosk.require_session().share(request, agreed=yes)
 
-        self.run_domain(job, self.shared, group="share")
+    @work(thread=True, exclusive=True, group="print", exit_on_error=False)
+    def print_pdf(self, pdf: bytes) -> object:
+        from kiosk.support import print_document
 
-    def work_failed(self, message: str, hint: str) -> None:
+        return print_document(self.kiosk, pdf, "recipient slip")
+
+    def worker_done(self, group: str, result: object) -> None:
+        if group == "share":
+            self.shared(result)
+        elif group == "print":
+            self.query_one("#share-status", Static).update(_("Recipient slip printed."))
+
+    def work_failed(self, group: str, message: str, hint: str) -> None:
         self.busy = False
         self.query_one("#share-status", Static).update("")
-        super().work_failed(message, hint)
+        super().work_failed(group, message, hint)
 
     def shared(self, outcome: Any) -> None:
         self.busy = False
@@ -291,19 +302,14 @@ class ShareScreen(KioskScreen):
         self.refresh_chrome()
 
     def print_slip(self) -> None:
-        from kiosk.support import print_document, printer_of
+        from kiosk.support import printer_of
 
         status = self.query_one("#share-status", Static)
         if printer_of(self.kiosk) is None:
             status.update(_("No printer: the person photographs this screen for the recipient."))
             return
         status.update(_("Printing the recipient slip…"))
-        kiosk, pdf = self.kiosk, self.outcome.slip_pdf
-        self.run_domain(
-            lambda: print_document(kiosk, pdf, "recipient slip"),
-            lambda _r: status.update(_("Recipient slip printed.")),
-            group="print",
-        )
+        self.print_pdf(self.outcome.slip_pdf)
 
     def action_back(self) -> None:
         if not self.busy:

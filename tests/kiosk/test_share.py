@@ -34,7 +34,8 @@ def _documents(session: Any, tmp_path: Path, names_and_categories: list[tuple[st
         folder.mkdir()
         shutil.copy(sample_dir() / name, folder / name)
         with DemoScanner(folder) as scanner:
-            pages = session.capture(scanner).accepted
+            assert session.capture(scanner).accepted
+        pages = session.drafts[-1].pages
         ocr = [OcrPage([], "", "fra", p.size[0], p.size[1], p.dpi) for p in pages]
         doc = Document(pages=pages, ocr=ocr, classification=Classification(category, 0.9))
         drafts.append(Draft(pages=pages, document=doc))
