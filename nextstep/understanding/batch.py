@@ -12,7 +12,8 @@ File headers (page count, decoded size) are checked in the parent against the de
 :mod:`scanners.files` before any page is handed to a worker, so a hostile file costs nothing but
 its one error line. A file that fails - unreadable, a bomb, an OCR crash - yields an error for
 that file only. The pool is forked from the CLI process (never from the kiosk, whose memory
-holds other people's data); workers ignore SIGINT so the parent decides how to stop.
+holds other people's data); workers run in their own process groups so that the parent alone
+decides how to stop.
 """
 
 from __future__ import annotations
@@ -70,10 +71,19 @@ _SOURCE: tuple[str, object] | None = None  # the worker's open file: (path, Page
 
 
 def _worker_init() -> None:
+    """Each worker leads its own process group, with its Tesseract children: Ctrl+C in the
+    terminal reaches only the parent, and the parent's SIGTERM ends a worker together with the
+    Tesseract it is waiting for."""
+    os.setpgrp()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _end_group)
     import cv2
 
     cv2.setNumThreads(1)
+
+
+def _end_group(signum: int, frame: object) -> None:
+    os.killpg(os.getpgrp(), signal.SIGKILL)
 
 
 def _open(path: str) -> object:
@@ -253,9 +263,10 @@ def _stop_pool(pool: ProcessPoolExecutor, *, graceful: bool) -> None:
     if graceful:
         pool.shutdown(wait=True)
         return
-    pool.shutdown(wait=False, cancel_futures=True)
     # ProcessPoolExecutor has no public terminate: end the workers we started, by process.
-    for proc in list(getattr(pool, "_processes", {}).values()):
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
         proc.terminate()
-    for proc in list(getattr(pool, "_processes", {}).values()):
+    for proc in procs:
         proc.join(timeout=5)
