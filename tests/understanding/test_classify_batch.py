@@ -53,7 +53,9 @@ def test_results_in_input_order_with_a_failing_file_in_the_middle(tmp_path: Path
     bad.write_bytes(b"\xff\xd8\xff\x00")  # Pillow's JPEG plugin rejects it (was KeyError 'MPO')
     empty = tmp_path / "empty.png"
     empty.write_bytes(b"")
-    a, b, c = (SAMPLES / n for n in ("03-mutualite.png", "01-convocation-cgra.png", "04-decision-cpas.png"))
+    a, b, c = (
+        SAMPLES / n for n in ("03-mutualite.png", "01-convocation-cgra.png", "04-decision-cpas.png")
+    )
     proc = _run(tmp_path, str(a), str(bad), str(b), str(empty), str(c), "--jobs", "2")
     assert "Traceback" not in proc.stderr
     lines = _lines(proc.stdout)
