@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -188,7 +189,7 @@ def classify_paths(
     pending = iter(paths)
     exhausted = False
     docs: deque[_Doc] = deque()
-    inflight: dict[Future[object], tuple[_Doc, int]] = {}
+    inflight: dict[Future[Any], tuple[_Doc, int]] = {}
     pages_done = files_done = files_started = 0
     ctx = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init)
