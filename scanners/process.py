@@ -211,7 +211,6 @@ def _cue(est: orient.SkewEstimate, text: quality.TextMetrics) -> int | None:
 
 def _inverted_clearly(text: quality.TextMetrics) -> bool:
     """Upside down beyond doubt (descender ink far above ascender ink, on enough words)."""
-    return (
-        text.words >= orient.MIN_WORDS_UPRIGHT
-        and text.below >= orient.TRUST_INVERTED * max(text.above, 1.0)
+    return text.words >= orient.MIN_WORDS_UPRIGHT and text.below >= orient.TRUST_INVERTED * max(
+        text.above, 1.0
     )
