@@ -25,12 +25,10 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime as dt
-import io
 import json
 import os
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -182,6 +180,39 @@ def ocrmypdf_one(exe: str, src: str, work: Path, jobs: int = 1) -> float:
     return t
 
 
+def photo_recall(n: int, frame: tuple[int, int] = (1200, 1600), seed: int = 11) -> None:
+    """Word recall of the whole page pipeline (process_page + choose_and_recognize) on ``n``
+    corpus letters photographed by :func:`scanners.synthetic.photo` (a 1200x1600 frame:
+    the page at about 100 dpi, perspective, shadow, blur, noise, JPEG)."""
+    from nextstep.understanding.recognize import choose_and_recognize
+    from nextstep.understanding.tesseract import TesseractEngine
+    from scanners.process import process_page
+    from scanners.synthetic import photo
+    from scanners.types import RawImage
+
+    docs = corpus("test", 1, seed)
+    order = random.Random(seed).sample(range(len(docs)), len(docs))
+    engine = TesseractEngine()
+    found = total = 0
+    t0 = time.perf_counter()
+    for k in range(n):
+        doc, _ = docs[order[k % len(docs)]]
+        rng = random.Random(k)
+        pages, texts = render(
+            doc.blocks, dpi=300, family=rng.choice(["sans", "serif", "condensed", "mono"]),
+            size_pt=rng.uniform(9.5, 12), margin_mm=rng.uniform(15, 28),
+            line_spacing=rng.uniform(1.2, 1.5),
+        )  # fmt: skip
+        cap = photo(np.asarray(pages[0]), np.random.default_rng(k), frame=frame)
+        page = process_page(RawImage(cap.image, None, "photo", "bench"))
+        ocr = choose_and_recognize(engine, page, ("fra", "nld", "deu", "eng"))
+        f, m = word_recall(texts[0], ocr.text)
+        found, total = found + f, total + m
+    secs = (time.perf_counter() - t0) / n
+    print(f"| photos {frame[0]}x{frame[1]} | {n} | {found / total:.4f} ({found}/{total}) "
+          f"| {secs:.2f} |")  # fmt: skip
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=24)
@@ -189,7 +220,12 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--recall", action="store_true", help="only word recall per condition")
     ap.add_argument("--no-peer", action="store_true")
+    ap.add_argument("--photos", type=int, default=0, help="only photo word recall, N pages")
     args = ap.parse_args()
+    if args.photos:
+        print("| set | pages | word recall | s/page (1 process) |\n|---|---|---|---|")
+        photo_recall(args.photos)
+        return 0
     exe = os.environ.get("OCRMYPDF") or shutil.which("ocrmypdf", path="/tmp/ocrmypdf-venv/bin")
     tmp = Path(tempfile.mkdtemp(prefix="bench-classify-"))
     try:
