@@ -213,6 +213,68 @@ def photo_recall(n: int, frame: tuple[int, int] = (1200, 1600), seed: int = 11) 
           f"| {secs:.2f} |")  # fmt: skip
 
 
+def profile(labels: list[dict[str, object]]) -> None:
+    """Where one page's time goes, in one process: decode, each step of process_page, OSD, the
+    OCR passes (first, language rerun, fallback, orientation net)."""
+    import functools
+
+    from nextstep.understanding import recognize as rec
+    from nextstep.understanding.tesseract import TesseractEngine
+    from scanners import process
+    from scanners.files import open_file
+
+    spent: dict[str, float] = collections.defaultdict(float)
+    calls: dict[str, int] = collections.defaultdict(int)
+
+    def timed(owner: object, name: str, key: str) -> None:
+        fn = getattr(owner, name)
+
+        @functools.wraps(fn)
+        def wrapper(*a: object, **k: object) -> object:
+            t = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[key] += time.perf_counter() - t
+                calls[key] += 1
+
+        setattr(owner, name, wrapper)
+
+    timed(process.geometry, "find_page_quad", "quad")
+    timed(process.geometry, "warp_quad", "perspective")
+    timed(process, "flatten_illumination", "flatten")
+    timed(process.orient, "estimate_skew", "deskew (estimate)")
+    timed(process.orient, "rotate_small", "deskew (rotate)")
+    timed(process.quality, "text_metrics", "text metrics (gate, cue)")
+    timed(process.orient, "detect_orientation", "OSD")
+    timed(process.quality, "assess", "quality gate")
+
+    class Engine(TesseractEngine):
+        def recognize(self, gray, *, dpi, languages, psm=3):  # type: ignore[no-untyped-def]
+            t = time.perf_counter()
+            try:
+                return super().recognize(gray, dpi=dpi, languages=languages, psm=psm)
+            finally:
+                spent[f"OCR pass ({languages})"] += time.perf_counter() - t
+                calls[f"OCR pass ({languages})"] += 1
+
+    engine = Engine()
+    total = 0.0
+    for lab in labels:
+        t0 = time.perf_counter()
+        with open_file(Path(str(lab["file"]))) as source:
+            raw = source.page(0)
+        spent["decode"] += time.perf_counter() - t0
+        page = process.process_page(raw)
+        rec.choose_and_recognize(engine, page, ("fra", "nld", "deu", "eng"))
+        total += time.perf_counter() - t0
+    n = len(labels)
+    print(f"\n| step ({n} pages, 1 process) | s/page | runs |\n|---|---|---|")
+    for key in sorted(spent, key=lambda k: -spent[k]):
+        print(f"| {key} | {spent[key] / n:.3f} | {calls[key] or n} |")
+    print(f"| **total** | {total / n:.3f} | |")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=24)
@@ -221,6 +283,7 @@ def main() -> int:
     ap.add_argument("--recall", action="store_true", help="only word recall per condition")
     ap.add_argument("--no-peer", action="store_true")
     ap.add_argument("--photos", type=int, default=0, help="only photo word recall, N pages")
+    ap.add_argument("--profile", action="store_true", help="only the time per step of a page")
     args = ap.parse_args()
     if args.photos:
         print("| set | pages | word recall | s/page (1 process) |\n|---|---|---|---|")
@@ -232,9 +295,13 @@ def main() -> int:
         labels = make_pages(max(args.pages, *map(int, args.rss.split(","))), tmp / "pages")
         sel = labels[: args.pages]
         files = [str(x["file"]) for x in sel]
+        if args.profile:
+            profile(sel)
+            return 0
         load = os.getloadavg()
-        print(f"# classify batch benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
-              f"{os.uname().machine}, {os.cpu_count()} cores, load {load[0]:.2f} {load[1]:.2f}")  # fmt: skip
+        now = dt.datetime.now(dt.UTC)
+        print(f"# classify batch benchmark, {now:%Y-%m-%d %H:%M} UTC, {os.uname().machine}, "
+              f"{os.cpu_count()} cores, load {load[0]:.2f} {load[1]:.2f}")  # fmt: skip
         print(f"# {len(sel)} pages: " + ", ".join(
             f"{c} {sum(1 for x in sel if x['condition'] == c)}" for c in CONDITIONS))  # fmt: skip
 
@@ -281,17 +348,16 @@ def main() -> int:
         print("\n| measure | nextstep | OCRmyPDF | ratio |\n|---|---|---|---|")
         pn = statistics.median(per_ns)
         pp = statistics.median(per_peer) if per_peer else float("nan")
-        print(
-            f"| per page, median s ({len(per_ns)} pages, one at a time) | {pn:.2f} | {pp:.2f} | {pn / pp:.2f} |"
-        )
         bn = statistics.median(batch_ns)
         bp = statistics.median(batch_peer) if batch_peer else float("nan")
+        rows = [
+            (f"per page, median s ({len(per_ns)} calls of one page)", pn, pp),
+            (f"batch of {len(files)} pages, {args.jobs} at a time, s", bn, bp),
+        ]
+        for name, ns, peer in rows:
+            print(f"| {name} | {ns:.2f} | {peer:.2f} | {ns / peer:.2f} |")
         print(
-            f"| batch of {len(files)}, {args.jobs} at a time, s | {bn:.1f} | {bp:.1f} | {bn / bp:.2f} |"
-        )
-
-        print(
-            "\n| pages | peak RSS MiB (largest process) | first result s | total s | first / total |"
+            "\n| pages | peak RSS MiB (largest process) | first result s | total s | first/total |"
         )
         print("|---|---|---|---|---|")
         for n in map(int, args.rss.split(",")):
