@@ -58,6 +58,7 @@ def test_results_in_input_order_with_a_failing_file_in_the_middle(tmp_path: Path
     )
     proc = _run(tmp_path, str(a), str(bad), str(b), str(empty), str(c), "--jobs", "2")
     assert "Traceback" not in proc.stderr
+    assert proc.stderr == ""  # stderr is no terminal here: no progress bar
     lines = _lines(proc.stdout)
     assert [x["path"] for x in lines] == [str(a), str(bad), str(b), str(empty), str(c)]
     assert "damaged" in str(lines[1]["error"]) and "empty" in str(lines[3]["error"])
