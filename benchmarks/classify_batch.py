@@ -50,7 +50,7 @@ from corpus.generate import corpus, damage_photo, damage_scan  # noqa: E402
 from corpus.render import render  # noqa: E402
 
 CONDITIONS = ("scan", "photo", "rotated", "poor")
-#: Share of the selection per condition (24 pages: 8 scans, 6 photos, 5 rotated, 5 poor).
+#: Share of the selection per condition (24 pages: 9 scans, 6 photos, 5 rotated, 4 poor).
 MIX = ("scan", "photo", "rotated", "poor", "scan", "photo", "scan", "rotated", "poor", "scan",
        "photo", "scan", "rotated", "poor", "scan", "photo", "scan", "rotated", "poor", "scan",
        "photo", "scan", "photo", "rotated")  # fmt: skip

@@ -39,6 +39,8 @@ from nextstep.understanding.recognize import DEFAULT_LANGUAGES, choose_and_recog
 from nextstep.understanding.tesseract import TesseractEngine, probe_tesseract
 from nextstep.understanding.understand import Understanding, to_document, understand
 from scanners.errors import ScanError
+from scanners.files import PageSource, open_file
+from scanners.process import process_page
 from scanners.types import Page
 
 #: Pages in flight per worker: enough that a worker never waits for the parent.
@@ -69,7 +71,7 @@ class _Doc:
 
 # -- worker side ----------------------------------------------------------------------------
 
-_SOURCE: tuple[str, object] | None = None  # the worker's open file: (path, PageSource)
+_SOURCE: tuple[str, PageSource] | None = None  # the worker's open file
 
 
 def _worker_init() -> None:
@@ -88,16 +90,14 @@ def _end_group(signum: int, frame: object) -> None:
     os.killpg(os.getpgrp(), signal.SIGKILL)
 
 
-def _open(path: str) -> object:
+def _open(path: str) -> PageSource:
     """The worker's page source for ``path``, reusing the one already open (pages of a file
     arrive one after another)."""
     global _SOURCE
-    from scanners.files import open_file
-
     if _SOURCE is not None and _SOURCE[0] == path:
         return _SOURCE[1]
     if _SOURCE is not None:
-        _SOURCE[1].close()  # type: ignore[attr-defined]
+        _SOURCE[1].close()
         _SOURCE = None
     source = open_file(Path(path))
     _SOURCE = (path, source)
@@ -115,10 +115,8 @@ def read_page(
     path: str, index: int, languages: tuple[str, ...], installed: tuple[str, ...] | None
 ) -> tuple[Page, OcrPage] | str:
     """Decode, straighten, orient and OCR page ``index`` of ``path``; an error message if not."""
-    from scanners.process import process_page
-
     try:
-        raw = _open(path).page(index)  # type: ignore[attr-defined]
+        raw = _open(path).page(index)
         page = process_page(raw)
         del raw
         ocr = choose_and_recognize(TesseractEngine(), page, languages, installed=installed)
@@ -136,8 +134,6 @@ def read_page(
 
 def _admit(path: str) -> _Doc:
     """Check a file's headers against the decode budget; nothing is decoded here."""
-    from scanners.files import open_file
-
     doc = _Doc(path)
     try:
         p = Path(path)
