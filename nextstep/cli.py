@@ -27,16 +27,20 @@ COMMAND_MODULES: tuple[str, ...] = (
     "nextstep.consent.cli",
 )
 
+#: Commands run in bulk from scripts (one call per page): only their own module is imported,
+#: which saves ~0.7 s a call of loading the bundle, drive and audit code they never use.
+FAST_COMMANDS: dict[str, str] = {"classify": "nextstep.understanding.cli"}
+
 EXIT_USER_ERROR = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="nextstep",
         description="NextStep: a secure document-digitization kiosk.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(sub)
     return parser
 
@@ -45,7 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["kiosk"]:  # the UI, by module name: nextstep never imports kiosk
         return int(importlib.import_module("kiosk.cli").main(argv[1:]))
-    parser = build_parser()
+    fast = FAST_COMMANDS.get(argv[0]) if argv else None
+    parser = build_parser((fast,) if fast else COMMAND_MODULES)
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:

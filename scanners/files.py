@@ -1,11 +1,19 @@
 """Files brought by the person (phone photos, scans, PDFs): read as hostile input, keep pixels.
 
 Why this shape: a file on a migrant's phone may be damaged, mislabelled or, rarely, malicious.
-We sniff the real format from the first bytes (never trust the extension), check sizes and page
-counts *before* decoding anything large, and decode with Pillow / pypdfium2 from bytes held in
-memory. A PDF is only ever rasterised: no scripts, forms, attachments or fonts survive, because
-the only thing we return is a numpy array per page. pdfium runs no JavaScript unless a form
-environment is initialised, which we never do, and we render with ``may_draw_forms=False``.
+We sniff the real format from the first bytes (never trust the extension), check sizes, page
+counts and the pixels the pages would decode to *from the headers*, before decoding anything,
+and decode with Pillow / pypdfium2 from bytes held in memory. A PDF is only ever rasterised: no
+scripts, forms, attachments or fonts survive, because the only thing we return is a numpy array
+per page. pdfium runs no JavaScript unless a form environment is initialised, which we never
+do, and we render with ``may_draw_forms=False``.
+
+Pages are decoded one at a time (:class:`PageSource`, :func:`iter_file`): a caller that
+processes and drops each page holds one page's pixels, whatever the file's length. A
+:class:`DecodeBudget` (per file, and optionally per session) caps pages and decoded pixels; a
+small file that would expand to far more pixels than its bytes can describe (a "decompression
+bomb": G4 TIFF frames of blank paper, a PDF of hundreds of empty pages) is refused before any
+page is drawn.
 """
 
 from __future__ import annotations
@@ -13,11 +21,13 @@ from __future__ import annotations
 import io
 import warnings
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 
 import numpy as np
-from PIL import Image, ImageOps, ImageSequence
+from PIL import Image, ImageOps
 
 from scanners.base import ScannerBase
 from scanners.errors import (
@@ -37,6 +47,18 @@ MAX_FILE_BYTES = 300 * 1024 * 1024
 MAX_PAGE_PIXELS = 80_000_000
 #: Longest side of one page in pixels (also catches 1 x 10^8 "ribbons").
 MAX_SIDE = 20_000
+#: Pages of one file.
+MAX_FILE_PAGES = 200
+#: Decoded pixels of one file: about 115 A4 pages at 300 dpi (a thicker file is split).
+MAX_FILE_PIXELS = 1_000_000_000
+#: A session (one visit's file scanner) decodes at most this many pages and pixels in all.
+MAX_SESSION_PAGES = 400
+MAX_SESSION_PIXELS = 3_000_000_000
+#: Raster files expanding to more than this many pixels per byte of file are refused once
+#: they exceed BOMB_FLOOR_PIXELS: real scans compress text pages 100-1000:1 (G4), a blank
+#: frame 10^4:1 and more. Below the floor (a few pages) the ratio says nothing.
+MAX_PIXELS_PER_BYTE = 2_000
+BOMB_FLOOR_PIXELS = 100_000_000
 #: Rendering resolution for PDF pages (the OCR sweet spot, the issue's default).
 PDF_DPI = 300.0
 #: A PDF page larger than this (A2-ish) is rendered at a lower resolution, not refused.
@@ -45,6 +67,51 @@ _PDF_MAX_POINTS_SIDE = 1700.0
 _DPI_PLAUSIBLE = (100.0, 1200.0)
 
 _HINT_OTHER = "Ask the person for another copy of the document, or scan the paper instead."
+_HINT_SPLIT = "Split the file into smaller documents, or scan the paper pages instead."
+
+# Pillow's own decompression-bomb guard, at our page limit: it raises
+# DecompressionBombError past twice this, before allocating anything.
+Image.MAX_IMAGE_PIXELS = MAX_PAGE_PIXELS
+
+
+@dataclass
+class DecodeBudget:
+    """Pages and decoded pixels that may still be decoded; charged from headers.
+
+    ``scope`` names what the budget covers in the refusal ("file", "session").
+    """
+
+    max_pages: int
+    max_pixels: int
+    scope: str = "file"
+    pages: int = 0
+    pixels: int = 0
+
+    def check(self, pages: int, pixels: int) -> None:
+        """Raise when ``pages``/``pixels`` more would exceed the budget; charge nothing."""
+        if self.pages + pages > self.max_pages:
+            left = max(0, self.max_pages - self.pages)
+            raise TooManyPagesError(
+                f"The file has {pages} pages; at most {left} more are accepted "
+                f"in this {self.scope} (limit {self.max_pages}).",
+                hint=_HINT_SPLIT,
+            )
+        if self.pixels + pixels > self.max_pixels:
+            raise FileTooLargeError(
+                f"The file would expand to {pixels // 1_000_000} million pixels; the limit "
+                f"per {self.scope} is {self.max_pixels // 1_000_000} million.",
+                hint=_HINT_SPLIT,
+            )
+
+    def charge(self, pages: int, pixels: int) -> None:
+        self.check(pages, pixels)
+        self.pages += pages
+        self.pixels += pixels
+
+
+def session_budget() -> DecodeBudget:
+    """The budget one visit's file scanner shares across all its files."""
+    return DecodeBudget(MAX_SESSION_PAGES, MAX_SESSION_PIXELS, "session")
 
 
 def sniff(head: bytes) -> str | None:
@@ -73,12 +140,8 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def load_file(path: Path, *, max_pages: int = 200) -> list[RawImage]:
-    """Read one file into page images; raise a :class:`ScanError` subclass when we must not.
-
-    Only pixels leave this function. ``origin`` says "file page i/n", never the file name,
-    since names of personal files are personal data too.
-    """
+def read_file(path: Path) -> bytes:
+    """The bytes of one regular file, size-checked before reading."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -98,16 +161,24 @@ def load_file(path: Path, *, max_pages: int = 200) -> list[RawImage]:
             hint="Split the document or scan the paper pages instead.",
         )
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ScanError(
             "The file could not be read.", hint="Check that the drive is still connected."
         ) from exc
-    return load_bytes(data, max_pages=max_pages)
 
 
-def load_bytes(data: bytes, *, max_pages: int = 200) -> list[RawImage]:
-    """:func:`load_file` for bytes already in memory (an upload, a phone transfer)."""
+def open_file(
+    path: Path, *, max_pages: int = MAX_FILE_PAGES, session: DecodeBudget | None = None
+) -> PageSource:
+    """Open one file for lazy decoding; its headers are checked against the budgets now."""
+    return open_bytes(read_file(path), max_pages=max_pages, session=session)
+
+
+def open_bytes(
+    data: bytes, *, max_pages: int = MAX_FILE_PAGES, session: DecodeBudget | None = None
+) -> PageSource:
+    """:func:`open_file` for bytes already in memory (an upload, a phone transfer)."""
     if not data:
         raise EmptyFileError(
             "The file is empty (0 bytes).",
@@ -119,9 +190,110 @@ def load_bytes(data: bytes, *, max_pages: int = 200) -> list[RawImage]:
             "This file is not a photo, a scan or a PDF, whatever its name says.",
             hint="Accepted: JPEG, PNG, TIFF, HEIC photos and PDF documents.",
         )
-    if fmt == "pdf":
-        return _load_pdf(data, max_pages)
-    return _load_image(data, fmt, max_pages)
+    source: PageSource = _PdfSource(data) if fmt == "pdf" else _ImageSource(data, fmt)
+    try:
+        source.admit(max_pages, session)
+    except BaseException:
+        source.close()
+        raise
+    return source
+
+
+def iter_file(
+    path: Path, *, max_pages: int = MAX_FILE_PAGES, session: DecodeBudget | None = None
+) -> Iterator[RawImage]:
+    """The pages of one file, decoded one at a time (drop each before taking the next)."""
+    with open_file(path, max_pages=max_pages, session=session) as source:
+        yield from source
+
+
+def load_file(path: Path, *, max_pages: int = MAX_FILE_PAGES) -> list[RawImage]:
+    """Read one file into page images; raise a :class:`ScanError` subclass when we must not.
+
+    Only pixels leave this function. ``origin`` says "file page i/n", never the file name,
+    since names of personal files are personal data too. Holds every page at once: prefer
+    :func:`iter_file` for long files.
+    """
+    return list(iter_file(path, max_pages=max_pages))
+
+
+def load_bytes(data: bytes, *, max_pages: int = MAX_FILE_PAGES) -> list[RawImage]:
+    """:func:`load_file` for bytes already in memory."""
+    with open_bytes(data, max_pages=max_pages) as source:
+        return list(source)
+
+
+class PageSource:
+    """One opened file: its page count and decoded size from headers, pages on demand."""
+
+    fmt: str = ""
+    #: (width, height) of every page as it will be decoded.
+    sizes: list[tuple[int, int]]
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self.sizes = []
+
+    def __len__(self) -> int:
+        return len(self.sizes)
+
+    @property
+    def pixels(self) -> int:
+        return sum(w * h for w, h in self.sizes)
+
+    def admit(self, max_pages: int, session: DecodeBudget | None) -> None:
+        """Read the headers and charge the per-file and session budgets (nothing decoded)."""
+        n = self._count()
+        if n > max_pages:
+            raise TooManyPagesError(
+                f"The file has {n} pages; at most {max_pages} are accepted at once.",
+                hint="Split the file into separate documents.",
+            )
+        if session is not None:
+            session.check(n, 0)
+        self.sizes = self._sizes(n)
+        pixels = self.pixels
+        DecodeBudget(max_pages, MAX_FILE_PIXELS).charge(n, pixels)
+        if (
+            self.fmt != "pdf"
+            and pixels > BOMB_FLOOR_PIXELS
+            and pixels > MAX_PIXELS_PER_BYTE * len(self._data)
+        ):
+            raise FileTooLargeError(
+                f"The file would expand to {pixels // 1_000_000} million pixels from only "
+                f"{max(1, len(self._data) // 1024)} KB: it is built to exhaust memory or "
+                "holds nothing but empty pages.",
+                hint=_HINT_OTHER,
+            )
+        if session is not None:
+            session.charge(n, pixels)
+
+    def page(self, index: int) -> RawImage:
+        raise NotImplementedError
+
+    def _count(self) -> int:
+        raise NotImplementedError
+
+    def _sizes(self, n: int) -> list[tuple[int, int]]:
+        raise NotImplementedError
+
+    def __iter__(self) -> Iterator[RawImage]:
+        for index in range(len(self)):
+            yield self.page(index)
+
+    def close(self) -> None:
+        self._data = b""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
 # -- images -------------------------------------------------------------------------------------
@@ -172,134 +344,214 @@ def _to_array(frame: Image.Image) -> np.ndarray:
     return np.ascontiguousarray(rgb[:, :, ::-1])
 
 
+#: Pillow format names we accept per sniffed format; only those Pillow has registered are
+#: asked for (Pillow 11 stopped registering an MPO opener: asking for it raised KeyError).
+_PILLOW_FORMATS = {"jpeg": ("JPEG", "MPO"), "png": ("PNG",), "tiff": ("TIFF",), "heif": ("HEIF",)}
+
+
 def _open_image(data: bytes, fmt: str) -> Image.Image:
     if fmt == "heif":
         import pillow_heif
 
         pillow_heif.register_heif_opener()
-    formats = {"jpeg": ["JPEG", "MPO"], "png": ["PNG"], "tiff": ["TIFF"], "heif": ["HEIF"]}
+    Image.init()
+    formats = [f for f in _PILLOW_FORMATS[fmt] if f in Image.OPEN]
     with warnings.catch_warnings():
         # Pillow warns between MAX_IMAGE_PIXELS and twice that; we refuse on our own limit.
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        return Image.open(io.BytesIO(data), formats=formats.get(fmt))
+        return Image.open(io.BytesIO(data), formats=formats)
 
 
-def _load_image(data: bytes, fmt: str, max_pages: int) -> list[RawImage]:
-    try:
-        im = _open_image(data, fmt)
-    except Image.DecompressionBombError as exc:
-        raise FileTooLargeError(
-            "The image is far too large for a page (it would expand to billions of pixels).",
-            hint="Take the photo again at a normal resolution, or scan the paper.",
-        ) from exc
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise CorruptFileError(
-            f"The {fmt.upper()} file is damaged and cannot be read.", hint=_HINT_OTHER
-        ) from exc
-    with im:
-        n_frames = int(getattr(im, "n_frames", 1) or 1)
-        if n_frames > max_pages:
-            raise TooManyPagesError(
-                f"The file has {n_frames} pages; at most {max_pages} are accepted at once.",
-                hint="Split the file into separate documents.",
-            )
-        photo = fmt in ("jpeg", "heif") and _is_camera_photo(im)
-        pages: list[RawImage] = []
+def _damaged(fmt: str, exc: BaseException) -> CorruptFileError:
+    truncated = "truncated" in str(exc).lower()
+    return CorruptFileError(
+        f"The {fmt.upper()} file is "
+        + ("cut short (incomplete copy)." if truncated else "damaged and cannot be read."),
+        hint=("Copy the file from the phone again." if truncated else _HINT_OTHER),
+    )
+
+
+_BOMB = FileTooLargeError(
+    "The image is far too large for a page (it would expand to billions of pixels).",
+    hint="Take the photo again at a normal resolution, or scan the paper.",
+)
+# Pillow and its plugins raise these for damaged data (KeyError, IndexError and
+# struct.error come from malformed tags and markers): all mean "this file cannot be read".
+_PILLOW_ERRORS = (OSError, SyntaxError, ValueError, EOFError, KeyError, IndexError, TypeError)
+
+
+class _ImageSource(PageSource):
+    def __init__(self, data: bytes, fmt: str) -> None:
+        super().__init__(data)
+        self.fmt = fmt
         try:
-            for index, frame in enumerate(ImageSequence.Iterator(im)):
-                _check_size(*frame.size)
-                dpi = _plausible_dpi(frame.info)
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-                    frame.load()
-                    if photo:
-                        frame = ImageOps.exif_transpose(frame) or frame
-                    pixels = _to_array(frame)
-                origin = f"file page {index + 1}/{n_frames}"
-                pages.append(RawImage(pixels, dpi, "photo" if photo else "file", origin))
+            self._im: Image.Image | None = _open_image(data, fmt)
+        except Image.DecompressionBombError as exc:
+            raise FileTooLargeError(_BOMB.message, hint=_BOMB.hint) from exc
+        except _PILLOW_ERRORS as exc:
+            raise CorruptFileError(
+                f"The {fmt.upper()} file is damaged and cannot be read.", hint=_HINT_OTHER
+            ) from exc
+        self._photo = fmt in ("jpeg", "heif") and _is_camera_photo(self._im)
+
+    def _image(self) -> Image.Image:
+        if self._im is None:
+            raise CorruptFileError("The file was closed before it was read.", hint=_HINT_OTHER)
+        return self._im
+
+    def _count(self) -> int:
+        try:
+            return int(getattr(self._image(), "n_frames", 1) or 1)
+        except _PILLOW_ERRORS as exc:
+            raise _damaged(self.fmt, exc) from exc
+
+    def _sizes(self, n: int) -> list[tuple[int, int]]:
+        im = self._image()
+        sizes = []
+        try:
+            for index in range(n):
+                if n > 1:
+                    im.seek(index)  # reads the frame's header (IFD), not its pixels
+                w, h = im.size
+                _check_size(w, h)
+                if self._photo and (im.getexif().get(0x0112) or 1) in (5, 6, 7, 8):
+                    w, h = h, w  # EXIF turns the photo a quarter
+                sizes.append((w, h))
+            if n > 1:
+                im.seek(0)
         except ScanError:
             raise
         except Image.DecompressionBombError as exc:
-            raise FileTooLargeError(
-                "The image is far too large for a page.",
-                hint="Take the photo again at a normal resolution, or scan the paper.",
-            ) from exc
-        except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:
-            truncated = "truncated" in str(exc).lower()
-            raise CorruptFileError(
-                f"The {fmt.upper()} file is "
-                + ("cut short (incomplete copy)." if truncated else "damaged and cannot be read."),
-                hint=("Copy the file from the phone again." if truncated else _HINT_OTHER),
-            ) from exc
-    return pages
+            raise FileTooLargeError(_BOMB.message, hint=_BOMB.hint) from exc
+        except _PILLOW_ERRORS as exc:
+            raise _damaged(self.fmt, exc) from exc
+        return sizes
+
+    def page(self, index: int) -> RawImage:
+        im = self._image()
+        n = len(self)
+        try:
+            if n > 1 or index:
+                im.seek(index)
+            _check_size(*im.size)
+            dpi = _plausible_dpi(im.info)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                im.load()
+                frame = im
+                if self._photo:
+                    frame = ImageOps.exif_transpose(im) or im
+                pixels = _to_array(frame)
+        except ScanError:
+            raise
+        except Image.DecompressionBombError as exc:
+            raise FileTooLargeError(_BOMB.message, hint=_BOMB.hint) from exc
+        except (*_PILLOW_ERRORS, MemoryError) as exc:
+            raise _damaged(self.fmt, exc) from exc
+        origin = f"file page {index + 1}/{n}"
+        return RawImage(pixels, dpi, "photo" if self._photo else "file", origin)
+
+    def close(self) -> None:
+        if self._im is not None:
+            self._im.close()
+            self._im = None
+        super().close()
 
 
 # -- PDF ------------------------------------------------------------------------------------------
 
 
-def _load_pdf(data: bytes, max_pages: int) -> list[RawImage]:
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
+class _PdfSource(PageSource):
+    fmt = "pdf"
 
-    try:
-        doc = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise EncryptedFileError(
-                "The PDF is protected by a password.",
-                hint="Ask the person to open it on the phone and share an unprotected copy.",
-            ) from exc
-        raise CorruptFileError(
-            "The PDF file is damaged and cannot be read.", hint=_HINT_OTHER
-        ) from exc
-    try:
-        n_pages = len(doc)
-        if n_pages == 0:
-            raise CorruptFileError("The PDF has no pages.", hint=_HINT_OTHER)
-        if n_pages > max_pages:
-            raise TooManyPagesError(
-                f"The PDF has {n_pages} pages; at most {max_pages} are accepted at once.",
-                hint="Split the PDF into separate documents.",
-            )
-        notes: tuple[str, ...] = ()
+    def __init__(self, data: bytes) -> None:
+        import pypdfium2 as pdfium
+
+        super().__init__(data)
+        self._dpis: list[float] = []
+        self.notes: tuple[str, ...] = ()
         try:
-            active = pdfium_c.FPDFDoc_GetJavaScriptActionCount(doc) > 0
-            active = active or doc.count_attachments() > 0
+            self._doc: Any = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            if "password" in str(exc).lower():
+                raise EncryptedFileError(
+                    "The PDF is protected by a password.",
+                    hint="Ask the person to open it on the phone and share an unprotected copy.",
+                ) from exc
+            raise CorruptFileError(
+                "The PDF file is damaged and cannot be read.", hint=_HINT_OTHER
+            ) from exc
+
+    def _count(self) -> int:
+        n = len(self._doc)
+        if n == 0:
+            raise CorruptFileError("The PDF has no pages.", hint=_HINT_OTHER)
+        return n
+
+    def _sizes(self, n: int) -> list[tuple[int, int]]:
+        import pypdfium2.raw as pdfium_c
+
+        try:
+            active = pdfium_c.FPDFDoc_GetJavaScriptActionCount(self._doc) > 0
+            active = active or self._doc.count_attachments() > 0
         except Exception:  # noqa: BLE001 - counting is informative only
             active = False
         if active:
-            notes = ("pdf_active_content_dropped",)
-        pages: list[RawImage] = []
-        for index in range(n_pages):
-            page = doc[index]
+            self.notes = ("pdf_active_content_dropped",)
+        sizes = []
+        for index in range(n):
             try:
-                w_pt, h_pt = page.get_size()
-                if not (0 < w_pt < 20_000 and 0 < h_pt < 20_000):
-                    raise CorruptFileError(
-                        f"Page {index + 1} of the PDF has an impossible size.", hint=_HINT_OTHER
-                    )
-                dpi = PDF_DPI
-                if max(w_pt, h_pt) > _PDF_MAX_POINTS_SIDE:
-                    dpi = PDF_DPI * _PDF_MAX_POINTS_SIDE / max(w_pt, h_pt)
-                _check_size(round(w_pt * dpi / 72), round(h_pt * dpi / 72))
-                bitmap = page.render(scale=dpi / 72.0, may_draw_forms=False)
-                try:
-                    pixels = np.array(bitmap.to_numpy(), dtype=np.uint8, copy=True)
-                finally:
-                    bitmap.close()
-            except pdfium.PdfiumError as exc:
+                w_pt, h_pt = self._doc.get_page_size(index)
+            except Exception as exc:  # noqa: BLE001 - pdfium reports any damage this way
                 raise CorruptFileError(
-                    f"Page {index + 1} of the PDF is damaged and cannot be drawn.",
+                    f"Page {index + 1} of the PDF is damaged and cannot be read.",
                     hint=_HINT_OTHER,
                 ) from exc
+            if not (0 < w_pt < 20_000 and 0 < h_pt < 20_000):
+                raise CorruptFileError(
+                    f"Page {index + 1} of the PDF has an impossible size.", hint=_HINT_OTHER
+                )
+            dpi = PDF_DPI
+            if max(w_pt, h_pt) > _PDF_MAX_POINTS_SIDE:
+                dpi = PDF_DPI * _PDF_MAX_POINTS_SIDE / max(w_pt, h_pt)
+            size = (round(w_pt * dpi / 72), round(h_pt * dpi / 72))
+            _check_size(*size)
+            self._dpis.append(dpi)
+            sizes.append(size)
+        return sizes
+
+    def page(self, index: int) -> RawImage:
+        import pypdfium2 as pdfium
+
+        n = len(self)
+        dpi = self._dpis[index]
+        try:
+            page = self._doc[index]
+        except pdfium.PdfiumError as exc:
+            raise CorruptFileError(
+                f"Page {index + 1} of the PDF is damaged and cannot be drawn.", hint=_HINT_OTHER
+            ) from exc
+        try:
+            bitmap = page.render(scale=dpi / 72.0, may_draw_forms=False)
+            try:
+                pixels = np.array(bitmap.to_numpy(), dtype=np.uint8, copy=True)
             finally:
-                page.close()
-            if pixels.ndim == 3 and pixels.shape[2] == 4:
-                pixels = np.ascontiguousarray(pixels[:, :, :3])
-            pages.append(RawImage(pixels, dpi, "file", f"file page {index + 1}/{n_pages}", notes))
-        return pages
-    finally:
-        doc.close()
+                bitmap.close()
+        except pdfium.PdfiumError as exc:
+            raise CorruptFileError(
+                f"Page {index + 1} of the PDF is damaged and cannot be drawn.", hint=_HINT_OTHER
+            ) from exc
+        finally:
+            page.close()
+        if pixels.ndim == 3 and pixels.shape[2] == 4:
+            pixels = np.ascontiguousarray(pixels[:, :, :3])
+        return RawImage(pixels, dpi, "file", f"file page {index + 1}/{n}", self.notes)
+
+    def close(self) -> None:
+        if self._doc is not None:
+            self._doc.close()
+            self._doc = None
+        super().close()
 
 
 # -- the Scanner --------------------------------------------------------------------------------
@@ -309,15 +561,23 @@ class FileScanner(ScannerBase):
     """The files backend: each :meth:`capture` returns the pages of the next file.
 
     A file that cannot be read raises its :class:`ScanError` from :meth:`capture` and the
-    scanner moves on, so one bad file does not block the others.
+    scanner moves on, so one bad file does not block the others. All files share one
+    session :class:`DecodeBudget`.
     """
 
     name = "files"
 
-    def __init__(self, paths: list[Path] | tuple[Path, ...], *, max_pages: int = 200) -> None:
+    def __init__(
+        self,
+        paths: list[Path] | tuple[Path, ...],
+        *,
+        max_pages: int = MAX_FILE_PAGES,
+        budget: DecodeBudget | None = None,
+    ) -> None:
         self._paths = [Path(p) for p in paths]
         self._next = 0
         self._max_pages = max_pages
+        self.budget = budget or session_budget()
 
     @property
     def documents(self) -> int:
@@ -340,7 +600,7 @@ class FileScanner(ScannerBase):
             raise NoPageError("There are no more files to read.", hint="Choose other files.")
         path = self._paths[self._next]
         self._next += 1
-        return load_file(path, max_pages=self._max_pages)
+        return list(iter_file(path, max_pages=self._max_pages, session=self.budget))
 
     def close(self) -> None:
         self._next = len(self._paths)

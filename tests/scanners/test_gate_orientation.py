@@ -84,13 +84,19 @@ def test_text_line_cue_abstains_on_capitals() -> None:
     assert _verdict(cv2.rotate(caps, cv2.ROTATE_180)) is None
 
 
-def test_upright_page_skips_osd_and_turned_page_uses_it() -> None:
+def test_text_lines_orient_latin_pages_without_osd_and_capitals_use_it() -> None:
     grey, _ = prose_page(6, 25)
     upright = process_page(RawImage(grey, 150.0, "scan", "t"))
     assert upright.rotation == 0 and upright.rotation_confident
     assert upright.quality.metrics["osd_run"] == 0.0
+    # upside down and sideways Latin text: the ascender cue (after a quarter turn) decides
+    for turn, needed in ((cv2.ROTATE_180, 180), (cv2.ROTATE_90_CLOCKWISE, 270),
+                         (cv2.ROTATE_90_COUNTERCLOCKWISE, 90)):  # fmt: skip
+        turned = process_page(RawImage(cv2.rotate(grey, turn), 150.0, "scan", "t"))
+        assert turned.quality.metrics["osd_run"] == 0.0
+        assert turned.rotation == needed and turned.rotation_confident
+        assert np.abs(turned.gray.astype(int) - upright.gray.astype(int)).mean() < 20
     if not orient.osd_available():
         pytest.skip("tesseract is not installed (OSD)")
-    turned = process_page(RawImage(cv2.rotate(grey, cv2.ROTATE_180), 150.0, "scan", "t"))
-    assert turned.quality.metrics["osd_run"] == 1.0
-    assert turned.rotation == 180 and turned.rotation_confident
+    caps = process_page(RawImage(cv2.rotate(_caps_page(), cv2.ROTATE_180), 150.0, "scan", "t"))
+    assert caps.quality.metrics["osd_run"] == 1.0
