@@ -2,13 +2,10 @@
 
 Two audiences share one screen: **staff** (French, Dutch, English, German) and the **person**
 (those four plus Arabic, Dari/Persian, Pashto, Tigrinya, Spanish, Turkish and Albanian). Staff
-strings are marked ``_("...")`` and live in the ``staff`` domain; person-facing strings are
-marked ``_p("...")`` and live in the ``person`` domain (``kiosk/locale/<lang>/LC_MESSAGES/``).
-Babel extracts both (``kiosk/babel.cfg``, see ``kiosk/locale/README.md``).
-
-The ``.po`` files are the only source of truth: they are compiled in memory when a language
-is first used (Babel's ``read_po`` + ``write_mo`` into a buffer), so no compiled ``.mo`` file
-can go stale in the repository.
+strings are marked ``_("...")`` (``staff`` domain); person-facing strings ``_p("...")``
+(``person`` domain). The languages, catalogues, fallbacks and the one list of right-to-left
+languages are the domain's (``nextstep.i18n``, ``nextstep/locale/README.md``); this module
+only adds what a terminal needs: shaping and visual order.
 
 Right-to-left: Textual lays out cells left to right and does not run the Unicode bidi
 algorithm, and kiosk terminals (foot, in Cage) do not shape Arabic letters. So every string
@@ -20,67 +17,45 @@ reordered after; widgets holding RTL text are right-aligned (the ``rtl`` CSS cla
 
 from __future__ import annotations
 
-import gettext
-import io
 import textwrap
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-
-
-@dataclass(frozen=True)
-class Language:
-    code: str
-    native: str  # the language's own name, in its own script
-    english: str
-    rtl: bool = False
-    staff: bool = False  # may the staff UI run in it?
-    draft: bool = False  # translation still to be checked by a sworn translator
-
-
-LANGUAGES: tuple[Language, ...] = (
-    Language("fr", "Français", "French", staff=True),
-    Language("nl", "Nederlands", "Dutch", staff=True),
-    Language("en", "English", "English", staff=True),
-    Language("de", "Deutsch", "German", staff=True),
-    Language("ar", "العربية", "Arabic", rtl=True, draft=True),
-    Language("fa", "دری / فارسی", "Dari / Persian", rtl=True, draft=True),
-    Language("ps", "پښتو", "Pashto", rtl=True, draft=True),
-    Language("ti", "ትግርኛ", "Tigrinya", draft=True),
-    Language("es", "Español", "Spanish", draft=True),
-    Language("tr", "Türkçe", "Turkish", draft=True),
-    Language("sq", "Shqip", "Albanian", draft=True),
+from nextstep.i18n import (
+    BY_CODE,
+    DOMAINS,
+    LANGUAGES,
+    LOCALE_DIR,
+    PERSON_LANGUAGES,
+    RTL_LANGUAGES,
+    STAFF_LANGUAGES,
+    Language,
+    is_draft,
+    is_rtl,
+    translations,
 )
-BY_CODE = {lang.code: lang for lang in LANGUAGES}
-STAFF_LANGUAGES = tuple(lang.code for lang in LANGUAGES if lang.staff)
-PERSON_LANGUAGES = tuple(lang.code for lang in LANGUAGES)
-DOMAINS = ("staff", "person")
 
-
-def is_rtl(code: str) -> bool:
-    lang = BY_CODE.get(code)
-    return bool(lang and lang.rtl)
-
-
-@cache
-def translations(domain: str, code: str) -> gettext.NullTranslations:
-    """The catalogue of ``domain`` in ``code``, compiled in memory from its .po file.
-
-    A missing catalogue falls back to the English msgids (never an exception on screen)."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    po = LOCALE_DIR / code / "LC_MESSAGES" / f"{domain}.po"
-    if not po.is_file():
-        return gettext.NullTranslations()
-    with po.open("rb") as fh:
-        catalog = read_po(fh, locale=code.replace("-", "_"))
-    buf = io.BytesIO()
-    write_mo(buf, catalog, use_fuzzy=False)
-    buf.seek(0)
-    return gettext.GNUTranslations(buf)
+__all__ = [
+    "BY_CODE",
+    "CURRENT",
+    "DOMAINS",
+    "LANGUAGES",
+    "LOCALE_DIR",
+    "PERSON_LANGUAGES",
+    "RTL_LANGUAGES",
+    "STAFF_LANGUAGES",
+    "Language",
+    "N_",
+    "Np_",
+    "Translator",
+    "_",
+    "_p",
+    "display",
+    "is_draft",
+    "is_rtl",
+    "person_raw",
+    "set_languages",
+    "translations",
+    "wrap",
+]
 
 
 class Translator:

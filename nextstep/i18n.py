@@ -141,18 +141,13 @@ def _chain(domain: str, code: str) -> gettext.NullTranslations:
     return own
 
 
-def text(language: str, message: str, **fields: object) -> str:
+def tr(language: str, message: str, **fields: object) -> str:
     """``message`` (an English msgid of the ``documents`` domain) in ``language``."""
     out = translations("documents", language).gettext(message)
     return out.format(**fields) if fields else out
 
 
-def ctext(language: str, context: str, message: str) -> str:
-    """Like :func:`text` with a gettext context, for words that differ by use."""
-    return translations("documents", language).pgettext(context, message)
-
-
-def plural(language: str, singular: str, plural_: str, n: int) -> str:
+def trn(language: str, singular: str, plural_: str, n: int) -> str:
     """The plural form for ``n`` in ``language`` (``{n}`` is filled with Babel's number)."""
     out = translations("documents", language).ngettext(singular, plural_, n)
     return out.format(n=number(n, language))
@@ -163,15 +158,65 @@ def staff_text(language: str, message: str) -> str:
     return translations("staff", language).gettext(message)
 
 
-def N_(message: str) -> str:
-    """Mark a module constant for extraction; translate it at use with :func:`text`."""
+def N_(message: str) -> str:  # noqa: N802 - gettext's marker convention
+    """Mark a module constant for extraction; translate it at use with :func:`tr`."""
     return message
 
 
-def both(language: str, message: str, *, sep: str = " / ") -> str:
+def NS_(message: str) -> str:  # noqa: N802 - gettext's marker convention
+    """Mark a staff-facing module constant (``staff`` domain) in the domain layer."""
+    return message
+
+
+def tr_both(language: str, message: str, *, sep: str = " / ") -> str:
     """'Deadlines / Échéances': the person's language first, French beside it."""
-    own, fr = text(language, message), text("fr", message)
+    own, fr = tr(language, message), tr("fr", message)
     return own if own == fr else f"{own}{sep}{fr}"
+
+
+# The domain's vocabularies, as English msgids of the ``documents`` domain.
+CATEGORY_NAMES: dict[str, str] = {
+    "asylum": N_("Asylum"),
+    "residence": N_("Residence"),
+    "family": N_("Family"),
+    "housing": N_("Housing"),
+    "allowances": N_("Allowances and CPAS"),
+    "debt": N_("Debt"),
+    "employment": N_("Employment"),
+    "health": N_("Health"),
+    "schooling": N_("School"),
+    "justice": N_("Justice"),
+    "other": N_("Other"),
+}
+DEADLINE_KIND_NAMES: dict[str, str] = {
+    "appeal": N_("appeal"),
+    "payment": N_("payment"),
+    "appointment": N_("appointment"),
+    "expiry": N_("expiry"),
+    "response": N_("response"),
+    "other": N_("other"),
+}
+REFERENCE_KIND_NAMES: dict[str, str] = {
+    "cgra_file": N_("CGRA file number"),
+    "oe_file": N_("Immigration Office file number"),
+    "national_register": N_("national register number"),
+    "structured_communication": N_("structured payment reference"),
+    "iban": N_("IBAN"),
+    "file": N_("file number"),
+}
+
+
+def category(language: str, slug: str) -> str:
+    return tr(language, CATEGORY_NAMES.get(slug, CATEGORY_NAMES["other"]))
+
+
+def deadline_kind(language: str, kind: str) -> str:
+    return tr(language, DEADLINE_KIND_NAMES.get(kind, DEADLINE_KIND_NAMES["other"]))
+
+
+def reference_kind(language: str, kind: str) -> str:
+    """'numéro CGRA' for ``cgra_file``: never the internal name on a page."""
+    return tr(language, REFERENCE_KIND_NAMES.get(kind, REFERENCE_KIND_NAMES["file"]))
 
 
 def babel_locale(language: str) -> str:

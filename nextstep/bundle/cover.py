@@ -109,7 +109,7 @@ def render_cover(
     first = earliest_upcoming(rows, created.date())
     for row in rows:
         doc = documents[row.document]
-        kind = i18n.both(row.kind if row.kind in i18n.STRINGS["en"] else "other", language)
+        kind = i18n.both(row.kind if row.kind in i18n.KEYS else "other", language)
         line = (
             f"{i18n.date_text(row.date)}   {kind}   - {document_title(doc, language)}"
             f" ({labels[row.document]})"
@@ -139,7 +139,7 @@ def render_cover(
         for i in members:
             doc = documents[i]
             when = i18n.date_text(doc.document_date) if doc.document_date else "-"
-            pages = f"{doc.page_count} {i18n.t('pages', language)}"
+            pages = i18n.pages(doc.page_count, language)
             w.text(
                 f"{labels[i]}   {when}   {document_title(doc, language)}   ({pages})",
                 size_pt=10.5,

@@ -71,7 +71,7 @@ def pair_lines(key: str, language: str, **kw: object) -> list[str]:
     own, fr = t(key, language, **kw), t(key, "fr", **kw)
     if own == fr:
         return [own]
-    return [own, fr] if is_rtl(language) and own != t(key, "en", **kw) else [f"{own} ({fr})"]
+    return [own, fr] if is_rtl(language) else [f"{own} ({fr})"]
 
 
 def service_lines(service: Service, language: str, *, indent: str = "") -> list[str]:

@@ -210,7 +210,9 @@ def _heading(page: _Page, key: str, language: str, org_name: str, today: dt.date
     page.text(own, 24, bold=True)
     if own != fr:
         page.text(fr, 16)
-    page.text(f"{t('printed', language)} / {t('printed', 'fr')} {date_text(today)}", 10)
+    printed, printed_fr = t("printed", language), t("printed", "fr")
+    printed = printed if printed == printed_fr else f"{printed} / {printed_fr}"
+    page.text(f"{printed} {date_text(today)}", 10)
     page.rule()
 
 
@@ -224,7 +226,7 @@ def _sample_banner(page: _Page, directory: Directory | None, language: str) -> N
 def _footer(page: _Page, language: str) -> None:
     own, fr = t("bring", language), t("bring", "fr")
     if not covers(own):
-        own = t("bring", "en")
+        own = fr
     page.y = max(page.y, page.height - page.margin - page.px(44))
     page.rule()
     page.text(own, 12, bold=True)
@@ -233,9 +235,9 @@ def _footer(page: _Page, language: str) -> None:
 
 
 def _fit_language(language: str) -> str:
-    """The person's language if the font can print it, else English (French is always added)."""
+    """The person's language if the font can print it, else French (never English)."""
     lang = lang2(language)
-    return lang if covers(t("help_title", lang)) else "en"
+    return lang if covers(t("help_title", lang)) else "fr"
 
 
 def referral_slip_pdf(

@@ -1,70 +1,12 @@
-"""Catalogues are complete for every marked string, and RTL text is put in visual order."""
+"""The kiosk reads the domain's catalogues, and RTL text is put in visual order."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
-
-import pytest
-from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import read_po
 
 from kiosk import i18n
 
-KIOSK = Path(i18n.__file__).resolve().parent
-STAFF_KEYWORDS = {"_": None, "N_": None}
-PERSON_KEYWORDS = {"_p": None, "Np_": None, "person_raw": None}
-
-
-def extracted(keywords: dict[str, None]) -> set[str]:
-    method_map = [("**.py", "python")]
-    return {
-        msg
-        for _file, _line, msg, _comments, _ctx in extract_from_dir(
-            str(KIOSK), method_map, keywords=keywords
-        )
-        if isinstance(msg, str)
-    }
-
-
-def catalogue(domain: str, lang: str) -> dict[str, str]:
-    path = KIOSK / "locale" / lang / "LC_MESSAGES" / f"{domain}.po"
-    with path.open("rb") as fh:
-        return {str(m.id): str(m.string) for m in read_po(fh) if m.id}
-
-
-def test_extraction_finds_the_ui_strings() -> None:
-    staff = extracted(STAFF_KEYWORDS)
-    person = extracted(PERSON_KEYWORDS)
-    assert "Staff sign-in" in staff and len(staff) > 100
-    assert "I refuse everything" in person and len(person) > 20
-
-
-@pytest.mark.parametrize("lang", ["fr", "nl", "de"])
-def test_staff_catalogue_is_complete(lang: str) -> None:
-    cat = catalogue("staff", lang)
-    missing = sorted(m for m in extracted(STAFF_KEYWORDS) if not cat.get(m))
-    assert missing == []
-
-
-@pytest.mark.parametrize("lang", ["fr", "nl", "de", "ar", "fa", "ps", "ti", "es", "tr", "sq"])
-def test_person_catalogue_is_complete(lang: str) -> None:
-    cat = catalogue("person", lang)
-    missing = sorted(m for m in extracted(PERSON_KEYWORDS) if not cat.get(m))
-    assert missing == []
-
-
-@pytest.mark.parametrize("lang", ["fr", "nl", "de", "ar", "fa", "ps", "ti", "es", "tr", "sq"])
-def test_placeholders_survive_translation(lang: str) -> None:
-    import re
-
-    field = re.compile(r"\{[a-z]+\}")
-    for domain in ("staff", "person"):
-        path = KIOSK / "locale" / lang / "LC_MESSAGES" / f"{domain}.po"
-        if not path.exists():
-            continue
-        for msgid, msgstr in catalogue(domain, lang).items():
-            assert sorted(field.findall(msgid)) == sorted(field.findall(msgstr)), (lang, msgid)
+# Catalogue completeness for every domain (staff, person, documents): tests/test_i18n.py.
 
 
 def test_translations_are_used_at_run_time() -> None:
