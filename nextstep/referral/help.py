@@ -76,7 +76,8 @@ def pair_lines(key: str, language: str, **kw: object) -> list[str]:
 
 def service_lines(service: Service, language: str, *, indent: str = "") -> list[str]:
     """Name, what for (person's language and French), address, hours, phone, appointment."""
-    mark = f" ({t('to_check', language)})"
+    # no brackets around the mark on right-to-left lines: extractors mirror them
+    mark = f" · {t('to_check', language)}" if is_rtl(language) else f" ({t('to_check', language)})"
     lines = [f"{indent}{service.name}"]
     own, fr = service.help_text(language), service.help_text("fr")
     lines.append(f"{indent}  {own}")

@@ -46,4 +46,7 @@ def t(key: str, language: str, **kw: object) -> str:
 def both(key: str, language: str, **kw: object) -> str:
     """Person's language, then French in brackets (French alone when they are the same)."""
     own, fr = t(key, language, **kw), t(key, "fr", **kw)
-    return own if own == fr else f"{own} ({fr})"
+    if own == fr:
+        return own
+    # brackets around Latin words on a right-to-left line come out mirrored in extractors
+    return f"{own} / {fr}" if is_rtl(language) else f"{own} ({fr})"

@@ -65,7 +65,8 @@ def test_rtl_language_has_arabic_labels_with_french_never_english(directory) -> 
     assert "recours" in first.title
     assert first.lines[0] == "طعن"
     text = "\n".join(first.lines)
-    assert "العنوان (Adresse)" in text  # the person's language, French beside it
+    assert "العنوان / Adresse" in text  # the person's language, French beside it (no brackets)
+    assert "(" + "Adresse" not in text
     for english in ("Address", "Hours", "Phone", "appointment", "to check"):
         assert english not in text
 
