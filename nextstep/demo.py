@@ -8,6 +8,7 @@ to a drive folder (or image) and re-read, every step in the audit log, the log v
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -53,20 +54,48 @@ class DemoResult:
     checkpoint: str
 
 
-def run_demo(settings: config.Settings, *, drive: str, language: str = "fr") -> DemoResult:
-    """Run the session; return the summary (the passphrase included, for the printout only)."""
+def parse_purposes(text: str) -> set[str]:
+    """``digitize_store,print_keycard`` -> the set, refusing unknown purposes by name."""
+    from nextstep import consent
+
+    chosen = {p.strip() for p in text.split(",") if p.strip()}
+    unknown = sorted(chosen - set(consent.PURPOSE_IDS))
+    if unknown:
+        raise NextStepError(
+            f"Unknown consent purpose: {', '.join(unknown)}.",
+            hint="Choose among: " + ", ".join(consent.PURPOSE_IDS) + ".",
+        )
+    return chosen
+
+
+def run_demo(
+    settings: config.Settings,
+    *,
+    drive: str,
+    language: str = "fr",
+    purposes: set[str] | None = None,
+    keycard: Path | None = None,
+) -> DemoResult:
+    """Run the session; return the summary (the passphrase included, for the printout only).
+
+    ``purposes`` are the consented purposes (default: digitise and store only); with
+    ``keycard`` the key card PDF is written there (mode 0600, it holds the passphrase), which
+    needs the ``print_keycard`` purpose like in the kiosk."""
     from nextstep import consent
     from nextstep.audit.verify import verify_log
     from nextstep.session import Session
     from scanners.demo import DemoScanner
 
+    chosen = purposes if purposes is not None else {consent.DIGITIZE}
+    if keycard is not None and consent.KEYCARD not in chosen:
+        raise NextStepError(
+            "A key card needs the person's consent to print it.",
+            hint=f"Add {consent.KEYCARD} to --consent.",
+        )
     started = time.perf_counter()
     key, audit = open_kiosk(settings)
     session = Session(settings, key=key, audit=audit, staff="demo-staff", language=language)
-    session.give_consent(
-        {p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS},
-        informed="screen",
-    )
+    session.give_consent({p: p in chosen for p in consent.PURPOSE_IDS}, informed="screen")
     scanner = DemoScanner()
     refused = 0
     with scanner:
@@ -74,6 +103,10 @@ def run_demo(settings: config.Settings, *, drive: str, language: str = "fr") -> 
             refused += len(session.capture(scanner).refused)
     documents = session.analyze()
     bundle = session.build_bundle()
+    if keycard is not None and bundle.keycard_pdf is not None:
+        fd = os.open(keycard, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(bundle.keycard_pdf)
     report = session.write_to_drive(drive)
     if not report.ok:
         raise NextStepError(report.sentence("en"), hint=report.detail or "")
@@ -185,6 +218,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--language", default="fr", help="the person's language (default fr)")
     p.add_argument(
+        "--consent",
+        default="digitize_store",
+        metavar="PURPOSE,...",
+        help="consented purposes, comma-separated (default digitize_store)",
+    )
+    p.add_argument(
+        "--keycard",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="write the key card PDF there (needs print_keycard in --consent)",
+    )
+    p.add_argument(
         "--returning",
         action="store_true",
         help="a return visit: open the bundle on --drive, add one sample page, write version n+1",
@@ -208,7 +254,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     drive = args.drive or settings.drive
     if args.returning:
         return _cmd_returning(args, settings, drive)
-    result = run_demo(settings, drive=drive, language=args.language)
+    result = run_demo(
+        settings,
+        drive=drive,
+        language=args.language,
+        purposes=parse_purposes(args.consent),
+        keycard=args.keycard,
+    )
     print(f"Pages: {result.pages} captured, {result.refused} refused")
     for n, category in enumerate(result.categories, 1):
         print(f"Document {n}: {category}")
@@ -219,6 +271,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         + f", total {result.total:.2f}s"
     )
     print(f"Audit log: {result.audit_entries} entries, verified")
+    if args.keycard is not None:
+        print(f"Key card: {args.keycard}")
     print(f"Passphrase: {result.passphrase}")
     return 0
 

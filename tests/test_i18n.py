@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 import warnings
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,8 @@ SOURCES: dict[str, list[tuple[str, dict[str, object]]]] = {
 }
 
 
-def extracted(domain: str) -> set[str | tuple[str, str]]:
+@cache
+def extracted(domain: str) -> frozenset[str | tuple[str, str]]:
     found: set[str | tuple[str, str]] = set()
     for folder, keywords in SOURCES[domain]:
         for _file, _line, msg, _comments, _ctx in extract_from_dir(
@@ -41,7 +43,7 @@ def extracted(domain: str) -> set[str | tuple[str, str]]:
                 found.add(msg)
             elif isinstance(msg, tuple) and all(isinstance(m, str) for m in msg):
                 found.add((msg[0], msg[1]))
-    return found
+    return frozenset(found)
 
 
 def catalogue(domain: str, lang: str) -> dict[object, object]:
@@ -56,14 +58,15 @@ def catalogue(domain: str, lang: str) -> dict[object, object]:
         }
 
 
-def missing(domain: str, lang: str) -> list[str]:
+@cache
+def missing(domain: str, lang: str) -> tuple[str, ...]:
     cat = catalogue(domain, lang)
     out = []
     for msg in extracted(domain):
         value = cat.get(msg)
         if not value or (isinstance(value, tuple) and not all(value)):
             out.append(str(msg))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def test_extraction_finds_the_strings_of_each_domain() -> None:
@@ -80,7 +83,7 @@ def test_extraction_finds_the_strings_of_each_domain() -> None:
 @pytest.mark.parametrize("domain", ["staff", "person", "documents"])
 @pytest.mark.parametrize("lang", COMPLETE)
 def test_complete_languages_translate_every_string(domain: str, lang: str) -> None:
-    assert missing(domain, lang) == []
+    assert missing(domain, lang) == ()
     assert not i18n.is_draft(lang)
 
 
@@ -122,7 +125,7 @@ def test_french_fallback_of_a_draft_on_a_known_gap() -> None:
         ("nl", "1 pagina", "3 pagina's"),
         ("de", "1 Seite", "3 Seiten"),
         ("en", "1 page", "3 pages"),
-        ("ar", "1 صفحة", "3 صفحات"),
+        ("ar", "صفحة واحدة", "3 صفحات"),
     ],
 )
 def test_plurals_follow_each_language(lang: str, one: str, three: str) -> None:
@@ -155,7 +158,9 @@ def test_placeholders_survive_translation() -> None:
                 strs = msgstr if isinstance(msgstr, tuple) else (msgstr,)
                 want = sorted(field.findall(str(ids[-1])))
                 for s in strs:
-                    if s:
+                    if s and isinstance(msgstr, tuple):  # a plural form may spell its number
+                        assert set(field.findall(str(s))) <= set(want), (lang, domain, msgid)
+                    elif s:
                         assert sorted(field.findall(str(s))) == want, (lang, domain, msgid)
 
 

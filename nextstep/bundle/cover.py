@@ -32,6 +32,8 @@ class HelpSection:
 
     title: str
     lines: list[str] = field(default_factory=list)
+    kind: str = ""  # "deadline", "service" or "notice": the key card picks from these
+    contact: list[str] = field(default_factory=list)  # name, address, phone: one place to go
 
 
 HelpInput = HelpSection | Sequence[HelpSection] | None

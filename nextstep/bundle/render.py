@@ -136,7 +136,7 @@ class Writer:
             box = self.draw.textbbox((x, self.y), line, font=f, direction=direction)
             self._line_no += 1
             top, height = round(box[1]), max(1, round(box[3] - box[1]))
-            if rtl or _has_rtl(line):
+            if rtl or has_rtl(line):
                 # One box per word at its place in the bidi layout, text in logical order.
                 for word, left, width in _rtl_word_boxes(line, f, x, rtl=rtl):
                     self.page.words.append(
@@ -163,7 +163,7 @@ class Writer:
         self.y += self.px(4)
 
 
-def _has_rtl(text: str) -> bool:
+def has_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
