@@ -49,6 +49,7 @@ __all__ = [
     "_",
     "_p",
     "display",
+    "shape",
     "is_draft",
     "is_rtl",
     "person_raw",
@@ -107,16 +108,45 @@ def person_raw(message: str, code: str | None = None) -> str:
     return translations("person", code or CURRENT.person).gettext(message)
 
 
+# Letters of Pashto that Unicode gives no presentation forms (arabic_reshaper knows none), by
+# joining type: dual-joining ones join on both sides like ت, right-joining ones only to the
+# letter before like ر. Left to arabic_reshaper they count as non-letters and break the joins
+# of their neighbours (پښتو came out as ﭖښﺗﻮ: پ isolated). They are shaped through a stand-in
+# letter of the same joining type that has forms (Urdu ٹ and ڈ, in none of our languages), then
+# put back unshaped, so every neighbour gets its right joined form (ﭘښﺘﻮ); the letter itself
+# shows its base glyph, the best a terminal that does not shape can draw (docs/deploy.md).
+_DUAL_NO_FORMS = frozenset("ټښځڅګڼ")
+_RIGHT_NO_FORMS = frozenset("ړږډۍ")
+_DUAL_STAND_IN, _RIGHT_STAND_IN = "ٹ", "ڈ"
+
+
+def shape(line: str) -> str:
+    """Joined letter forms (logical order) for a terminal that does not shape Arabic script."""
+    import arabic_reshaper
+    from arabic_reshaper.letters import LETTERS_ARABIC
+
+    missing = [c for c in line if c in _DUAL_NO_FORMS or c in _RIGHT_NO_FORMS]
+    if not missing or _DUAL_STAND_IN in line or _RIGHT_STAND_IN in line:
+        return str(arabic_reshaper.reshape(line))
+    stood_in = "".join(
+        _DUAL_STAND_IN if c in _DUAL_NO_FORMS else _RIGHT_STAND_IN if c in _RIGHT_NO_FORMS else c
+        for c in line
+    )
+    shaped = str(arabic_reshaper.reshape(stood_in))
+    stand_in_forms = {_DUAL_STAND_IN, _RIGHT_STAND_IN}
+    for letter in (_DUAL_STAND_IN, _RIGHT_STAND_IN):
+        stand_in_forms.update(f for f in LETTERS_ARABIC[letter] if f)
+    originals = iter(missing)  # reshaping keeps logical order, so occurrences line up
+    return "".join(next(originals) if ch in stand_in_forms else ch for ch in shaped)
+
+
 def display(text: str, code: str) -> str:
     """Visual order for the terminal: shape and reorder each line when ``code`` is RTL."""
     if not is_rtl(code) or not text:
         return text
-    import arabic_reshaper
     from bidi.algorithm import get_display
 
-    return "\n".join(
-        str(get_display(arabic_reshaper.reshape(line), base_dir="R")) for line in text.split("\n")
-    )
+    return "\n".join(str(get_display(shape(line), base_dir="R")) for line in text.split("\n"))
 
 
 def wrap(text: str, code: str, width: int) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from kiosk import i18n
 
 # Catalogue completeness for every domain (staff, person, documents): tests/test_i18n.py.
@@ -94,3 +96,32 @@ def test_staff_can_switch_the_staff_language_on_home(make_kiosk: object) -> None
 
     asyncio.run(run())
     assert seen == ["Nouvelle personne", "Nieuwe persoon", "New person", "Neue Person"]
+
+
+@pytest.mark.parametrize(
+    ("word", "shaped"),
+    [
+        # پ initial + ښ (no forms) + ت medial + و final: the joins on both sides of ښ hold
+        ("پښتو", "\ufb58\u069a\ufe98\ufeee"),
+        # ک initial before right-joining ړ; ه isolated after it (ړ never joins forward)
+        ("کړه", "\ufb90\u0693\ufee9"),
+        # و final after dual-joining ټ, ل initial, و final
+        ("ټولو", "\u067c\ufeee\ufedf\ufeee"),
+    ],
+)
+def test_pashto_letters_without_presentation_forms_keep_their_neighbours_joined(
+    word: str, shaped: str
+) -> None:
+    import arabic_reshaper
+
+    assert i18n.shape(word) == shaped
+    assert arabic_reshaper.reshape(word) != shaped  # the plain reshaper breaks these joins
+    # the terminal line is the shaped word in visual order
+    assert i18n.display(word, "ps") == shaped[::-1]
+
+
+def test_shaping_leaves_arabic_and_persian_as_the_reshaper_does() -> None:
+    import arabic_reshaper
+
+    for text in ("مستنداتي", "مهلت‌های من", "لا إله"):
+        assert i18n.shape(text) == arabic_reshaper.reshape(text)
