@@ -141,6 +141,18 @@ def _chain(domain: str, code: str) -> gettext.NullTranslations:
     return own
 
 
+@cache
+def _own(domain: str, code: str) -> gettext.NullTranslations:
+    return _compiled(domain, code) or gettext.NullTranslations()
+
+
+def translated(domain: str, language: str, message: str) -> bool:
+    """Whether ``language``'s own catalogue translates ``message`` (no fallback counted);
+    English, the msgid language, always does."""
+    code = lang2(language)
+    return code == "en" or _own(domain, code).gettext(message) != message
+
+
 def tr(language: str, message: str, **fields: object) -> str:
     """``message`` (an English msgid of the ``documents`` domain) in ``language``."""
     out = translations("documents", language).gettext(message)
