@@ -3,8 +3,8 @@
 Why here: the domain's exceptions carry one English sentence (for logs, the CLI and tests);
 the kiosk shows staff one sentence in *their* language, so the errors staff meet at the desk
 (no bundle on the drive, a mistyped or wrong passphrase, a tampered or foreign bundle, a drive
-problem) are mapped by exception type to a translated sentence and what to do. Anything not
-listed keeps the domain's own sentence.
+problem, the sign-in lock-out) are mapped by exception type to a translated sentence and what
+to do. Anything not listed keeps the domain's own sentence.
 """
 
 from __future__ import annotations
@@ -18,6 +18,12 @@ def translate(exc: BaseException) -> tuple[str, str] | None:
     if name == "DriveError" and hasattr(exc, "status"):
         status = exc.status
         return status.sentence(CURRENT.staff), ""
+    if name == "StaffLocked":
+        seconds = int(getattr(exc, "seconds", 0) or 0)
+        return (
+            _("Too many wrong PINs: sign-in is locked."),
+            _("Wait {n} seconds, or ask a colleague to sign in.").format(n=seconds),
+        )
     if name == "NoBundleOnDrive":
         return (
             _("No readable NextStep bundle was found on this drive."),

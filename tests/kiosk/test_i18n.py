@@ -125,3 +125,25 @@ def test_shaping_leaves_arabic_and_persian_as_the_reshaper_does() -> None:
 
     for text in ("مستنداتي", "مهلت‌های من", "لا إله"):
         assert i18n.shape(text) == arabic_reshaper.reshape(text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "hint"),
+    [
+        ("fr", "la connexion est bloquée", "Attendez 120 secondes"),
+        ("nl", "aanmelden is geblokkeerd", "Wacht 120 seconden"),
+        ("de", "Anmeldung ist gesperrt", "Warten Sie 120 Sekunden"),
+        ("en", "sign-in is locked", "Wait 120 seconds"),
+    ],
+)
+def test_lock_out_is_shown_in_the_staff_language(lang: str, sentence: str, hint: str) -> None:
+    from kiosk.messages import translate
+    from nextstep.staff import StaffLocked
+
+    i18n.set_languages(staff=lang)
+    try:
+        shown = translate(StaffLocked(120))
+    finally:
+        i18n.set_languages(staff="fr")
+    assert shown is not None
+    assert sentence in shown[0] and hint in shown[1]
