@@ -138,7 +138,7 @@ class Writer:
             top, height = round(box[1]), max(1, round(box[3] - box[1]))
             if rtl or has_rtl(line):
                 # One box per word at its place in the bidi layout, text in logical order.
-                for word, left, width in _rtl_word_boxes(line, f, x, rtl=rtl):
+                for word, left, width in word_boxes(line, f, x, rtl=rtl):
                     self.page.words.append(
                         OcrWord(word, left, top, max(1, width), height, 100.0, self._line_no)
                     )
@@ -197,7 +197,7 @@ def visual_word_order(words: list[str], *, base_rtl: bool) -> list[int]:
     return order
 
 
-def _rtl_word_boxes(
+def word_boxes(
     line: str, f: ImageFont.FreeTypeFont, x: int, *, rtl: bool
 ) -> list[tuple[str, int, int]]:
     """(word, left, width) for each word of ``line`` in logical order, placed as drawn."""

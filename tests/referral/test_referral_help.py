@@ -122,3 +122,17 @@ def test_scripts_the_font_lacks_fall_back_to_french(directory) -> None:  # noqa:
     text = pdf_text_by_ocr(data).replace("\n", " ")
     assert "Mes dates limites" in text and "My deadlines" not in text
     assert "Imprimé le / Imprimé le" not in text
+
+
+@pytest.mark.parametrize("language", ["fr", "nl", "de", "en", "ar"])
+def test_reminder_slip_has_a_searchable_text_layer(directory, language: str) -> None:  # noqa: ANN001
+    require_tool("pdftotext")
+    data = reminder_slip_pdf([APPEAL], language, directory=directory, today=TODAY)
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
+    flat = " ".join(text.split())
+    own = {"fr": "Mes dates limites", "nl": "Mijn termijnen", "de": "Meine Fristen"}
+    own |= {"en": "My deadlines", "ar": "مواعيدي النهائية"}
+    assert own[language] in flat.replace("\u202b", "").replace("\u202c", "")
+    assert "20/12/2026" in flat
