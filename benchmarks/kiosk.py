@@ -129,7 +129,7 @@ async def latency_while_reading() -> tuple[list[float], int]:
                     sent.append(t0)
                     got.append(handled[0])
                 await asyncio.sleep(0.05)
-            docs = len(kiosk.session.documents) if kiosk.session else 0
+            docs = len(kiosk.session.view().documents) if kiosk.session else 0
     capture.CaptureScreen.on_key = original  # type: ignore[method-assign]
     return [g - s for s, g in zip(sent, got, strict=True)], docs
 
@@ -253,7 +253,7 @@ async def camera_live_view() -> dict[str, Any]:
                 "worker_frames": feed.frames if feed else 0,
                 "shown": len(shown),
                 "auto_pages": screen.auto_pages,
-                "pages_in_session": sum(len(d.pages) for d in session.drafts),
+                "pages_in_session": session.view().pages,
                 "latencies": latencies,
             }
     capture.CaptureScreen.on_key = on_key  # type: ignore[method-assign]

@@ -173,15 +173,9 @@ class KioskApp(App[None], inherit_bindings=False):
         from kiosk.base import KioskScreen
 
         screen = self.screen
-        session = self.kiosk.session
-        if session is None or not isinstance(screen, KioskScreen):
+        if self.kiosk.session is None or not isinstance(screen, KioskScreen):
             return
-
-        def job() -> None:
-            with self.kiosk.lock:
-                session.withdraw_consent()
-
-        screen.run_domain(job, lambda _r: self.goto_refused(withdrawn=True), group="withdraw")
+        screen.withdraw()  # the screen then shows the refused screen
 
     def show_error(self, message: str, hint: str = "") -> None:
         self.push_screen(ErrorModal(message, hint))

@@ -1,9 +1,11 @@
-"""The base screen: top bar, key bar, and domain work in thread workers.
+"""The base screen: top bar, key bar, and domain work in Textual thread workers.
 
-Workers call the session (OCR, bundle, drive writes take seconds) and only post messages;
-the screen's message handlers update the widgets on the UI thread. A domain error arrives
-as :class:`WorkFailed` with the exception's plain ``message`` and ``hint`` and is shown in
-the error modal; an unexpected exception is reduced to a generic sentence (never a
+Screens run the session's commands (OCR, bundle, drive writes take seconds) in workers
+declared with ``@work(thread=True, exclusive=True, group=..., exit_on_error=False)``; a
+worker returns its outcome and never touches a widget. The screen reacts to
+``Worker.StateChanged`` on the UI thread: :meth:`KioskScreen.worker_done` gets the group and
+the result, :meth:`KioskScreen.work_failed` the exception's plain ``message`` and ``hint``
+(shown in the error modal); an unexpected exception is reduced to a generic sentence (never a
 traceback on screen) and its type name goes to standard error for the technical team.
 """
 
@@ -11,13 +13,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from itertools import count
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Container
-from textual.message import Message
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from kiosk.i18n import CURRENT, _, is_rtl
 from kiosk.widgets import KeyBar, TopBar
@@ -25,33 +27,6 @@ from kiosk.widgets import KeyBar, TopBar
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
     from kiosk.services import Kiosk
-
-
-class WorkDone(Message):
-    def __init__(self, token: int, result: Any) -> None:
-        super().__init__()
-        self.token = token
-        self.result = result
-
-
-class WorkFailed(Message):
-    def __init__(self, token: int, message: str, hint: str) -> None:
-        super().__init__()
-        self.token = token
-        self.message = message
-        self.hint = hint
-
-
-class WorkProgress(Message):
-    def __init__(self, token: int, stage: str, fraction: float) -> None:
-        super().__init__()
-        self.token = token
-        self.stage = stage
-        self.fraction = fraction
-
-
-_tokens = count(1)
-ProgressFn = Callable[[int, str, float], None]
 
 
 def explain(exc: BaseException) -> tuple[str, str]:
@@ -77,12 +52,6 @@ class KioskScreen(Screen[Any]):
 
     PERSON: ClassVar[bool] = False
     STEP: ClassVar[str] = ""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._pending: dict[
-            int, tuple[Callable[[Any], None], Callable[[int, str, float], None] | None]
-        ] = {}
 
     # -- helpers ---------------------------------------------------------------------------------
     @property
@@ -128,58 +97,44 @@ class KioskScreen(Screen[Any]):
         self.query_one("#keybar", KeyBar).show_keys(self.keys())
 
     # -- workers ---------------------------------------------------------------------------------
-    def run_domain(
-        self,
-        fn: Callable[..., Any],
-        done: Callable[[Any], None],
-        *,
-        progress: Callable[[int, str, float], None] | None = None,
-        group: str = "domain",
-        with_progress: bool = False,
-    ) -> int:
-        """Run ``fn`` in a thread worker; ``done(result)`` runs on the UI thread afterwards."""
-        token = next(_tokens)
-        self._pending[token] = (done, progress)
-
-        def job() -> None:
-            try:
-                if with_progress:
-                    result = fn(
-                        lambda stage, frac: self.post_message(WorkProgress(token, stage, frac))
-                    )
-                else:
-                    result = fn()
-            except Exception as exc:  # noqa: BLE001 - every failure becomes a modal
-                message, hint = explain(exc)
-                self.post_message(WorkFailed(token, message, hint))
-            else:
-                self.post_message(WorkDone(token, result))
-
-        self.run_worker(job, thread=True, group=group, exit_on_error=False)
-        return token
-
     @property
     def alive(self) -> bool:
-        """Still one of the app's screens: a worker's message that arrives after the screen
-        was replaced (its widgets being removed) is dropped, never shown as a failure."""
+        """Still one of the app's screens: a worker that ends after the screen was replaced
+        (its widgets being removed) is dropped, never shown as a failure."""
         return self.is_attached and self in self.app.screen_stack
 
-    def on_work_done(self, event: WorkDone) -> None:
-        entry = self._pending.pop(event.token, None)
-        if entry is not None and self.alive:
-            self.guard(entry[0], event.result)
+    def running(self, group: str) -> bool:
+        """A worker of this screen in ``group`` is pending or running."""
+        return any(
+            w.node is self
+            and w.group == group
+            and w.state in (WorkerState.PENDING, WorkerState.RUNNING)
+            for w in self.app.workers
+        )
 
-    def on_work_failed(self, event: WorkFailed) -> None:
-        self._pending.pop(event.token, None)
-        if self.alive:
-            self.work_failed(event.message, event.hint)
+    @work(thread=True, exclusive=True, group="withdraw", exit_on_error=False)
+    def withdraw(self) -> None:
+        """Withdraw consent (from any screen of the visit; reading may hold the session for a
+        few seconds, hence a worker); the person is then shown their pages are erased."""
+        with self.kiosk.lock:
+            self.kiosk.require_session().withdraw_consent()
 
-    def on_work_progress(self, event: WorkProgress) -> None:
-        entry = self._pending.get(event.token)
-        if entry is not None and entry[1] is not None and self.alive:
-            entry[1](event.token, event.stage, event.fraction)
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.node is not self or not self.alive:
+            return
+        if event.state is WorkerState.SUCCESS and worker.group == "withdraw":
+            self.kapp.goto_refused(withdrawn=True)
+        elif event.state is WorkerState.SUCCESS:
+            self.guard(self.worker_done, worker.group, worker.result)
+        elif event.state is WorkerState.ERROR and worker.error is not None:
+            message, hint = explain(worker.error)
+            self.work_failed(worker.group, message, hint)
 
-    def work_failed(self, message: str, hint: str) -> None:
+    def worker_done(self, group: str, result: object) -> None:
+        """A worker of ``group`` returned ``result`` (on the UI thread): show it."""
+
+    def work_failed(self, group: str, message: str, hint: str) -> None:
         self.kapp.show_error(message, hint)
 
     def guard(self, fn: Callable[..., Any], *args: Any) -> Any:

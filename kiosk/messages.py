@@ -3,28 +3,43 @@
 Why here: the domain's exceptions carry one English sentence (for logs, the CLI and tests);
 the kiosk shows staff one sentence in *their* language, so the errors staff meet at the desk
 (no bundle on the drive, a mistyped or wrong passphrase, a tampered or foreign bundle, a drive
-problem, the sign-in lock-out) are mapped by exception type to a translated sentence and what
+problem, the sign-in lock-out) are mapped by exception class to a translated sentence and what
 to do. Anything not listed keeps the domain's own sentence.
 """
 
 from __future__ import annotations
 
+from crypto.passphrase import PassphraseError
 from kiosk.i18n import CURRENT, _
+from nextstep.bundle.verify import (
+    NotABundleError,
+    TamperedBundleError,
+    TruncatedBundleError,
+    UnknownSigningKeyError,
+    WrongPassphraseError,
+)
+from nextstep.drives.status import DriveError
+from nextstep.returning import NoBundleOnDrive
+from nextstep.staff import StaffLocked
+from nextstep.visit.process import SessionProcessError
 
 
 def translate(exc: BaseException) -> tuple[str, str] | None:
-    """The translated (sentence, hint) for ``exc``, or None to keep the domain's words."""
-    name = type(exc).__name__
-    if name == "DriveError" and hasattr(exc, "status"):
-        status = exc.status
-        return status.sentence(CURRENT.staff), ""
-    if name == "StaffLocked":
-        seconds = int(getattr(exc, "seconds", 0) or 0)
+    """The translated (sentence, hint) for ``exc``, or None to keep the domain's words.
+    Matched by class (a subclass gets its parent's sentence), never by name."""
+    if isinstance(exc, DriveError):
+        return exc.status.sentence(CURRENT.staff), ""
+    if isinstance(exc, SessionProcessError):
+        return (
+            _("The session stopped unexpectedly; its data is gone."),
+            _("Start a new session; the person's drive was not changed by this one."),
+        )
+    if isinstance(exc, StaffLocked):
         return (
             _("Too many wrong PINs: sign-in is locked."),
-            _("Wait {n} seconds, or ask a colleague to sign in.").format(n=seconds),
+            _("Wait {n} seconds, or ask a colleague to sign in.").format(n=exc.seconds),
         )
-    if name == "NoBundleOnDrive":
+    if isinstance(exc, NoBundleOnDrive):
         return (
             _("No readable NextStep bundle was found on this drive."),
             _(
@@ -32,12 +47,12 @@ def translate(exc: BaseException) -> tuple[str, str] | None:
                 "on it, or start as a new person."
             ),
         )
-    if name == "WrongPassphraseError":
+    if isinstance(exc, WrongPassphraseError):
         return (
             _("The passphrase does not open this bundle."),
             _("Type the digits exactly as printed on the key card, then try again."),
         )
-    if name == "PassphraseError":
+    if isinstance(exc, PassphraseError):
         group = int(getattr(exc, "group", 0) or 0)
         if group:
             return (
@@ -48,17 +63,17 @@ def translate(exc: BaseException) -> tuple[str, str] | None:
             _("The passphrase should have three groups of ten digits."),
             _("Type every group printed on the key card."),
         )
-    if name == "TamperedBundleError":
+    if isinstance(exc, TamperedBundleError):
         return (
             _("The bundle on this drive was altered after a kiosk signed it."),
             _("Do not add to this copy: ask for the original drive, or start as a new person."),
         )
-    if name == "UnknownSigningKeyError":
+    if isinstance(exc, UnknownSigningKeyError):
         return (
             _("The bundle on this drive was signed by a kiosk this one does not trust."),
             _("Add that kiosk's public key to keys/trusted, or start as a new person."),
         )
-    if name in ("TruncatedBundleError", "NotABundleError"):
+    if isinstance(exc, TruncatedBundleError | NotABundleError):
         return (
             _("The bundle file on this drive is incomplete and could not be repaired."),
             _("Ask for the backup drive if there is one, or start as a new person."),

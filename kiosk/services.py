@@ -5,6 +5,12 @@ Screens never call ``nextstep`` directly for state: they go through :class:`Kios
 whole UI can be driven by a test with a different data directory, clock or scanner. Every
 domain call that touches the session takes :attr:`Kiosk.lock`, because workers run in threads
 (capture and background reading may overlap) and the session is not re-entrant.
+
+The person's session is a :class:`nextstep.visit.port.SessionPort`: by default a
+:class:`nextstep.visit.process.SessionProcess`, the session in its own child process, so
+nothing of the person outlives the visit in the kiosk's memory. The kiosk only sends the
+session's commands and shows the views and outcomes they return; it never edits a document
+or writes the audit log itself (``tests/kiosk/test_no_domain_writes.py``).
 """
 
 from __future__ import annotations
@@ -15,14 +21,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from kiosk import sources
 from kiosk.sources import default_source
 from nextstep.config import Settings
+from nextstep.visit.outcomes import ReturnVisit
+from nextstep.visit.port import SessionPort
 
 if TYPE_CHECKING:
+    from crypto.keys import KioskKey
+    from nextstep.audit.log import AuditLog
     from nextstep.bundle.keycard import CardPrinter
-    from nextstep.session import Session
     from nextstep.staff import StaffStore
     from scanners.protocol import Scanner
+
+__all__ = ["Delivered", "Kiosk", "ReturnVisit", "make_scanner"]
 
 
 @dataclass
@@ -33,16 +45,6 @@ class Delivered:
     documents: int
     pages: int
     drive_status: str
-
-
-@dataclass(frozen=True)
-class ReturnVisit:
-    """What staff see about a returning person's opened bundle: counts and the drive check's
-    outcome (a :class:`nextstep.conservation.recovery.CheckStatus` value), nothing personal."""
-
-    version: int
-    documents: int
-    check: str
 
 
 class Kiosk:
@@ -58,6 +60,7 @@ class Kiosk:
         drive: str | None = None,
         backup_drive: str | None = None,
         printer: CardPrinter | None = None,
+        isolate: bool = True,
     ) -> None:
         self.settings = settings
         self.lock = threading.RLock()
@@ -72,32 +75,36 @@ class Kiosk:
         )
         # A printer object overrides the CUPS queue of the settings (tests: a Fake printer).
         self.printer = printer
+        # Each person's session in its own child process (False: in this process, for tests
+        # that look inside the session).
+        self.isolate = isolate
         self.returning: ReturnVisit | None = None
         self.awaiting_passphrase = False
         # Referral and reminder slips of the session just ended: in memory only, until the
         # person leaves the end screen (they name deadlines; never written to disk).
         self.slips: dict[str, bytes] = {}
         self.staff: str | None = None
-        self.session: Session | None = None
+        self.session: SessionPort | None = None
         self.scanner: Scanner | None = None
         # The capture source chosen on the capture screen (a spec as in kiosk.sources); back
         # to the default when a session is wiped (a files path names the person's key).
         self.source = default_source(settings)
+        self._source_files: tuple[str, ...] | None = None
         # Which backends the probes found ({"camera": bool, ...}); None until probed.
         self.backends: dict[str, bool] | None = None
-        self._key: Any = None
-        self._audit: Any = None
+        self._key: KioskKey | None = None
+        self._audit: AuditLog | None = None
 
     # -- identity and log (opened on first use: the first screen must appear at once) ----------
-    def open(self) -> tuple[Any, Any]:
-        if self._key is None:
+    def open(self) -> tuple[KioskKey, AuditLog]:
+        if self._key is None or self._audit is None:
             from nextstep.demo import open_kiosk
 
             self._key, self._audit = open_kiosk(self.settings)
         return self._key, self._audit
 
     @property
-    def audit(self) -> Any:
+    def audit(self) -> AuditLog:
         return self.open()[1]
 
     @property
@@ -128,25 +135,38 @@ class Kiosk:
         self.staff = None
 
     # -- the person's session ------------------------------------------------------------------
-    def start_session(self, language: str, holder_id: str | None = None) -> Session:
+    def start_session(self, language: str, holder_id: str | None = None) -> SessionPort:
         from nextstep.session import Session
+        from nextstep.visit.process import SessionProcess
 
         key, audit = self.open()
+        staff = self.staff or "unknown"
         with self.lock:
             self.wipe()
             # A holder id comes only from a returning person's drive: after consent, the
             # passphrase screen opens their bundle before capture.
             self.awaiting_passphrase = holder_id is not None
-            self.session = Session(
-                self.settings,
-                key=key,
-                audit=audit,
-                staff=self.staff or "unknown",
-                language=language,
-                holder_id=holder_id,
-                today=self.today,
-            )
-        return self.session
+            session: SessionPort
+            if self.isolate:
+                session = SessionProcess(
+                    self.settings,
+                    staff=staff,
+                    language=language,
+                    holder_id=holder_id,
+                    today=self.today,
+                )
+            else:
+                session = Session(
+                    self.settings,
+                    key=key,
+                    audit=audit,
+                    staff=staff,
+                    language=language,
+                    holder_id=holder_id,
+                    today=self.today,
+                )
+            self.session = session
+        return session
 
     # -- return visit -----------------------------------------------------------------------
     def holder_on_drive(self) -> str:
@@ -174,41 +194,11 @@ class Kiosk:
     def open_returning(self, passphrase: str) -> ReturnVisit:
         """Check, repair and open the person's bundle with their passphrase (in a worker)."""
         with self.lock:
-            session = self.require_session()
-            info = session.open_returning(passphrase, self.drive_spec)
             # The check's outcome is logged by the session; the kiosk also shows it to staff.
-            report = session.drive_check
-            check = report.status.value if report is not None else ""
-            self.returning = ReturnVisit(info.version, len(info.manifest.documents), check)
+            self.returning = self.require_session().reopen(passphrase, self.drive_spec)
         return self.returning
 
-    # -- audit of kiosk-side edits -------------------------------------------------------------
-    def record_edit(self, action: str) -> None:
-        """Log a staff edit of the documents (split, merge, reorder, delete) without content:
-        only the action's name, with staff and subject as the session logs its own steps."""
-        from nextstep.audit import events
-
-        session = self.require_session()
-        session.audit.append(
-            events.DOCUMENT_EDITED,
-            staff=session.staff,
-            subject_holder_id=session.holder_id,
-            details={"action": action},
-        )
-
-    def record_keycard_printed(self) -> None:
-        from nextstep.audit import events
-
-        session = self.session
-        if session is not None and not session.ended:
-            session.audit.append(
-                events.KEYCARD_PRINTED,
-                staff=session.staff,
-                subject_holder_id=session.holder_id,
-                details={},
-            )
-
-    def require_session(self) -> Session:
+    def require_session(self) -> SessionPort:
         if self.session is None:
             from nextstep.errors import NextStepError
 
@@ -220,6 +210,23 @@ class Kiosk:
         if spec != self.source:
             self.close_scanner()
             self.source = spec
+            self._source_files = None
+
+    @property
+    def source_in_session(self) -> bool:
+        """The chosen source is opened by the session itself (in its own process: the pixels
+        never pass through the kiosk's). Not the camera, whose live view the kiosk shows,
+        nor a scanner injected for tests."""
+        if sources.kind_of(self.source) == "camera":
+            return False
+        return self._scanner_factory is None or self.source != default_source(self.settings)
+
+    def source_files(self) -> tuple[str, ...]:
+        """The person's files of a ``files`` source, listed once per choice (a file added to
+        the folder meanwhile does not restart the list)."""
+        if self._source_files is None:
+            self._source_files = tuple(str(p) for p in sources.files_of(self.source))
+        return self._source_files
 
     def make_source_scanner(self, spec: str | None = None) -> Scanner:
         """A scanner for ``spec`` (default: the chosen source), not opened. The injected
@@ -244,20 +251,24 @@ class Kiosk:
                 self.scanner = None
 
     def end_session(self) -> Delivered | None:
-        """End the session: wipe its data and return the checkpoint for the receipt."""
+        """End the session: wipe its data (its process ends) and return the receipt's
+        checkpoint. The referral and reminder slips are made first (memory only)."""
         with self.lock:
             session = self.session
             if session is None:
                 return None
-            docs = len(session.documents)
-            pages = sum(len(d.pages) for d in session.drafts)
-            self.slips = make_slips(session) if docs else {}
-            checkpoint = session.end()
             self.session = None
             self.returning = None
+            if session.ended:  # its process was lost: nothing left to wipe or sign
+                return None
+            try:
+                self.slips = session.slips().as_dict()
+            finally:  # the wipe happens whatever the slips did
+                ended = session.finish()
             self.close_scanner()
             self.source = default_source(self.settings)
-            return Delivered(checkpoint, docs, pages, "")
+            self._source_files = None
+            return Delivered(ended.checkpoint, ended.documents, ended.pages, "")
 
     def wipe(self) -> None:
         """Forget the person's data (inactivity, staff exit): end the session if one is open."""
@@ -268,23 +279,10 @@ class Kiosk:
         self.returning = None
         self.awaiting_passphrase = False
         self.source = default_source(self.settings)
+        self._source_files = None
 
     def forget_slips(self) -> None:
         self.slips = {}
-
-
-def make_slips(session: Session) -> dict[str, bytes]:
-    """The referral and reminder slips, made before :meth:`Session.end` wipes the documents.
-    A slip that cannot be made is left out: the wipe must happen whatever happens here."""
-    import sys
-
-    slips: dict[str, bytes] = {}
-    for name, make in (("referral", session.referral_slip), ("reminder", session.reminder_slip)):
-        try:
-            slips[name] = make()
-        except Exception as exc:  # noqa: BLE001 - a missing slip never blocks the wipe
-            print(f"nextstep kiosk: {name} slip failed: {type(exc).__name__}", file=sys.stderr)
-    return slips
 
 
 def make_scanner(settings: Settings, source: str | None = None) -> Scanner:

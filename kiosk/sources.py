@@ -118,37 +118,28 @@ def list_files(path_text: str) -> list[Path]:
     return files
 
 
-def make_scanner(settings: Settings, source: str | None = None) -> Scanner:
-    """Open nothing yet: build the scanner for ``source`` (default: :func:`default_source`)."""
+def files_of(spec: str) -> list[Path]:
+    """The person's files named by a ``files:<path>`` spec (checked, with what to do when
+    there are none); nothing for any other source."""
     from nextstep.errors import NextStepError
 
-    spec = source if source is not None else default_source(settings)
     kind, _sep, arg = spec.partition(":")
-    if kind == "demo":
-        from scanners.demo import DemoScanner
+    if kind != "files":
+        return []
+    if not arg:
+        raise NextStepError(
+            _("No files are chosen yet."),
+            hint=_("Type the path of the person's files on the USB key, then Enter."),
+        )
+    return list_files(arg)
 
-        return DemoScanner()
-    if kind == "files":
-        if not arg:
-            raise NextStepError(
-                _("No files are chosen yet."),
-                hint=_("Type the path of the person's files on the USB key, then Enter."),
-            )
-        from scanners.files import FileScanner
 
-        return FileScanner(list_files(arg))
-    if kind == "sane":
-        from scanners.sane import SaneScanner
+def make_scanner(settings: Settings, source: str | None = None) -> Scanner:
+    """Open nothing yet: build the scanner for ``source`` (default: :func:`default_source`)."""
+    from scanners.sources import scanner_for
 
-        return SaneScanner(arg) if arg else SaneScanner()
-    if kind == "camera":
-        from scanners.camera import CameraScanner
-
-        return CameraScanner(int(arg) if arg.isdigit() else arg) if arg else CameraScanner()
-    raise NextStepError(
-        f"Unknown scanner setting {spec!r}.",
-        hint="Set scanner to demo, files, sane or camera in the configuration.",
-    )
+    spec = source if source is not None else default_source(settings)
+    return scanner_for(spec, files_of(spec))
 
 
 class CapturedPages(ScannerBase):

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.i18n import _
 from kiosk.services import Kiosk
+from nextstep.drives.status import DriveStatus
+
+if TYPE_CHECKING:  # the key card module loads pikepdf: not before the first screen
+    from nextstep.bundle.keycard import CardPrinter
 
 
 @dataclass(frozen=True)
@@ -79,51 +83,12 @@ def preflight(kiosk: Kiosk) -> list[Row]:
     return rows
 
 
-def move_page(kiosk: Kiosk, index: int, source: int, target: int) -> bool:
-    """Reorder a document's pages, keeping each page's OCR beside it; logged as "reorder"."""
-    session = kiosk.require_session()
-    docs = session.documents
-    if not 0 <= index < len(docs):
-        return False
-    document = docs[index]
-    if not (0 <= source < len(document.pages) and 0 <= target < len(document.pages)):
-        return False
-    if source == target:
-        return False
-    sequences: tuple[list[Any], ...] = (document.pages, document.ocr)
-    for seq in sequences:
-        if len(seq) > max(source, target):
-            seq.insert(target, seq.pop(source))
-    kiosk.record_edit("reorder")
-    return True
+def drive_status(kiosk: Kiosk) -> DriveStatus:
+    """Is the person's drive there? READY or the reason it is not (no write happens); the
+    same reading of the drive spec as when the session opens it."""
+    from nextstep.drives.spec import probe
 
-
-def delete_page(kiosk: Kiosk, index: int, page: int) -> bool:
-    """Delete one page (a document left without pages disappears); logged as "delete"."""
-    session = kiosk.require_session()
-    docs = session.documents
-    if not (0 <= index < len(docs) and 0 <= page < len(docs[index].pages)):
-        return False
-    session.delete_page(index, page)
-    kiosk.record_edit("delete")
-    return True
-
-
-def drive_status(kiosk: Kiosk) -> Any:
-    """Is the person's drive there? READY or the reason it is not (no write happens)."""
-    from nextstep.drives.status import DriveStatus
-
-    spec = kiosk.drive_spec
-    if spec == "":
-        from nextstep.drives.detect import scan, situation
-
-        return situation(scan(allow_loop=kiosk.settings.drive_allow_loop))
-    if spec.startswith("/dev/"):
-        return DriveStatus.READY if Path(spec).exists() else DriveStatus.NO_DEVICE
-    path = Path(spec)
-    if path.is_file() and not kiosk.settings.drive_allow_loop:
-        return DriveStatus.LOOP_POLICY
-    return DriveStatus.READY if (path.exists() or path.parent.is_dir()) else DriveStatus.NO_DEVICE
+    return probe(kiosk.drive_spec, allow_loop=kiosk.settings.drive_allow_loop)
 
 
 class LpPrinter:
@@ -161,7 +126,7 @@ class LpPrinter:
         return done.stdout.decode(errors="replace").strip()
 
 
-def printer_of(kiosk: Kiosk) -> Any:
+def printer_of(kiosk: Kiosk) -> CardPrinter | None:
     """The printer the kiosk uses, or None when none is configured."""
     if kiosk.printer is not None:
         return kiosk.printer
@@ -177,49 +142,4 @@ def print_document(kiosk: Kiosk, pdf: bytes, title: str) -> bool:
     if printer is None:
         return False
     printer.print_pdf(pdf, title=title)
-    return True
-
-
-def merge_with_next(kiosk: Kiosk, index: int) -> bool:
-    """Join document ``index + 1`` onto document ``index`` (pages, text, deadlines,
-    references); the first document's category stays and is marked for review."""
-    session = kiosk.require_session()
-    docs = session.documents
-    if not 0 <= index < len(docs) - 1:
-        return False
-    first, second = docs[index], docs[index + 1]
-    first.pages.extend(second.pages)
-    first.ocr.extend(second.ocr)
-    first.deadlines.extend(second.deadlines)
-    first.references.extend(second.references)
-    first.classification.needs_review = True
-    session.drafts = [d for d in session.drafts if d.document is not second]
-    kiosk.record_edit("merge")
-    return True
-
-
-def split_before(kiosk: Kiosk, index: int, page: int) -> bool:
-    """Cut document ``index`` before ``page``: the later pages become a new document right
-    after it, with the same category marked for review (staff then check it)."""
-    import copy
-
-    from nextstep.session import Draft
-
-    session = kiosk.require_session()
-    docs = session.documents
-    if not 0 <= index < len(docs):
-        return False
-    doc = docs[index]
-    if not 0 < page < len(doc.pages):
-        return False
-    new = copy.copy(doc)
-    new.pages, doc.pages[:] = doc.pages[page:], doc.pages[:page]
-    new.ocr, doc.ocr[:] = doc.ocr[page:], doc.ocr[:page]
-    new.deadlines = []
-    new.references = []
-    new.classification = copy.copy(doc.classification)
-    new.classification.needs_review = True
-    position = next(n for n, d in enumerate(session.drafts) if d.document is doc)
-    session.drafts.insert(position + 1, Draft(pages=new.pages, document=new))
-    kiosk.record_edit("split")
     return True

@@ -1,8 +1,11 @@
 """``nextstep demo``: a whole headless session on the bundled samples, with real components.
 
 It is the foundation's proof that the layers fit: consent, capture through the demo scanner,
-page processing, Tesseract OCR, classification, one encrypted signed bundle written atomically
-to a drive folder (or image) and re-read, every step in the audit log, the log verified.
+page processing, Tesseract OCR, classification, staff edits (``--edit``), one encrypted signed
+bundle written atomically to a drive folder (or image) and re-read, every step in the audit
+log, the log verified. The session runs in its own child process
+(:class:`nextstep.visit.process.SessionProcess`), as in the kiosk, and reads the samples
+there: the demo's process sees only counts, categories and the passphrase it prints.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,9 +23,12 @@ from crypto import keys
 from nextstep import config
 from nextstep.errors import NextStepError
 from nextstep.identity import load_identity
+from nextstep.visit import commands as cmd
 
 if TYPE_CHECKING:
     from nextstep.audit.log import AuditLog
+    from nextstep.sharing import ShareOutcome
+    from nextstep.visit.process import SessionProcess
 
 
 def kiosk_id(settings: config.Settings, key: keys.KioskKey) -> str:
@@ -35,7 +42,9 @@ def open_kiosk(settings: config.Settings) -> tuple[keys.KioskKey, AuditLog]:
 
     key, _ = load_identity(settings)
     settings.audit_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return key, AuditLog(settings.audit_log, key, kiosk_id(settings, key))
+    audit = AuditLog(settings.audit_log, key, kiosk_id(settings, key))
+    audit.seal_open_end()  # a crash mid-session left entries after the last checkpoint
+    return key, audit
 
 
 @dataclass
@@ -52,20 +61,64 @@ class DemoResult:
     passphrase: str
     audit_entries: int
     checkpoint: str
+    share: ShareOutcome | None = None
+    share_error: NextStepError | None = None  # the bundle is written; only the share failed
 
 
-def parse_purposes(text: str) -> set[str]:
-    """``digitize_store,print_keycard`` -> the set, refusing unknown purposes by name."""
+@dataclass(frozen=True)
+class DemoShare:
+    """``--share``: what to share after the demo visit, with whom, and where."""
+
+    categories: tuple[str, ...]
+    recipient: str
+    service: str = ""
+    drive: str | None = None
+
+
+def parse_consent(text: str) -> frozenset[str]:
+    """``--consent digitize_store,share_recipient``: the purposes the demo person agrees to."""
     from nextstep import consent
 
-    chosen = {p.strip() for p in text.split(",") if p.strip()}
-    unknown = sorted(chosen - set(consent.PURPOSE_IDS))
+    given = frozenset(p.strip() for p in text.split(",") if p.strip())
+    unknown = sorted(given - set(consent.PURPOSE_IDS))
     if unknown:
         raise NextStepError(
-            f"Unknown consent purpose: {', '.join(unknown)}.",
-            hint="Choose among: " + ", ".join(consent.PURPOSE_IDS) + ".",
+            f"Unknown consent purpose {unknown[0]!r}.",
+            hint=f"Choose among: {', '.join(consent.PURPOSE_IDS)}.",
         )
-    return chosen
+    return given
+
+
+EDIT_HELP = (
+    "edit the documents after reading, as staff do in review (repeatable, applied in order; "
+    "documents and pages are numbered from 1): merge:D (document D+1 joins D), split:D:P "
+    "(page P starts a new document), move:D:P:TO, delete:D:P, category:D:SLUG"
+)
+
+
+def parse_edit(text: str) -> cmd.Command:
+    """One ``--edit`` value as a session command (numbers from 1 on the command line)."""
+    action, _sep, rest = text.partition(":")
+    args = rest.split(":") if rest else []
+    try:
+        if action == "category" and len(args) == 2:
+            return cmd.SetCategory(int(args[0]) - 1, args[1])
+        numbers = [int(a) - 1 for a in args]
+    except ValueError:
+        numbers = []
+    shapes: dict[str, tuple[int, type]] = {
+        "merge": (1, cmd.Merge),
+        "split": (2, cmd.SplitDocument),
+        "move": (3, cmd.MovePage),
+        "delete": (2, cmd.DeletePage),
+    }
+    if action in shapes and numbers and len(numbers) == shapes[action][0]:
+        made: cmd.Command = shapes[action][1](*numbers)
+        return made
+    raise NextStepError(
+        f"Cannot read the edit {text!r}.",
+        hint="Use merge:D, split:D:P, move:D:P:TO, delete:D:P or category:D:SLUG.",
+    )
 
 
 def run_demo(
@@ -73,50 +126,58 @@ def run_demo(
     *,
     drive: str,
     language: str = "fr",
-    purposes: set[str] | None = None,
+    consents: frozenset[str] | None = None,
+    share: DemoShare | None = None,
+    edits: Sequence[cmd.Command] = (),
     keycard: Path | None = None,
 ) -> DemoResult:
-    """Run the session; return the summary (the passphrase included, for the printout only).
-
-    ``purposes`` are the consented purposes (default: digitise and store only); with
-    ``keycard`` the key card PDF is written there (mode 0600, it holds the passphrase), which
-    needs the ``print_keycard`` purpose like in the kiosk."""
+    """Run the session in its own process; return the summary (the passphrase included, for
+    the printout only). With ``keycard`` the key card PDF is written there (mode 0600: it
+    holds the passphrase), which needs the ``print_keycard`` purpose, as in the kiosk."""
     from nextstep import consent
     from nextstep.audit.verify import verify_log
-    from nextstep.session import Session
+    from nextstep.visit.process import SessionProcess
     from scanners.demo import DemoScanner
 
-    chosen = purposes if purposes is not None else {consent.DIGITIZE}
-    if keycard is not None and consent.KEYCARD not in chosen:
+    started = time.perf_counter()
+    given = consents if consents is not None else frozenset({consent.DIGITIZE})
+    if keycard is not None and consent.KEYCARD not in given:
         raise NextStepError(
             "A key card needs the person's consent to print it.",
             hint=f"Add {consent.KEYCARD} to --consent.",
         )
-    started = time.perf_counter()
-    key, audit = open_kiosk(settings)
-    session = Session(settings, key=key, audit=audit, staff="demo-staff", language=language)
-    session.give_consent({p: p in chosen for p in consent.PURPOSE_IDS}, informed="screen")
-    scanner = DemoScanner()
-    refused = 0
-    with scanner:
-        for _ in range(scanner.documents):
-            refused += len(session.capture(scanner).refused)
-    documents = session.analyze()
-    bundle = session.build_bundle()
-    if keycard is not None and bundle.keycard_pdf is not None:
-        fd = os.open(keycard, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(bundle.keycard_pdf)
-    report = session.write_to_drive(drive)
-    if not report.ok:
-        raise NextStepError(report.sentence("en"), hint=report.detail or "")
-    pages = sum(len(d.pages) for d in documents)
-    categories = [d.classification.category for d in documents]
+    key, _audit = open_kiosk(settings)
+    session = SessionProcess(settings, staff="demo-staff", language=language)
+    shared, share_error = None, None
+    try:
+        session.give_consent({p: p in given for p in consent.PURPOSE_IDS}, informed="screen")
+        refused = 0
+        for _ in range(DemoScanner().documents):  # the session's process reads the samples
+            refused += len(session.capture_source("demo").refused)
+        captured = session.analyze().pages
+        for edit in edits:
+            session.run(edit)
+        view = session.view()
+        bundle = session.build()
+        if keycard is not None and bundle.keycard_pdf is not None:
+            fd = os.open(keycard, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(bundle.keycard_pdf)
+        report = session.write_to_drive(drive)
+        if not report.ok:
+            raise NextStepError(report.sentence("en"), hint=report.detail or "")
+        if share is not None:
+            try:
+                shared = _share(session, settings, share)
+            except NextStepError as exc:  # the bundle is written: still print its summary
+                share_error = exc
+        ejected = session.eject()
+        ended = session.finish()
+    finally:
+        if not session.ended:
+            session.kill()
     written = [n for n in report.written if n.endswith(".pdf")]
-    where = session.target.description if session.target is not None else drive
-    ejected = session.eject()
-    timings = dict(session.timer.seconds)
-    checkpoint = session.end()
+    timings = dict(ended.timings)
     t0 = time.perf_counter()
     verdict = verify_log(settings.audit_log, [key.public_bytes])
     timings["audit verify"] = time.perf_counter() - t0
@@ -125,21 +186,43 @@ def run_demo(
             "The audit log does not verify after the demo session.",
             hint="Run `nextstep audit verify` for details.",
         )
+    where = session.drive_description or drive
     bundle_where = (
         str(Path(drive) / written[0]) if Path(drive).is_dir() else f"{written[0]} on {where}"
     )
     return DemoResult(
-        pages=pages,
+        pages=captured,
         refused=refused,
-        categories=categories,
+        categories=[d.category for d in view.documents],
         bundle=bundle_where,
         ejected=ejected.value,
         timings=timings,
         total=time.perf_counter() - started,
         passphrase=bundle.passphrase,
         audit_entries=verdict.entries,
-        checkpoint=checkpoint,
+        checkpoint=ended.checkpoint,
+        share=shared,
+        share_error=share_error,
     )
+
+
+def _share(session: SessionProcess, settings: config.Settings, share: DemoShare) -> ShareOutcome:
+    """The demo visit's share, through the same ``Session.share`` command as the kiosk."""
+    from nextstep import sharing
+    from nextstep.referral import load_directory
+
+    if share.service:
+        directory = load_directory(data_dir=settings.data_dir)
+        recipient = sharing.from_directory(directory, share.service, share.recipient)
+    else:
+        recipient = sharing.typed(share.recipient)
+    outcome = session.share(
+        sharing.ShareRequest(recipient, categories=share.categories, drive=share.drive)
+    )
+    assert outcome is not None  # no answer given here: the consent given at the start holds
+    if not outcome.ok:
+        raise NextStepError(outcome.report.sentence("en"), hint=outcome.report.detail or "")
+    return outcome
 
 
 @dataclass
@@ -183,7 +266,7 @@ def run_returning(
         info = session.open_returning(passphrase, drive, bundle=bundle)
         report = session.drive_check
         with DemoScanner() as scanner:
-            added = len(session.capture(scanner).accepted)
+            added = session.capture(scanner).accepted
         session.analyze()
         session.build_bundle()
         written = session.write_to_drive(drive)
@@ -217,19 +300,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="drive folder, image file or /dev/loopN (default ./demo-drive)",
     )
     p.add_argument("--language", default="fr", help="the person's language (default fr)")
-    p.add_argument(
-        "--consent",
-        default="digitize_store",
-        metavar="PURPOSE,...",
-        help="consented purposes, comma-separated (default digitize_store)",
-    )
-    p.add_argument(
-        "--keycard",
-        type=Path,
-        default=None,
-        metavar="PATH",
-        help="write the key card PDF there (needs print_keycard in --consent)",
-    )
+    p.add_argument("--edit", action="append", default=[], metavar="ACTION", help=EDIT_HELP)
     p.add_argument(
         "--returning",
         action="store_true",
@@ -246,6 +317,43 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="with --returning: which bundle (id, file stem or holder id) when the drive "
         "holds several",
     )
+    p.add_argument(
+        "--consent",
+        default="digitize_store",
+        metavar="PURPOSE,...",
+        help="the purposes the demo person agrees to (default digitize_store; sharing needs "
+        "share_recipient)",
+    )
+    p.add_argument(
+        "--keycard",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="write the key card PDF there (needs print_keycard in --consent)",
+    )
+    p.add_argument(
+        "--share",
+        action="append",
+        default=[],
+        metavar="CATEGORY",
+        help="after the visit, share this category's documents (repeatable; needs --recipient)",
+    )
+    p.add_argument("--recipient", default="", help="who receives the shared copy")
+    p.add_argument(
+        "--recipient-service",
+        default="",
+        metavar="ID",
+        help="the recipient's service in the referral directory (e.g. cpas-liege)",
+    )
+    p.add_argument(
+        "--share-drive",
+        default=None,
+        metavar="DRIVE",
+        help="write the shared copy to this second drive instead of the person's",
+    )
+    p.add_argument(
+        "--slip", type=Path, default=None, metavar="PATH", help="save the recipient slip PDF here"
+    )
     p.set_defaults(func=cmd_demo)
 
 
@@ -254,11 +362,30 @@ def cmd_demo(args: argparse.Namespace) -> int:
     drive = args.drive or settings.drive
     if args.returning:
         return _cmd_returning(args, settings, drive)
+    share = None
+    if args.share:
+        if not (args.recipient.strip() or args.recipient_service):
+            raise NextStepError(
+                "A share needs a recipient.",
+                hint="Give --recipient NAME and/or --recipient-service ID.",
+            )
+        share = DemoShare(
+            tuple(args.share), args.recipient, args.recipient_service, args.share_drive
+        )
+    consents = parse_consent(args.consent)
+    if share is not None and "share_recipient" not in consents:
+        raise NextStepError(
+            "Sharing needs the person's share_recipient consent.",
+            hint="Add it: --consent digitize_store,share_recipient.",
+        )
+    edits = [parse_edit(text) for text in args.edit]
     result = run_demo(
         settings,
         drive=drive,
         language=args.language,
-        purposes=parse_purposes(args.consent),
+        consents=consents,
+        share=share,
+        edits=edits,
         keycard=args.keycard,
     )
     print(f"Pages: {result.pages} captured, {result.refused} refused")
@@ -274,7 +401,35 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.keycard is not None:
         print(f"Key card: {args.keycard}")
     print(f"Passphrase: {result.passphrase}")
+    if result.share is not None:
+        _print_share(result.share, args, drive)
+    if result.share_error is not None:
+        err = result.share_error
+        print(f"nextstep: nothing was shared: {err.message}", file=sys.stderr)
+        if err.hint:
+            print(f"  {err.hint}", file=sys.stderr)
+        return 2
     return 0
+
+
+def _print_share(outcome: ShareOutcome, args: argparse.Namespace, drive: str) -> None:
+    base = args.share_drive or drive
+    where = (
+        str(Path(base) / outcome.pdf_name)
+        if Path(base).is_dir()
+        else f"{outcome.pdf_name} on {outcome.where}"
+    )
+    print(
+        f"Shared: {outcome.record.documents} document(s), {outcome.pages} page(s) "
+        f"({', '.join(sorted(set(outcome.record.categories)))})"
+    )
+    print(f"Share: {where}")
+    if args.slip is not None:
+        from nextstep.fsio import write_new
+
+        write_new(args.slip, outcome.slip_pdf, mode=0o600)
+        print(f"Slip: {args.slip}")
+    print(f"Share passphrase: {outcome.passphrase}")
 
 
 def _cmd_returning(args: argparse.Namespace, settings: config.Settings, drive: str) -> int:

@@ -7,9 +7,16 @@ drive write + verify -> end (wipe). Personal data (pixels, text, the passphrase)
 this object's memory; :meth:`Session.end` drops every reference so nothing of the documents
 stays on the kiosk once the bundle is on the person's drive.
 
+The session is the one writer of a visit's state: every change is a command (a method here,
+or the same command as a :mod:`nextstep.visit.commands` dataclass through :meth:`Session.run`)
+that checks consent and the visit's :class:`~nextstep.visit.stage.Stage`, logs its own audit
+event and returns a typed outcome (:mod:`nextstep.visit.outcomes`). The UI never edits a
+document or writes the log itself; it reads :meth:`Session.view`.
+
 The session is UI-agnostic and thread-compatible: the kiosk calls the slow methods
-(:meth:`analyze`, :meth:`build_bundle`, :meth:`write_to_drive`) from workers and shows the
-progress callbacks' messages.
+(:meth:`analyze`, :meth:`build`, :meth:`write_to_drive`) from workers and shows the
+progress callbacks' messages. :class:`nextstep.visit.process.SessionProcess` runs it in a
+child process with the same methods.
 """
 
 from __future__ import annotations
@@ -20,15 +27,41 @@ import secrets
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crypto import passphrase as passphrases
 from crypto.keys import KioskKey, load_private
+from nextstep import drafts as edits
 from nextstep.audit import events
 from nextstep.audit.log import AuditLog
 from nextstep.config import Settings
+from nextstep.drafts import Draft
 from nextstep.errors import NextStepError
-from nextstep.model import CATEGORIES, Classification, Deadline, Document
+from nextstep.model import CATEGORIES, DEADLINE_KINDS, Classification, Deadline, Document
+from nextstep.visit import commands as cmd
+from nextstep.visit import dispatch
+from nextstep.visit.outcomes import (
+    Built,
+    CaptureOutcome,
+    Ended,
+    Refusal,
+    ReturnVisit,
+    SessionView,
+    Slips,
+    document_view,
+    thumbnail_png,
+)
+from nextstep.visit.stage import (
+    BACKUP_STAGES,
+    BUILD_STAGES,
+    CAPTURE_STAGES,
+    KEYCARD_STAGES,
+    SHARE_STAGES,
+    WRITE_STAGES,
+    Stage,
+    refuse,
+)
 from scanners.protocol import Scanner
 from scanners.types import Page, RawImage
 
@@ -39,6 +72,8 @@ if TYPE_CHECKING:
     from nextstep.drives.status import DriveStatus
     from nextstep.drives.target import DriveTarget, WriteReport
     from nextstep.returning import DriveBundle, DriveListing, WriteCheck
+    from nextstep.sharing import ShareOutcome, ShareRecord, ShareRequest
+    from nextstep.sharing.choices import ShareableDocument
 
 Progress = Callable[[str, float], None]
 
@@ -56,20 +91,7 @@ def new_holder_id() -> str:
     return "h-" + secrets.token_hex(10)
 
 
-@dataclass
-class Draft:
-    """A document being assembled from captured pages, before it is understood."""
-
-    pages: list[Page] = field(default_factory=list)
-    document: Document | None = None
-
-
-@dataclass
-class CaptureOutcome:
-    """What one press of "capture" produced: accepted pages and refused ones with reasons."""
-
-    accepted: list[Page]
-    refused: list[tuple[str, list[str]]]  # (origin, reason ids)
+__all__ = ["BundleOutcome", "ConsentRequired", "Draft", "Session", "SessionEnded"]
 
 
 @dataclass
@@ -142,11 +164,15 @@ class Session:
         self.consents: dict[str, bool] = {}
         self.drafts: list[Draft] = []
         self.timer = StageTimer()
-        self.ended = False
+        self.stage = Stage.CONSENT
         self._bundle: BundleOutcome | None = None
         self.target: DriveTarget | None = None
+        self.drive_description = ""  # the last drive written: for summaries, no content
         self._consent_record: ConsentRecord | None = None
         self._returning: Returning | None = None
+        self.shares: list[ShareRecord] = []  # this visit's shares, for the receipt
+        self._source: Scanner | None = None  # the scanner capture_source opened
+        self._source_key: tuple[str, tuple[str, ...]] = ("", ())
         self._log(
             events.SESSION_START,
             details={"session": self.session_id},
@@ -160,19 +186,28 @@ class Session:
         details: Mapping[str, Any] | None = None,
         *,
         private: Mapping[str, Any] | None = None,
+        tally: Mapping[str, Mapping[str, int]] | None = None,
     ) -> Entry:
         """Append an audit entry for this person. ``details`` stay readable for auditors
-        (counts, categories, statuses); ``private`` (the person's language, the bundle id that
-        links the log to their drive) is encrypted under their key, so erasure unlinks it."""
+        (counts, statuses); ``private`` (categories, languages, deadline kinds, the bundle id
+        that links the log to their drive) is encrypted under their key, so erasure unlinks
+        it; ``tally`` feeds the month's anonymous totals (nextstep.audit.tally)."""
         return self.audit.append(
             event,
             staff=self.staff,
             subject_holder_id=self.holder_id,
             details=dict(details or {}),
             private=dict(private) if private else None,
+            tally=tally,
         )
 
-    def _require(self, purpose: str) -> None:
+    @property
+    def ended(self) -> bool:
+        return self.stage is Stage.ENDED
+
+    def _require(self, purpose: str, stages: frozenset[Stage] = CAPTURE_STAGES) -> None:
+        """Refuse a command after the end, without the consent it needs, or at a stage where
+        it does not fit."""
         if self.ended:
             raise SessionEnded("This session has ended; its data was wiped.")
         if not self.consents.get(purpose):
@@ -180,6 +215,12 @@ class Session:
                 "The person has not agreed to this processing.",
                 hint="Ask for consent on the consent screen, or continue without it.",
             )
+        if self.stage not in stages:
+            raise refuse(self.stage)
+
+    def _require_open(self) -> None:
+        if self.ended:
+            raise SessionEnded("This session has ended; its data was wiped.")
 
     # -- consent -----------------------------------------------------------------------------
     def give_consent(
@@ -189,7 +230,7 @@ class Session:
         informed: str = "screen",
         notice_language: str = "",
         interpreter_language: str | None = None,
-    ) -> None:
+    ) -> SessionView:
         """Record the person's explicit per-purpose choices (no default: every purpose given).
 
         ``informed`` is how the notice was given: "screen", "printed" or "interpreter" (then
@@ -197,6 +238,9 @@ class Session:
         """
         from nextstep import consent
 
+        self._require_open()
+        if self.stage not in (Stage.CONSENT, Stage.REFUSED):
+            raise refuse(self.stage)
         record = consent.give(
             self.audit,
             holder_id=self.holder_id,
@@ -210,11 +254,14 @@ class Session:
         )
         self.consents.update({p: bool(v) for p, v in record.choices.items()})
         self._consent_record = record
+        self.stage = Stage.CAPTURING if self.consents.get(consent.DIGITIZE) else Stage.REFUSED
+        return self.view()
 
-    def withdraw_consent(self, purposes: Sequence[str] | None = None) -> None:
+    def withdraw_consent(self, purposes: Sequence[str] | None = None) -> SessionView:
         """Withdraw consent; withdrawing the core purpose discards every captured page."""
         from nextstep import consent
 
+        self._require_open()
         withdrawn = list(purposes or [p for p, v in self.consents.items() if v])
         consent.withdraw(
             self.audit,
@@ -229,18 +276,53 @@ class Session:
         if not self.consents.get(consent.DIGITIZE):
             self.drafts.clear()
             self._bundle = None
+            self.stage = Stage.REFUSED
+        return self.view()
 
     # -- capture -----------------------------------------------------------------------------
     def capture(self, scanner: Scanner, *, new_document: bool = True) -> CaptureOutcome:
         """Take what the scanner gives, process each page and keep the usable ones."""
         from nextstep import consent
+
+        self._require(consent.DIGITIZE)
+        return self.capture_pages(scanner.capture(), new_document=new_document)
+
+    def capture_source(
+        self, spec: str, files: Sequence[str] = (), *, new_document: bool = True
+    ) -> CaptureOutcome:
+        """Capture from a source this session opens itself (the demo samples, the person's
+        ``files``, a flatbed): in a session process, the pixels never pass through the UI's
+        process. The source stays open between presses (one file or sample per press) until
+        another source is asked for or the session ends."""
+        from nextstep import consent
+        from scanners.sources import scanner_for
+
+        self._require(consent.DIGITIZE)
+        key = (spec, tuple(files))
+        if self._source is None or self._source_key != key:
+            self._close_source()
+            scanner = scanner_for(spec, [Path(f) for f in files])
+            scanner.open()
+            self._source, self._source_key = scanner, key
+        return self.capture_pages(self._source.capture(), new_document=new_document)
+
+    def _close_source(self) -> None:
+        source, self._source = self._source, None
+        if source is not None:
+            source.close()
+
+    def capture_pages(
+        self, raws: Sequence[RawImage], *, new_document: bool = True
+    ) -> CaptureOutcome:
+        """Process pages a scanner delivered (in this process or the UI's) and keep the usable
+        ones; the outcome carries a thumbnail of the last kept page."""
+        from nextstep import consent
         from scanners.process import process_page
 
         self._require(consent.DIGITIZE)
         t0 = time.perf_counter()
-        raws: list[RawImage] = scanner.capture()
         accepted: list[Page] = []
-        refused: list[tuple[str, list[str]]] = []
+        refused: list[Refusal] = []
         for raw in raws:
             page = process_page(raw)
             if page.quality.ok:
@@ -251,7 +333,7 @@ class Session:
                 )
             else:
                 reasons = [str(r) for r in page.quality.reasons]
-                refused.append((raw.origin, reasons))
+                refused.append(Refusal(raw.origin, tuple(reasons)))
                 self._log(events.PAGE_REFUSED, {"reasons": reasons})
         if accepted:
             if new_document or not self.drafts:
@@ -262,10 +344,11 @@ class Session:
             # pages, OCR and category stay consistent.
             draft.document = None
         self.timer.add("capture", t0)
-        return CaptureOutcome(accepted, refused)
+        thumbnail = thumbnail_png(accepted[-1].color) if accepted else None
+        return CaptureOutcome(len(accepted), tuple(refused), thumbnail, self.view())
 
     # -- understanding -----------------------------------------------------------------------
-    def analyze(self, progress: Progress | None = None) -> list[Document]:
+    def analyze(self, progress: Progress | None = None) -> SessionView:
         """OCR every page not yet read (all documents in one parallel pool), then classify."""
         from nextstep import consent
         from nextstep.understanding import recognize_pages, understand
@@ -299,27 +382,88 @@ class Session:
             self._log(
                 events.DOCUMENT_CLASSIFIED,
                 {
-                    "category": u.classification.category,
                     "confidence_pct": round(u.classification.confidence * 100),
                     "needs_review": u.classification.needs_review,
                     "pages": len(draft.pages),
                     "deadlines": len(u.deadlines),
                 },
+                private={"category": u.classification.category},
+                tally={"documents": {u.classification.category: 1}},
             )
             if progress:
                 progress("classify", n / len(todo))
         self.timer.add("classify", t0)
-        return self.documents
+        return self.view()
 
     @property
     def documents(self) -> list[Document]:
         return [d.document for d in self.drafts if d.document is not None]
 
+    # -- what the UI shows -------------------------------------------------------------------
+    def view(self) -> SessionView:
+        """The visit now, as the UI shows it: no text, no pixels."""
+        return SessionView(
+            stage=self.stage,
+            consents=dict(self.consents),
+            documents=tuple(document_view(d) for d in self.documents),
+            drafts=len(self.drafts),
+            pages=sum(len(d.pages) for d in self.drafts),
+        )
+
     # -- staff review ------------------------------------------------------------------------
-    def set_category(self, index: int, category: str) -> None:
+    def _document(self, index: int) -> Document:
+        docs = self.documents
+        if not 0 <= index < len(docs):
+            raise edits.NoSuchPage(
+                "That document is no longer there.", hint="Look at the review tables again."
+            )
+        return docs[index]
+
+    def _edited(self, action: str) -> SessionView:
+        """Log a staff edit of the documents: the action's name only, never content."""
+        self._log(events.DOCUMENT_EDITED, {"action": action})
+        return self.view()
+
+    def move_page(self, index: int, source: int, target: int) -> SessionView:
+        """Move a page within its document, its OCR with it; logged as "reorder"."""
+        from nextstep import consent
+
+        self._require(consent.DIGITIZE)
+        if not edits.move_page(self.drafts, index, source, target):
+            return self.view()
+        return self._edited("reorder")
+
+    def merge(self, index: int) -> SessionView:
+        """Join document ``index + 1`` onto document ``index``; logged as "merge"."""
+        from nextstep import consent
+
+        self._require(consent.DIGITIZE)
+        edits.merge_with_next(self.drafts, index)
+        return self._edited("merge")
+
+    def split_document(self, index: int, page: int) -> SessionView:
+        """Cut document ``index`` before ``page`` into two; logged as "split"."""
+        from nextstep import consent
+
+        self._require(consent.DIGITIZE)
+        edits.split_before(self.drafts, index, page)
+        return self._edited("split")
+
+    def delete_page(self, index: int, page: int) -> SessionView:
+        """Delete one page (a document left without pages disappears); logged as "delete"."""
+        from nextstep import consent
+
+        self._require(consent.DIGITIZE)
+        edits.delete_page(self.drafts, index, page)
+        return self._edited("delete")
+
+    def set_category(self, index: int, category: str) -> SessionView:
+        from nextstep import consent
+
+        self._require(consent.DIGITIZE)
         if category not in CATEGORIES:
             raise NextStepError(f"Unknown category {category!r}.")
-        doc = self.documents[index]
+        doc = self._document(index)
         old = doc.classification
         doc.classification = Classification(
             category=category,
@@ -328,28 +472,42 @@ class Session:
             alternatives=old.alternatives,
             reasons=[*old.reasons, "set by staff"],
         )
-        self._log(events.CATEGORY_CHANGED, {"from": old.category, "to": category})
+        self._log(
+            events.CATEGORY_CHANGED,
+            private={"from": old.category, "to": category},
+            tally={"documents": {old.category: -1, category: 1}},
+        )
+        return self.view()
 
-    def confirm_deadline(self, index: int, deadline: int, date: dt.date | None = None) -> None:
-        doc = self.documents[index]
+    def confirm_deadline(
+        self, index: int, deadline: int, date: dt.date | None = None
+    ) -> SessionView:
+        from nextstep import consent
+
+        self._require(consent.DIGITIZE)
+        doc = self._document(index)
+        if not 0 <= deadline < len(doc.deadlines):
+            raise edits.NoSuchPage(
+                "That deadline is no longer there.", hint="Look at the deadlines table again."
+            )
         d = doc.deadlines[deadline]
         doc.deadlines[deadline] = Deadline(
             date=date or d.date, kind=d.kind, text=d.text, computed=d.computed, confirmed=True
         )
-        self._log(events.DEADLINE_CONFIRMED, {"kind": d.kind, "edited": date is not None})
+        self._log(events.DEADLINE_CONFIRMED, {"edited": date is not None}, private={"kind": d.kind})
+        return self.view()
 
-    def add_deadline(self, index: int, date: dt.date, kind: str) -> None:
-        self.documents[index].deadlines.append(
+    def add_deadline(self, index: int, date: dt.date, kind: str) -> SessionView:
+        from nextstep import consent
+
+        self._require(consent.DIGITIZE)
+        if kind not in DEADLINE_KINDS:
+            raise NextStepError(f"Unknown kind of deadline {kind!r}.")
+        self._document(index).deadlines.append(
             Deadline(date=date, kind=kind, text="", computed=False, confirmed=True)
         )
-        self._log(events.DEADLINE_CONFIRMED, {"kind": kind, "added": True})
-
-    def delete_page(self, index: int, page: int) -> None:
-        doc = self.documents[index]
-        del doc.pages[page]
-        del doc.ocr[page]
-        if not doc.pages:
-            self.drafts = [d for d in self.drafts if d.document is not doc]
+        self._log(events.DEADLINE_CONFIRMED, {"added": True}, private={"kind": kind})
+        return self.view()
 
     # -- return visit ----------------------------------------------------------------------
     @staticmethod
@@ -452,6 +610,18 @@ class Session:
         )
         return info
 
+    def reopen(
+        self, passphrase: str, spec: str | None = None, *, bundle: str | None = None
+    ) -> ReturnVisit:
+        """:meth:`open_returning` as a command: what staff see of the opened bundle."""
+        info = self.open_returning(passphrase, spec, bundle=bundle)
+        report = self.drive_check
+        return ReturnVisit(
+            version=int(info.version),
+            documents=len(info.manifest.documents),
+            check=report.status.value if report is not None else "",
+        )
+
     def check_drive_before_write(self, spec: str | None = None) -> WriteCheck:
         """Whose bundles the drive already holds, before this (new) person's bundle is written.
 
@@ -490,7 +660,7 @@ class Session:
         from nextstep import consent
         from nextstep.bundle.build import build_bundle
 
-        self._require(consent.DIGITIZE)
+        self._require(consent.DIGITIZE, BUILD_STAGES)
         if not self.documents:
             raise NextStepError(
                 "There are no documents to put in the bundle.",
@@ -549,6 +719,7 @@ class Session:
         self._bundle = BundleOutcome(
             bundle.pdf, files, bundle.bundle_id, secret, keycard, obsolete=obsolete
         )
+        self.stage = Stage.BUILT
         self.timer.add("bundle", t0)
         self._log(
             events.BUNDLE_BUILT,
@@ -560,6 +731,28 @@ class Session:
             private={"bundle": bundle.bundle_id},
         )
         return self._bundle
+
+    def build(self) -> Built:
+        """Make the bundle (:meth:`build_bundle`); the UI gets the passphrase to show and the
+        key card to print, nothing else of it."""
+        outcome = self.build_bundle()
+        self.stage = Stage.BUILT
+        version = self._returning.info.version + 1 if self._returning is not None else 1
+        return Built(
+            passphrase=outcome.passphrase,
+            keycard_pdf=outcome.keycard_pdf,
+            documents=len(self.documents),
+            pages=sum(len(d.pages) for d in self.documents),
+            version=version,
+            holder_id=self.holder_id,
+        )
+
+    def keycard_printed(self) -> None:
+        """The UI printed the key card (its printer, not the session's): log it."""
+        from nextstep import consent
+
+        self._require(consent.KEYCARD, KEYCARD_STAGES)
+        self._log(events.KEYCARD_PRINTED)
 
     def _next_version(self, help_sections: list[Any]) -> tuple[Any, str]:
         """The returning person's bundle, one version on, with the old documents carried."""
@@ -615,6 +808,23 @@ class Session:
         )
 
     # -- slips for the person (printed, never stored) ----------------------------------------
+    def slips(self) -> Slips:
+        """Both slips, made before :meth:`end` wipes the documents; a slip that cannot be
+        made is left out (the wipe must happen whatever happens here)."""
+        import sys
+
+        self._require_open()
+        if not self.documents:
+            return Slips()
+        made: dict[str, bytes | None] = {}
+        for name, make in (("referral", self.referral_slip), ("reminder", self.reminder_slip)):
+            try:
+                made[name] = make()
+            except Exception as exc:  # noqa: BLE001 - a missing slip never blocks the wipe
+                print(f"nextstep: {name} slip failed: {type(exc).__name__}", file=sys.stderr)
+                made[name] = None
+        return Slips(referral=made["referral"], reminder=made["reminder"])
+
     def referral_slip(self) -> bytes:
         """One page of services matching this session's documents, in the person's language."""
         from nextstep.referral import load_directory, referral_slip_pdf
@@ -652,12 +862,14 @@ class Session:
         The drive stays open (mounted read-only after verification) until :meth:`eject`, so the
         kiosk can show "verified" and then eject on the staff's key press.
         """
+        from nextstep import consent
         from nextstep.bundle.verify import verify_bundle
         from nextstep.drives import hostile
         from nextstep.drives.target import open_target
 
         if self._bundle is None:
             raise NextStepError("Build the bundle before writing it to a drive.")
+        self._require(consent.DIGITIZE, WRITE_STAGES)
         t0 = time.perf_counter()
         if self.target is None:  # a return visit already holds the person's drive open
             self.target = open_target(
@@ -686,6 +898,7 @@ class Session:
         )
         self.timer.add("verify", t0)
         self._log(events.BUNDLE_VERIFIED, private={"bundle": self._bundle.bundle_id})
+        self.stage = Stage.WRITTEN
         self._write_inclusion_proof(written.seq, pdf_name)
         return report
 
@@ -705,10 +918,12 @@ class Session:
 
     def write_backup(self, spec: str) -> WriteReport:
         """Write the same, already verified bundle set to a second drive (a backup copy)."""
+        from nextstep import consent
         from nextstep.drives.target import open_target
 
         if self._bundle is None:
             raise NextStepError("Build the bundle before writing a backup copy.")
+        self._require(consent.DIGITIZE, BACKUP_STAGES)
         with open_target(spec, allow_loop=self.settings.drive_allow_loop) as backup:
             report = backup.write_bundle(self._bundle.files)
         if report.ok:
@@ -717,24 +932,136 @@ class Session:
             self._log(events.BUNDLE_WRITE_FAILED, {"status": report.status.value, "copy": True})
         return report
 
+    @property
+    def bundle_built(self) -> bool:
+        """Whether :meth:`build_bundle` has made this visit's bundle (the share source)."""
+        return self._bundle is not None
+
+    def shareable(self) -> list[ShareableDocument]:
+        """What a share may choose from (documents of the source bundle, first pages shown)."""
+        from nextstep.sharing.choices import shareable_documents
+
+        if self.ended:
+            raise SessionEnded("This session has ended; its data was wiped.")
+        return shareable_documents(self)
+
+    def share(self, request: ShareRequest, *, agreed: bool | None = None) -> ShareOutcome | None:
+        """Write a copy of the chosen documents for one recipient (``nextstep.sharing``).
+
+        ``agreed`` is the person's answer to the question for this recipient, asked just
+        before: it is recorded here as a ``share_recipient`` consent decision; a no shares
+        nothing (None returned). Without it, a consent given earlier is used (headless demo).
+        Either way the consent is used up by this share, so the next one is asked again. The
+        source is this visit's bundle once built, else the returning person's opened bundle.
+        The clear audit part holds counts and the kind of recipient; who and what go in the
+        encrypted part.
+        """
+        from nextstep import consent
+        from nextstep.drives.target import open_target
+        from nextstep.sharing import share_to_drive
+
+        if self.ended:
+            raise SessionEnded("This session has ended; its data was wiped.")
+        if self._bundle is not None:
+            source, secret = self._bundle.pdf, self._bundle.passphrase
+        elif self._returning is not None:
+            source, secret = self._returning.drive.pdf, self._returning.passphrase
+        else:
+            raise NextStepError(
+                "There is no bundle to share from yet.",
+                hint="Build the bundle, or open the returning person's bundle, first.",
+            )
+        if agreed is not None:
+            choices = {p: bool(self.consents.get(p)) for p in consent.PURPOSE_IDS}
+            consent.give(
+                self.audit,
+                holder_id=self.holder_id,
+                staff=self.staff,
+                choices={**choices, consent.SHARE: agreed},
+                language=self.language,
+                legal_basis=self.settings.legal_basis,
+                controller=self.settings.org_name,
+            )
+            self.consents[consent.SHARE] = agreed
+            if not agreed:
+                return None
+        self._require(consent.SHARE, SHARE_STAGES)
+        second = request.drive is not None
+        if second:
+            target = open_target(request.drive or "", allow_loop=self.settings.drive_allow_loop)
+        else:
+            if self.target is None:
+                self.target = open_target(
+                    self.settings.drive, allow_loop=self.settings.drive_allow_loop
+                )
+            target = self.target
+        try:
+            outcome = share_to_drive(
+                target,
+                source,
+                passphrase=secret,
+                request=request,
+                trusted_keys=self._trusted_keys(),
+                key=self.key,
+                kiosk_id=self.audit.kiosk_id,
+                org_name=self.settings.org_name,
+                today=self.today or dt.date.today(),
+            )
+        finally:
+            if second:
+                target.eject()
+        if not outcome.ok:
+            self._log(
+                events.BUNDLE_WRITE_FAILED, {"status": outcome.report.status.value, "share": True}
+            )
+            return outcome
+        self._log(events.SHARE, outcome.audit_details(), private=outcome.audit_private())
+        self.shares.append(outcome.record)
+        self.consents[consent.SHARE] = False
+        return outcome
+
     def eject(self) -> DriveStatus:
         """Unmount and release the drive written by :meth:`write_to_drive`."""
         from nextstep.drives.status import DriveStatus
 
+        self._require_open()
         target, self.target = self.target, None
-        return target.eject() if target is not None else DriveStatus.NO_DEVICE
+        if target is None:
+            return DriveStatus.NO_DEVICE
+        self.drive_description = target.description
+        status = target.eject()
+        if self.stage is Stage.WRITTEN and status is DriveStatus.EJECTED:
+            self.stage = Stage.EJECTED
+        return status
 
     # -- end ---------------------------------------------------------------------------------
+    def finish(self) -> Ended:
+        """:meth:`end` as a command: the checkpoint and the counts the receipt shows."""
+        documents = len(self.documents)
+        pages = sum(len(d.pages) for d in self.drafts)
+        timings = dict(self.timer.seconds)
+        return Ended(self.end(), documents, pages, timings)
+
     def end(self) -> str:
         """Wipe the session's personal data, log the end and return the signed checkpoint."""
+        self._require_open()
+        with contextlib.suppress(Exception):  # a scanner that fails to close: wipe anyway
+            self._close_source()
         if self.target is not None:
             self.eject()
         self.drafts.clear()
         self._bundle = None
+        self.shares.clear()
         if self._returning is not None:
             self._returning.pdf.close()
             self._returning = None
         self.consents.clear()
-        self.ended = True
+        self.stage = Stage.ENDED
         self._log(events.SESSION_END, {"session": self.session_id})
         return self.audit.checkpoint()
+
+    # -- commands as messages ----------------------------------------------------------------
+    def run(self, command: cmd.Command, progress: Progress | None = None) -> object:
+        """Run one command dataclass (what :class:`nextstep.visit.process.SessionProcess`
+        sends) through the method of the same meaning; returns that method's outcome."""
+        return dispatch.run(self, command, progress)

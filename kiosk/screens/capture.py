@@ -8,15 +8,17 @@ screen says so instead of freezing.
 
 With a camera source a :class:`kiosk.preview.LiveFeed` worker reads the camera and posts
 frames and pages; an auto-captured page goes to the session through the same path as the
-capture key (:class:`kiosk.sources.CapturedPages`). Auto-captured pages join the current
-document until staff press N: the next page then starts a new document.
+capture key (the pixels handed to the session, which runs in its own process). Auto-captured
+pages join the current document until staff press N: the next page then starts a new document.
+The screen shows what the session's outcomes and views say it holds, never its pages.
 """
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -27,6 +29,7 @@ from kiosk.base import KioskScreen
 from kiosk.i18n import N_, _
 from kiosk.preview import LiveFeed, PageSeen, PreviewFrame, PreviewStopped
 from kiosk.widgets import Choice, Thumbnail
+from nextstep.visit.outcomes import CaptureOutcome, ReturnVisit, SessionView, thumbnail_pixels
 
 QUALITY_SENTENCES = {
     "too_blurry": N_("too blurry: hold the page still and capture again"),
@@ -50,7 +53,7 @@ CHECK_SENTENCES = {
 }
 
 
-def returning_sentence(visit: Any) -> str:
+def returning_sentence(visit: ReturnVisit) -> str:
     """What staff learn when a returning person's bundle opens: its version, how many
     documents it holds, and what the drive check found."""
     opened = _("Bundle opened: version {v}, {n} document(s);").format(
@@ -69,15 +72,14 @@ class CaptureScreen(KioskScreen):
         Binding("f2", "choose_source", show=False),
         Binding("f8", "review", show=False),
         Binding("w", "withdraw", show=False),
+        Binding("s", "share", show=False),
     ]
 
     def __init__(self, *, live: bool = True) -> None:
         super().__init__()
         self.live = live  # False: no camera worker (tests freeze the preview on one frame)
-        self.capturing = False
         # presses and pages that came while a capture runs, in order: (new document, pages)
         self.queued: list[tuple[bool, list[Any] | None]] = []
-        self.reading = False
         self.read_again = False
         self.presses = 0  # for the input-latency benchmark
         self.feed: LiveFeed | None = None
@@ -87,6 +89,8 @@ class CaptureScreen(KioskScreen):
         self.live_status: list[str] = []  # the statuses the camera went through (tests)
         self.live_words: list[str] = []  # and what staff read
         self.choices: list[str] = []
+        self.held: SessionView | None = None  # the session's last view: what it holds
+        self.review_when_read = False  # F8 pressed while reading: review opens after
 
     def step_title(self) -> str:
         return _("Capture")
@@ -103,7 +107,16 @@ class CaptureScreen(KioskScreen):
         if self.camera_mode:
             keys.append(("N", _("Next page: new document")))
         keys += [("F2", _("Source")), ("F8", _("Review")), ("W", _("Consent withdrawn"))]
+        if self.kiosk.returning is not None:
+            keys.append(("S", _("Share with a recipient")))
         return keys
+
+    def action_share(self) -> None:
+        """A returning person's opened bundle can be shared before anything is added."""
+        from kiosk.screens.share import ShareScreen
+
+        if self.kiosk.returning is not None and not self.capturing:
+            self.app.push_screen(ShareScreen())
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="capture"):
@@ -141,14 +154,87 @@ class CaptureScreen(KioskScreen):
         self.query_one("#capture-button", Button).focus()
         self.query_one("#preview", Thumbnail).border_title = _("Camera")
         self.query_one("#thumbnail", Thumbnail).border_title = _("Last page")
-        self.update_count()
-        visit = self.kiosk.returning
-        session = self.kiosk.session
-        if visit is not None and session is not None and not session.drafts:
-            self.query_one("#capture-status", Static).update(returning_sentence(visit))
+        if self.kiosk.session is not None:  # a worker: the session may still be reading
+            self.load_view()
         if self.kiosk.backends is None:
-            self.run_domain(sources.probe_availability, self.probed, group="probe")
+            self.probe()
         self.apply_source()
+
+    # -- workers: the session's commands and the probes ----------------------------------------
+    @property
+    def capturing(self) -> bool:
+        return self.running("capture")
+
+    @property
+    def reading(self) -> bool:
+        return self.running("read")
+
+    @work(thread=True, exclusive=True, group="view", exit_on_error=False)
+    def load_view(self) -> SessionView:
+        with self.kiosk.lock:
+            return self.kiosk.require_session().view()
+
+    @work(thread=True, exclusive=True, group="probe", exit_on_error=False)
+    def probe(self) -> dict[str, bool]:
+        return sources.probe_availability()
+
+    @work(thread=True, exclusive=True, group="capture", exit_on_error=False)
+    def capture(self, pages: list[Any] | None, new_document: bool, camera: bool) -> CaptureOutcome:
+        """Pages from the chosen source (or the camera's) for the session. The session opens
+        the demo samples, files and flatbed itself; the camera is the kiosk's (its live view
+        is shown here), and its pixels go straight to the session, which keeps them."""
+        raws = pages
+        if raws is None and self.kiosk.source_in_session:
+            files = self.kiosk.source_files()
+            with self.kiosk.lock:
+                return self.kiosk.require_session().capture_source(
+                    self.kiosk.source, files, new_document=new_document
+                )
+        if raws is None:
+            scanner: Any = self.kiosk.open_scanner()
+            raws = [scanner.snap()] if camera and hasattr(scanner, "snap") else None
+            if raws is None:
+                raws = scanner.capture()
+        with self.kiosk.lock:
+            return self.kiosk.require_session().capture_pages(raws, new_document=new_document)
+
+    @work(thread=True, exclusive=True, group="read", exit_on_error=False)
+    def read(self) -> SessionView:
+        """OCR and classification (seconds): progress shown as the session reports it."""
+
+        def progress(stage: str, fraction: float) -> None:
+            # Showing progress must never stop the reading (the screen may be gone).
+            with contextlib.suppress(Exception):
+                self.app.call_from_thread(self.read_progress, stage, fraction)
+
+        with self.kiosk.lock:
+            return self.kiosk.require_session().analyze(progress)
+
+    def worker_done(self, group: str, result: object) -> None:
+        if group == "capture" and isinstance(result, CaptureOutcome):
+            self.captured(result)
+        elif group == "read" and isinstance(result, SessionView):
+            self.read_done(result)
+        elif group == "view" and isinstance(result, SessionView):
+            self.first_view(result)
+        elif group == "probe" and isinstance(result, dict):
+            self.probed(result)
+
+    def work_failed(self, group: str, message: str, hint: str) -> None:
+        if group == "capture":
+            # presses are dropped (the source failed), pages the camera already took are kept
+            self.queued = [q for q in self.queued if q[1] is not None]
+            self.query_one("#capture-status", Static).update(_("Ready."))
+        super().work_failed(group, message, hint)
+        if group == "capture" and self.queued:
+            new_document, pages = self.queued.pop(0)
+            self.capture_pages(pages, new_document)
+
+    def first_view(self, view: SessionView) -> None:
+        self.update_count(view)
+        visit = self.kiosk.returning
+        if visit is not None and not view.drafts:
+            self.query_one("#capture-status", Static).update(returning_sentence(visit))
 
     def on_key(self, event: Any) -> None:
         self.presses += 1
@@ -355,13 +441,12 @@ class CaptureScreen(KioskScreen):
         )
 
     # -- capture -------------------------------------------------------------------------------
-    def update_count(self) -> None:
-        session = self.kiosk.session
-        if session is None:
+    def update_count(self, view: SessionView | None = None) -> None:
+        if view is not None:
+            self.held = view
+        if self.held is None:
             return
-        docs = len(session.drafts)
-        pages = sum(len(d.pages) for d in session.drafts)
-        read = len(session.documents)
+        docs, pages, read = self.held.drafts, self.held.pages, len(self.held.documents)
         self.query_one("#capture-count", Static).update(
             _("{pages} page(s) in {docs} document(s); {read} read.").format(
                 pages=pages, docs=docs, read=read
@@ -390,40 +475,24 @@ class CaptureScreen(KioskScreen):
             self.queued.append((new_document, pages))
             status.update(_("{n} more capture(s) waiting…").format(n=len(self.queued)))
             return
-        self.capturing = True
         status.update(_("Waiting for the reading to finish…") if self.reading else _("Capturing…"))
-
-        camera = self.camera_mode
-
-        def job() -> Any:
-            if pages is not None:
-                scanner: Any = sources.CapturedPages(pages)
-            else:
-                scanner = self.kiosk.open_scanner()
-                if camera and hasattr(scanner, "snap"):  # no live view: this frame, now
-                    scanner = sources.CapturedPages([scanner.snap()])
-            with self.kiosk.lock:
-                return self.kiosk.require_session().capture(scanner, new_document=new_document)
-
-        self.run_domain(job, self.captured, group="capture")
+        self.capture(pages, new_document, self.camera_mode)
 
     def action_add_page(self) -> None:
         self.action_capture(new_document=False)
 
-    def captured(self, outcome: Any) -> None:
-        self.capturing = False
-        lines = []
-        for page in outcome.accepted:
-            lines.append(_("Page found, sharp, captured."))
-            self.query_one("#thumbnail", Thumbnail).set_page(page.color)
-        for _origin, reasons in outcome.refused:
+    def captured(self, outcome: CaptureOutcome) -> None:
+        lines = [_("Page found, sharp, captured.")] * outcome.accepted
+        if outcome.thumbnail:
+            self.query_one("#thumbnail", Thumbnail).set_page(thumbnail_pixels(outcome.thumbnail))
+        for refusal in outcome.refused:
             lines.append(
                 _("Page refused: {why}.").format(
-                    why="; ".join(quality_sentence(r) for r in reasons)
+                    why="; ".join(quality_sentence(r) for r in refusal.reasons)
                 )
             )
         self.query_one("#capture-status", Static).update("\n".join(lines) or _("Nothing came."))
-        self.update_count()
+        self.update_count(outcome.view)
         if self.camera_mode:
             self.update_grouping()
         if outcome.accepted:
@@ -432,58 +501,38 @@ class CaptureScreen(KioskScreen):
             new_document, pages = self.queued.pop(0)
             self.capture_pages(pages, new_document)
 
-    def work_failed(self, message: str, hint: str) -> None:
-        self.capturing = False
-        # presses are dropped (the source failed), pages the camera already took are kept
-        self.queued = [q for q in self.queued if q[1] is not None]
-        self.query_one("#capture-status", Static).update(_("Ready."))
-        super().work_failed(message, hint)
-        if self.reading:
-            self.reading = False
-        self.update_count()
-        if self.queued:
-            new_document, pages = self.queued.pop(0)
-            self.capture_pages(pages, new_document)
-
     def start_reading(self) -> None:
         if self.reading:
             self.read_again = True
             return
-        self.reading = True
         self.query_one("#reading-status", Static).update(_("Reading the documents…"))
+        self.read()
 
-        def job(progress: Any) -> Any:
-            with self.kiosk.lock:
-                return self.kiosk.require_session().analyze(progress)
-
-        self.run_domain(
-            job, self.read_done, progress=self.read_progress, group="read", with_progress=True
-        )
-
-    def read_progress(self, _token: int, stage: str, fraction: float) -> None:
+    def read_progress(self, stage: str, fraction: float) -> None:
+        if not self.alive:
+            return
         self.query_one("#reading-progress", ProgressBar).update(progress=fraction)
 
-    def read_done(self, _documents: Any) -> None:
-        self.reading = False
+    def read_done(self, view: SessionView) -> None:
         self.query_one("#reading-status", Static).update(_("All documents read."))
         self.query_one("#reading-progress", ProgressBar).update(progress=1.0)
-        self.update_count()
+        self.update_count(view)
         if self.read_again:
             self.read_again = False
             self.start_reading()
-        elif getattr(self, "_review_when_read", False):
-            self._review_when_read = False
+        elif self.review_when_read:
+            self.review_when_read = False
             self.kapp.goto_review()
 
     def action_review(self) -> None:
-        session = self.kiosk.session
-        if session is None or not session.drafts:
+        held = self.held
+        if self.kiosk.session is None or held is None or not held.drafts:
             self.kapp.show_error(
                 _("There is nothing to review yet."), _("Capture at least one document first.")
             )
             return
-        if self.reading or self.capturing or len(session.documents) < len(session.drafts):
-            self._review_when_read = True
+        if self.reading or self.capturing or held.unread:
+            self.review_when_read = True
             self.query_one("#reading-status", Static).update(
                 _("Reading the documents… the review opens when it is done.")
             )

@@ -4,8 +4,7 @@ status -> write -> verify -> eject -> remove), and the end of the session (wipe 
 
 from __future__ import annotations
 
-from typing import Any
-
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
@@ -14,7 +13,11 @@ from textual.widgets import Button, Digits, Label, LoadingIndicator, Static
 from kiosk.base import KioskScreen
 from kiosk.i18n import CURRENT, _, _p, person_raw, wrap
 from kiosk.services import Delivered
+from kiosk.support import drive_status, print_document, printer_of
 from kiosk.widgets import passphrase_lines
+from nextstep.drives.status import DriveStatus
+from nextstep.drives.target import WriteReport
+from nextstep.visit.outcomes import Built
 
 
 class BundleScreen(KioskScreen):
@@ -56,24 +59,36 @@ class BundleScreen(KioskScreen):
     def on_mount(self) -> None:
         super().on_mount()
 
-        def job() -> Any:
-            with self.kiosk.lock:
-                return self.kiosk.require_session().build_bundle()
+        self.build()
 
-        self.run_domain(job, self.built, group="bundle")
+    @work(thread=True, exclusive=True, group="bundle", exit_on_error=False)
+    def build(self) -> Built:
+        with self.kiosk.lock:
+            return self.kiosk.require_session().build()
 
-    def built(self, outcome: Any) -> None:
+    @work(thread=True, exclusive=True, group="print", exit_on_error=False)
+    def print_keycard(self, pdf: bytes) -> None:
+        print_document(self.kiosk, pdf, "key card")
+        with self.kiosk.lock:
+            self.kiosk.require_session().keycard_printed()
+
+    def worker_done(self, group: str, result: object) -> None:
+        if group == "bundle" and isinstance(result, Built):
+            self.built(result)
+        elif group == "print":
+            self.query_one("#keycard-status", Static).update(_("Key card printed."))
+
+    def built(self, outcome: Built) -> None:
         self.query_one("#bundle-loading").display = False
-        session = self.kiosk.require_session()
         visit = self.kiosk.returning
         if visit is None:
             ready = _("Bundle ready: {docs} document(s), holder {holder}.").format(
-                docs=len(session.documents), holder=session.holder_id
+                docs=outcome.documents, holder=outcome.holder_id
             )
         else:
             ready = _(
                 "Version {v} ready: {new} new document(s) added to the {old} already there."
-            ).format(v=visit.version + 1, new=len(session.documents), old=visit.documents)
+            ).format(v=visit.version + 1, new=outcome.documents, old=visit.documents)
         self.query_one("#bundle-status", Static).update(ready)
         self.ready = True
         button = self.query_one("#next", Button)
@@ -113,8 +128,6 @@ class BundleScreen(KioskScreen):
         self.action_print()
 
     def action_print(self) -> None:
-        from kiosk.support import print_document, printer_of
-
         status = self.query_one("#keycard-status", Static)
         if not self.ready or self.kiosk.returning is not None:
             return
@@ -125,13 +138,7 @@ class BundleScreen(KioskScreen):
             status.update(_("No printer configured: copy the passphrase onto a blank key card."))
             return
         status.update(_("Printing the key card…"))
-        pdf, kiosk = self.keycard, self.kiosk
-
-        def job() -> None:
-            print_document(kiosk, pdf, "key card")
-            kiosk.record_keycard_printed()
-
-        self.run_domain(job, lambda _r: status.update(_("Key card printed.")), group="print")
+        self.print_keycard(self.keycard)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_next()
@@ -147,28 +154,29 @@ class DriveScreen(KioskScreen):
         Binding("w", "write", show=False),
         Binding("e", "eject", show=False),
         Binding("b", "backup", show=False),
+        Binding("s", "share", show=False),
         Binding("f8", "finish", show=False),
     ]
 
     def __init__(self, *, poll: bool = True) -> None:
         super().__init__()
-        self.status: Any = None
+        self.status: DriveStatus | None = None
         self.poll = poll
-        self.busy = False
-        self.backup_busy = False
-        self.backup: Any = None  # the backup copy's DriveStatus once written
+        self.backup: DriveStatus | None = None  # the backup copy's status once written
 
     def step_title(self) -> str:
         return _("Drive")
 
     @property
     def delivered(self) -> bool:
-        return self.status is not None and self.status.value in ("verified", "ejected")
+        return self.status in (DriveStatus.VERIFIED, DriveStatus.EJECTED)
 
     def keys(self) -> list[tuple[str, str]]:
         keys = [("W", _("Write and verify")), ("E", _("Eject"))]
         if self.delivered:
             keys.append(("B", _("Backup copy on a second drive")))
+        if self.status is not None and self.status.value == "verified":
+            keys.append(("S", _("Share with a recipient")))
         return [*keys, ("F8", _("Finish"))]
 
     def compose_body(self) -> ComposeResult:
@@ -193,25 +201,62 @@ class DriveScreen(KioskScreen):
             self.check_drive()
             self.set_interval(2.0, self.check_drive)
 
-    def check_drive(self) -> None:
-        from kiosk.support import drive_status
+    @property
+    def busy(self) -> bool:
+        """The drive is being probed, written or ejected."""
+        return self.running("drive") or self.running("drive-poll")
 
-        if self.busy or (
-            self.status is not None and self.status.value in ("written", "verified", "ejected")
+    def check_drive(self) -> None:
+        if self.busy or self.status in (
+            DriveStatus.WRITTEN,
+            DriveStatus.VERIFIED,
+            DriveStatus.EJECTED,
         ):
             return
-        self.busy = True
+        self.probe_drive()
 
-        def done(status: Any) -> None:
-            self.busy = False
+    # -- workers: the session's drive commands --------------------------------------------
+    @work(thread=True, exclusive=True, group="drive-poll", exit_on_error=False)
+    def probe_drive(self) -> DriveStatus:
+        return drive_status(self.kiosk)
+
+    @work(thread=True, exclusive=True, group="drive", exit_on_error=False)
+    def write(self, spec: str) -> WriteReport:
+        with self.kiosk.lock:
+            return self.kiosk.require_session().write_to_drive(spec)
+
+    @work(thread=True, exclusive=True, group="drive", exit_on_error=False)
+    def eject(self) -> DriveStatus:
+        with self.kiosk.lock:
+            return self.kiosk.require_session().eject()
+
+    @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
+    def write_backup(self, spec: str) -> WriteReport:
+        with self.kiosk.lock:
+            return self.kiosk.require_session().write_backup(spec)
+
+    def worker_done(self, group: str, result: object) -> None:
+        if group == "backup" and isinstance(result, WriteReport):
+            self.backup_written(result)
+        elif isinstance(result, WriteReport):
+            self.show_status(result.status)
+        elif isinstance(result, DriveStatus):
+            self.show_status(result)
+
+    def work_failed(self, group: str, message: str, hint: str) -> None:
+        if group == "backup":
+            self.query_one("#backup-status", Static).update(
+                _("Backup copy not written: solve the problem, then press B again.")
+            )
+            KioskScreen.work_failed(self, group, message, hint)
+            return
+        status = self.status
+        super().work_failed(group, message, hint)
+        if status is not None:
             self.show_status(status)
 
-        self.run_domain(lambda: drive_status(self.kiosk), done, group="drive-poll")
-
-    def show_status(self, status: Any) -> None:
+    def show_status(self, status: DriveStatus) -> None:
         """One sentence for the status, in the staff's language, and the step list."""
-        from nextstep.drives.status import DriveStatus
-
         self.status = status
         ok = status.ok
         mark = "[b green]✔[/]" if ok else "[b red]✘[/]"
@@ -239,7 +284,7 @@ class DriveScreen(KioskScreen):
         self.query_one("#backup", Button).display = self.delivered
         box = self.query_one("#backup-status", Static)
         box.display = self.delivered
-        if self.delivered and self.backup is None and not self.backup_busy:
+        if self.delivered and self.backup is None and not self.running("backup"):
             if self.kiosk.backup_spec == "":
                 box.update(
                     _("Backup copy: eject the person's drive, insert a second drive, press B.")
@@ -258,88 +303,54 @@ class DriveScreen(KioskScreen):
 
     def action_backup(self) -> None:
         """Write the same verified bundle set to a second drive (``Kiosk.backup_spec``)."""
-        if self.backup_busy or self.busy:
+        if self.running("backup") or self.busy:
             return
         if not self.delivered:
             self.kapp.show_error(
                 _("Write and verify the bundle on the person's drive first."), _("Press W first.")
             )
             return
-        self.backup_busy = True
+        self.query_one("#backup-status", Static).update(_("Writing the backup copy…"))
+        self.write_backup(self.kiosk.backup_spec)
+
+    def backup_written(self, report: WriteReport) -> None:
         box = self.query_one("#backup-status", Static)
-        box.update(_("Writing the backup copy…"))
-        spec = self.kiosk.backup_spec
+        self.backup = report.status
+        if report.ok:  # verified, then released by the session: the drive can go
+            text = _("Backup copy written and verified: {sentence}").format(
+                sentence=DriveStatus.EJECTED.sentence(CURRENT.staff)
+            )
+            box.update(f"[b green]✔[/] {text}")
+        else:
+            text = _("Backup copy: {sentence}").format(
+                sentence=report.status.sentence(CURRENT.staff)
+            )
+            box.update(f"[b red]✘[/] {text}")
 
-        def job() -> Any:
-            with self.kiosk.lock:
-                return self.kiosk.require_session().write_backup(spec)
+    def action_share(self) -> None:
+        """Share chosen documents while the verified drive is still in (kiosk/screens/share)."""
+        from kiosk.screens.share import ShareScreen
 
-        def done(report: Any) -> None:
-            from nextstep.drives.status import DriveStatus
-
-            self.backup_busy = False
-            self.backup = report.status
-            if report.ok:  # verified, then released by the session: the drive can go
-                text = _("Backup copy written and verified: {sentence}").format(
-                    sentence=DriveStatus.EJECTED.sentence(CURRENT.staff)
-                )
-                box.update(f"[b green]✔[/] {text}")
-            else:
-                text = _("Backup copy: {sentence}").format(
-                    sentence=report.status.sentence(CURRENT.staff)
-                )
-                box.update(f"[b red]✘[/] {text}")
-
-        self.run_domain(job, done, group="backup")
+        if not self.busy and self.status is DriveStatus.VERIFIED:
+            self.app.push_screen(ShareScreen())
 
     def action_write(self) -> None:
-        if self.busy:
+        if self.running("drive"):
             return
-        self.busy = True
         self.query_one("#drive-status", Static).update(_("Writing and verifying…"))
-        spec = self.kiosk.drive_spec
-
-        def job() -> Any:
-            with self.kiosk.lock:
-                return self.kiosk.require_session().write_to_drive(spec)
-
-        self.run_domain(job, self.written, group="drive")
-
-    def written(self, report: Any) -> None:
-        self.busy = False
-        self.show_status(report.status)
-
-    def work_failed(self, message: str, hint: str) -> None:
-        self.busy = False
-        if self.backup_busy:
-            self.backup_busy = False
-            self.query_one("#backup-status", Static).update(
-                _("Backup copy not written: solve the problem, then press B again.")
-            )
-            KioskScreen.work_failed(self, message, hint)
-            return
-        status = self.status
-        super().work_failed(message, hint)
-        if status is not None:
-            self.show_status(status)
+        self.write(self.kiosk.drive_spec)
 
     def action_eject(self) -> None:
-        session = self.kiosk.session
-        target = getattr(session, "target", None)
-        if target is None or self.status is None or self.status.value != "verified":
+        if self.status is not DriveStatus.VERIFIED:
             self.kapp.show_error(
                 _("Write and verify the bundle before ejecting."), _("Press W first.")
             )
             return
-        self.busy = True
-        self.run_domain(target.eject, self.written_eject, group="drive")
-
-    def written_eject(self, status: Any) -> None:
-        self.busy = False
-        self.show_status(status)
+        if not self.running("drive"):
+            self.eject()
 
     def action_finish(self) -> None:
-        if self.status is None or self.status.value not in ("verified", "ejected"):
+        if not self.delivered:
             from kiosk.modals import ConfirmModal
 
             def answered(yes: bool | None) -> None:
@@ -380,7 +391,6 @@ class EndScreen(KioskScreen):
         return _("End of the session")
 
     def keys(self) -> list[tuple[str, str]]:
-        from kiosk.support import printer_of
 
         if self.kiosk.slips and printer_of(self.kiosk) is not None:
             return [
@@ -423,8 +433,6 @@ class EndScreen(KioskScreen):
         set_languages(person=CURRENT.staff)
 
     def show_slips(self) -> None:
-        from kiosk.support import printer_of
-
         status = self.query_one("#slips-status", Static)
         if not self.kiosk.slips:
             status.display = False
@@ -439,8 +447,6 @@ class EndScreen(KioskScreen):
             status.update(_("Slips for the person: R for the referral, D for the deadlines."))
 
     def action_print_slip(self, which: str) -> None:
-        from kiosk.support import print_document, printer_of
-
         pdf = self.kiosk.slips.get(which)
         if pdf is None:
             return
@@ -448,17 +454,23 @@ class EndScreen(KioskScreen):
         if printer_of(self.kiosk) is None:
             self.show_slips()
             return
-        title = "referral slip" if which == "referral" else "deadline reminder"
-        printed = (
-            _("Referral slip printed.") if which == "referral" else _("Deadline reminder printed.")
-        )
         status.update(_("Printing…"))
-        kiosk = self.kiosk
-        self.run_domain(
-            lambda: print_document(kiosk, pdf, title),
-            lambda _r: status.update(printed),
-            group="print",
-        )
+        self.print_slip(which, pdf)
+
+    @work(thread=True, exclusive=True, group="print", exit_on_error=False)
+    def print_slip(self, which: str, pdf: bytes) -> str:
+        title = "referral slip" if which == "referral" else "deadline reminder"
+        print_document(self.kiosk, pdf, title)
+        return which
+
+    def worker_done(self, group: str, result: object) -> None:
+        if group == "print":
+            printed = (
+                _("Referral slip printed.")
+                if result == "referral"
+                else _("Deadline reminder printed.")
+            )
+            self.query_one("#slips-status", Static).update(printed)
 
     def receipt(self) -> str:
         d = self.delivered

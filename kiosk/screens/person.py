@@ -8,6 +8,7 @@ recorded like any other answer, without losing help that needs no consent.
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
@@ -16,6 +17,7 @@ from textual.widgets import Button, Collapsible, Label, RadioSet, Select, Static
 from kiosk.base import KioskScreen
 from kiosk.i18n import CURRENT, LANGUAGES, Np_, _, _p, display, person_raw, set_languages, wrap
 from kiosk.widgets import Choice
+from nextstep.visit.outcomes import SessionView
 
 # Labels of the consent purposes, by the purpose ids of nextstep.consent.
 PURPOSE_LABELS: dict[str, str] = {
@@ -116,8 +118,16 @@ class LanguageScreen(KioskScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         code = str(event.button.id).removeprefix("lang-")
         set_languages(person=code)
-        self.guard(lambda: self.kiosk.start_session(code, holder_id=self.holder_id))
-        if self.kiosk.session is not None:
+        if not self.running("start"):
+            self.start(code)
+
+    @work(thread=True, exclusive=True, group="start", exit_on_error=False)
+    def start(self, code: str) -> None:
+        """A worker: the session's own process takes a moment to start."""
+        self.kiosk.start_session(code, holder_id=self.holder_id)
+
+    def worker_done(self, group: str, result: object) -> None:
+        if group == "start":
             self.kapp.goto_consent()
 
     def action_home(self) -> None:
@@ -221,7 +231,7 @@ class ConsentScreen(KioskScreen):
         session = self.kiosk.require_session()
         informed = self.informed()
         interpreter = self.interpreter_language()
-        self.guard(
+        view = self.guard(
             lambda: session.give_consent(
                 choices,
                 informed=informed,
@@ -229,14 +239,14 @@ class ConsentScreen(KioskScreen):
                 interpreter_language=interpreter,
             )
         )
-        from nextstep import consent
-
-        if session.consents.get(consent.DIGITIZE):
+        if not isinstance(view, SessionView):
+            return  # not recorded: the error modal said why
+        if view.digitize:
             if self.kiosk.awaiting_passphrase:
                 self.kapp.goto_passphrase()
             else:
                 self.kapp.goto_capture()
-        elif session.consents or not any(choices.values()):
+        else:
             self.kapp.goto_refused()
 
 

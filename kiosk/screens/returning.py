@@ -10,8 +10,7 @@ with the same passphrase.
 
 from __future__ import annotations
 
-from typing import Any
-
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -19,6 +18,7 @@ from textual.widgets import Button, Input, Label, LoadingIndicator, Static
 
 from kiosk.base import KioskScreen
 from kiosk.i18n import CURRENT, _, _p, person_raw, wrap
+from nextstep.visit.outcomes import ReturnVisit
 
 
 class ReturningDriveScreen(KioskScreen):
@@ -32,7 +32,6 @@ class ReturningDriveScreen(KioskScreen):
 
     def __init__(self, *, auto: bool = True) -> None:
         super().__init__()
-        self.busy = False
         self.auto = auto  # read the drive on arrival (snapshots show the screen before)
 
     def step_title(self) -> str:
@@ -66,22 +65,24 @@ class ReturningDriveScreen(KioskScreen):
             self.action_home()
 
     def action_read(self) -> None:
-        if self.busy:
+        if self.running("returning"):
             return
-        self.busy = True
         self.query_one("#returning-status", Static).update(_("Reading the drive…"))
-        self.run_domain(self.kiosk.holder_on_drive, self.found, group="returning")
+        self.read_holder()
 
-    def found(self, holder: str) -> None:
-        self.busy = False
-        self.kapp.goto_language(holder_id=holder)
+    @work(thread=True, exclusive=True, group="returning", exit_on_error=False)
+    def read_holder(self) -> str:
+        return self.kiosk.holder_on_drive()
 
-    def work_failed(self, message: str, hint: str) -> None:
-        self.busy = False
+    def worker_done(self, group: str, result: object) -> None:
+        if isinstance(result, str):
+            self.kapp.goto_language(holder_id=result)
+
+    def work_failed(self, group: str, message: str, hint: str) -> None:
         self.query_one("#returning-status", Static).update(
             _("Press R to read the drive again once the problem is solved.")
         )
-        super().work_failed(message, hint)
+        super().work_failed(group, message, hint)
 
     def action_home(self) -> None:
         self.kapp.goto_home()
@@ -98,9 +99,9 @@ class PassphraseScreen(KioskScreen):
         Binding("escape", "give_up", show=False),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.busy = False
+    @property
+    def busy(self) -> bool:
+        return self.running("open") or self.running("qr")
 
     @property
     def camera(self) -> bool:
@@ -173,47 +174,53 @@ class PassphraseScreen(KioskScreen):
 
             self.kapp.show_error(*explain(exc))
             return
-        self.busy = True
         self.query_one("#passphrase-loading").display = True
         self.query_one("#passphrase-status", Static).update(
             _("Checking the drive, repairing it if needed, then opening the bundle…")
         )
-        self.run_domain(lambda: self.kiosk.open_returning(secret), self.opened, group="open")
+        self.open_bundle(secret)
 
-    def opened(self, visit: Any) -> None:
-        self.busy = False
-        self.query_one("#passphrase-input", Input).value = ""
-        self.kapp.goto_capture()
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def open_bundle(self, secret: str) -> ReturnVisit:
+        return self.kiosk.open_returning(secret)
 
-    def work_failed(self, message: str, hint: str) -> None:
+    @work(thread=True, exclusive=True, group="qr", exit_on_error=False)
+    def read_qr(self) -> str:
+        """The passphrase from the key card's QR code ("" when none is seen)."""
+        return self.kiosk.read_card_qr() or ""
+
+    def worker_done(self, group: str, result: object) -> None:
+        if group == "open":
+            self.query_one("#passphrase-input", Input).value = ""
+            self.kapp.goto_capture()
+        elif group == "qr" and isinstance(result, str):
+            self.qr_read(result)
+
+    def work_failed(self, group: str, message: str, hint: str) -> None:
         """Wrong passphrase, damaged or foreign bundle: the modal says it; retry from here."""
-        self.busy = False
         self.query_one("#passphrase-loading").display = False
         self.query_one("#passphrase-status", Static).update("")
         field = self.query_one("#passphrase-input", Input)
         field.value = ""
         field.focus()
-        super().work_failed(message, hint)
+        super().work_failed(group, message, hint)
 
     def action_camera(self) -> None:
         """Read the passphrase from the card's QR code in one camera frame."""
         if not self.camera or self.busy:
             return
-        self.busy = True
         self.query_one("#passphrase-status", Static).update(_("Reading the QR code…"))
+        self.read_qr()
 
-        def done(secret: str | None) -> None:
-            self.busy = False
-            if secret is None:
-                self.query_one("#passphrase-status", Static).update("")
-                self.kapp.show_error(
-                    _("No key card QR code was seen by the camera."),
-                    _("Hold the card flat under the camera and press F7 again, or type it."),
-                )
-                return
-            self.action_open(secret)
-
-        self.run_domain(self.kiosk.read_card_qr, done, group="qr")
+    def qr_read(self, secret: str) -> None:
+        if not secret:
+            self.query_one("#passphrase-status", Static).update("")
+            self.kapp.show_error(
+                _("No key card QR code was seen by the camera."),
+                _("Hold the card flat under the camera and press F7 again, or type it."),
+            )
+            return
+        self.action_open(secret)
 
     def action_give_up(self) -> None:
         """No key card today: end the visit (the session is wiped; the drive is untouched)."""

@@ -1,13 +1,18 @@
 """Review: each document with category, confidence and reasons; staff change the category,
 confirm, edit or add deadlines, and reorder or delete pages.
 
-Three tables, Tab moves between them; each table's keys act on its highlighted row.
+Three tables, Tab moves between them; each table's keys act on its highlighted row. The
+screen shows the session's :class:`~nextstep.visit.outcomes.SessionView` and sends each edit
+as a session command (which checks, applies and logs it); the returned view is shown.
+
+Why edits are not in workers: each is a few milliseconds (no OCR, no disk), and keys pressed
+in quick succession (U, U, J) must apply in order to the table the staff see.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +22,8 @@ from textual.widgets import DataTable, Label, Static
 from kiosk.base import KioskScreen
 from kiosk.i18n import N_, _
 from kiosk.modals import ChoiceModal, ConfirmModal, DateModal
+from nextstep.visit.outcomes import DocumentView, SessionView
+from nextstep.visit.port import SessionPort
 
 CATEGORY_LABELS = {
     "asylum": N_("asylum"),
@@ -70,6 +77,10 @@ class ReviewScreen(KioskScreen):
         Binding("w", "withdraw", show=False),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: SessionView | None = None
+
     def step_title(self) -> str:
         return _("Review")
 
@@ -107,6 +118,7 @@ class ReviewScreen(KioskScreen):
         docs.add_columns("#", _("Category"), _("Confidence"), _("Pages"), _("Check"))
         self.query_one("#deadlines", DataTable).add_columns(_("Date"), _("Kind"), _("Confirmed"))
         self.query_one("#pages", DataTable).add_columns("#", _("Size"), _("Turned"))
+        self.view = self.guard(lambda: self.kiosk.require_session().view())
         self.fill_documents()
         docs.focus()
 
@@ -114,16 +126,34 @@ class ReviewScreen(KioskScreen):
     def doc_index(self) -> int:
         return max(0, self.query_one("#documents", DataTable).cursor_row)
 
-    def document(self) -> Any:
-        docs = self.kiosk.require_session().documents
+    @property
+    def documents(self) -> tuple[DocumentView, ...]:
+        return self.view.documents if self.view is not None else ()
+
+    def document(self) -> DocumentView | None:
+        docs = self.documents
         return docs[self.doc_index] if docs and self.doc_index < len(docs) else None
+
+    def command(self, run: Callable[[SessionPort], SessionView]) -> bool:
+        """Send one command to the session (under the kiosk's lock) and keep the view it
+        returns; False when it failed (the error modal says why)."""
+
+        def call() -> SessionView:
+            with self.kiosk.lock:
+                return run(self.kiosk.require_session())
+
+        view = self.guard(call)
+        if isinstance(view, SessionView):
+            self.view = view
+            return True
+        return False
 
     def fill_documents(self, keep: int | None = None) -> None:
         table = self.query_one("#documents", DataTable)
         row = table.cursor_row if keep is None else keep
         table.clear()
-        for n, doc in enumerate(self.kiosk.require_session().documents, 1):
-            c = doc.classification
+        for n, doc in enumerate(self.documents, 1):
+            c = doc
             check = _("to check") if c.needs_review else _("ok")
             table.add_row(
                 str(n),
@@ -147,7 +177,7 @@ class ReviewScreen(KioskScreen):
         if doc is None:
             reasons.update(_("No document."))
             return
-        c = doc.classification
+        c = doc
         alt = ", ".join(f"{category_label(a)} {round(p * 100)} %" for a, p in c.alternatives[:2])
         lines = [f"• {r}" for r in c.reasons[:6]] or [_("No reason recorded.")]
         if alt:
@@ -160,7 +190,7 @@ class ReviewScreen(KioskScreen):
                 _("yes") if dl.confirmed else _("no — press D"),
             )
         for n, page in enumerate(doc.pages, 1):
-            w, h = page.size
+            w, h = page.width, page.height
             turned = "" if page.rotation_confident else _("check orientation")
             pages.add_row(str(n), f"{w}×{h}", f"{page.rotation}° {turned}".strip())
         if deadlines.row_count:
@@ -180,8 +210,7 @@ class ReviewScreen(KioskScreen):
         index = self.doc_index
 
         def chosen(slug: str | None) -> None:
-            if slug:
-                self.guard(self.kiosk.require_session().set_category, index, slug)
+            if slug and self.command(lambda s: s.set_category(index, slug)):
                 self.fill_documents(index)
 
         choices = [(slug, category_label(slug)) for slug in CATEGORY_LABELS]
@@ -189,7 +218,7 @@ class ReviewScreen(KioskScreen):
             ChoiceModal(
                 _("Category of document {n}").format(n=index + 1),
                 choices,
-                doc.classification.category,
+                doc.category,
             ),
             chosen,
         )
@@ -208,19 +237,22 @@ class ReviewScreen(KioskScreen):
                 _("Press N to add one if the letter gives a date."),
             )
             return
-        self.guard(self.kiosk.require_session().confirm_deadline, self.doc_index, row)
-        self.fill_details()
+        index = self.doc_index
+        if self.command(lambda s: s.confirm_deadline(index, row)):
+            self.fill_details()
 
     def action_edit_deadline(self) -> None:
         row = self._deadline_row()
         if row is None:
             return
         index = self.doc_index
-        current = self.document().deadlines[row].date
+        doc = self.document()
+        if doc is None:
+            return
+        current = doc.deadlines[row].date
 
         def typed(day: dt.date | None) -> None:
-            if day is not None:
-                self.guard(self.kiosk.require_session().confirm_deadline, index, row, day)
+            if day is not None and self.command(lambda s: s.confirm_deadline(index, row, day)):
                 self.fill_details()
 
         self.app.push_screen(DateModal(_("New date for this deadline"), current), typed)
@@ -235,8 +267,7 @@ class ReviewScreen(KioskScreen):
                 return
 
             def kind_chosen(kind: str | None) -> None:
-                if kind:
-                    self.guard(self.kiosk.require_session().add_deadline, index, day, kind)
+                if kind and self.command(lambda s: s.add_deadline(index, day, kind)):
                     self.fill_details()
 
             self.app.push_screen(
@@ -261,11 +292,7 @@ class ReviewScreen(KioskScreen):
         index = self.doc_index
 
         def answered(yes: bool | None) -> None:
-            from kiosk.support import delete_page
-
-            if yes:
-                with self.kiosk.lock:
-                    self.guard(delete_page, self.kiosk, index, row)
+            if yes and self.command(lambda s: s.delete_page(index, row)):
                 self.fill_documents(index)
 
         self.app.push_screen(
@@ -278,16 +305,12 @@ class ReviewScreen(KioskScreen):
         )
 
     def _move(self, delta: int) -> None:
-        from kiosk.support import move_page
-
         row = self._page_row()
-        if row is None:
-            return
         doc = self.document()
-        target = row + delta
-        if 0 <= target < len(doc.pages):
-            with self.kiosk.lock:
-                self.guard(move_page, self.kiosk, self.doc_index, row, target)
+        if row is None or doc is None:
+            return
+        index, target = self.doc_index, row + delta
+        if 0 <= target < len(doc.pages) and self.command(lambda s: s.move_page(index, row, target)):
             self.fill_details()
             self.query_one("#pages", DataTable).move_cursor(row=target)
 
@@ -298,16 +321,13 @@ class ReviewScreen(KioskScreen):
         self._move(1)
 
     def action_merge(self) -> None:
-        from kiosk.support import merge_with_next
-
         index = self.doc_index
-        with self.kiosk.lock:
-            self.guard(merge_with_next, self.kiosk, index)
-        self.fill_documents(index)
+        if index + 1 >= len(self.documents):  # the last one: nothing to merge with
+            return
+        if self.command(lambda s: s.merge(index)):
+            self.fill_documents(index)
 
     def action_split(self) -> None:
-        from kiosk.support import split_before
-
         row = self._page_row()
         if row is None or row == 0:
             self.kapp.show_error(
@@ -316,15 +336,14 @@ class ReviewScreen(KioskScreen):
             )
             return
         index = self.doc_index
-        with self.kiosk.lock:
-            self.guard(split_before, self.kiosk, index, row)
-        self.fill_documents(index)
+        if self.command(lambda s: s.split_document(index, row)):
+            self.fill_documents(index)
 
     def action_back(self) -> None:
         self.kapp.goto_capture()
 
     def action_bundle(self) -> None:
-        if not self.kiosk.require_session().documents:
+        if not self.documents:
             self.kapp.show_error(
                 _("There are no documents to put in the bundle."),
                 _("Capture at least one document first."),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -11,6 +12,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from kiosk.base import KioskScreen
 from kiosk.i18n import _
+from kiosk.support import Row, preflight
 
 
 class PreflightScreen(KioskScreen):
@@ -39,10 +41,16 @@ class PreflightScreen(KioskScreen):
             self.action_recheck()
 
     def action_recheck(self) -> None:
-        from kiosk.support import preflight
-
         self.query_one("#checks", Static).update(_("Checking…"))
-        self.run_domain(lambda: preflight(self.kiosk), self.show_checks, group="preflight")
+        self.check()
+
+    @work(thread=True, exclusive=True, group="preflight", exit_on_error=False)
+    def check(self) -> list[Row]:
+        return preflight(self.kiosk)
+
+    def worker_done(self, group: str, result: object) -> None:
+        if isinstance(result, list):
+            self.show_checks(result)
 
     def show_checks(self, checks: list[Any]) -> None:
         self.kapp.preflight_results = checks
@@ -108,7 +116,15 @@ class SignInScreen(KioskScreen):
         name = self.query_one("#staff-id", Input).value
         pin = self.query_one("#staff-pin", Input).value
         self.query_one("#signin-message", Static).update(_("Checking…"))
-        self.run_domain(lambda: self.kiosk.sign_in(name, pin), self.result)
+        self.check(name, pin)
+
+    @work(thread=True, exclusive=True, group="signin", exit_on_error=False)
+    def check(self, name: str, pin: str) -> int:
+        return self.kiosk.sign_in(name, pin)
+
+    def worker_done(self, group: str, result: object) -> None:
+        if isinstance(result, int):
+            self.result(result)
 
     def result(self, remaining: int) -> None:
         pin = self.query_one("#staff-pin", Input)
@@ -123,7 +139,7 @@ class SignInScreen(KioskScreen):
         )
         pin.focus()
 
-    def work_failed(self, message: str, hint: str) -> None:
+    def work_failed(self, group: str, message: str, hint: str) -> None:
         self.query_one("#staff-pin", Input).value = ""
         self.query_one("#signin-message", Static).update(f"{message} {hint}")
 
@@ -179,15 +195,20 @@ class HomeScreen(KioskScreen):
         self.kapp.goto_returning()
 
     def action_checkpoint(self) -> None:
-        def done(text: str) -> None:
-            from kiosk.modals import ErrorModal
+        self.sign_checkpoint()
 
+    @work(thread=True, exclusive=True, group="checkpoint", exit_on_error=False)
+    def sign_checkpoint(self) -> str:
+        return str(self.kiosk.audit.checkpoint())
+
+    def worker_done(self, group: str, result: object) -> None:
+        from kiosk.modals import ErrorModal
+
+        if group == "checkpoint" and isinstance(result, str):
             modal = ErrorModal(
-                _("End-of-day checkpoint signed. Copy it into the paper register:"), text
+                _("End-of-day checkpoint signed. Copy it into the paper register:"), result
             )
             self.app.push_screen(modal)
-
-        self.run_domain(lambda: self.kiosk.audit.checkpoint(), done)
 
     def action_sign_out(self) -> None:
         self.kiosk.sign_out()

@@ -45,6 +45,7 @@ from nextstep.drives.mount import (
 )
 from nextstep.drives.names import BACKUP_PREFIX, TEMP_PREFIX, name_problem
 from nextstep.drives.readme import README_NAME, readme_bytes
+from nextstep.drives.spec import SpecKind, resolve
 from nextstep.drives.status import DriveError, DriveStatus
 from nextstep.fsio import fsync_dir
 
@@ -618,23 +619,17 @@ def open_target(
     (loop-mounted: needs ``allow_loop``); anything else is a folder (created if missing).
     Raises :class:`DriveError` with the status when the drive cannot be used.
     """
-    if spec == "":
+    resolved = resolve(spec, allow_loop=allow_loop)
+    if resolved.kind is SpecKind.DETECT:
         from nextstep.drives.detect import find_one
 
         cand = find_one(allow_loop=allow_loop)
         return MountedTarget(
             cand.device, kind=cand.kind, mounter=mounter, mount_root=mount_root, fs=cand.fs
         )
-    path = Path(spec)
-    if spec.startswith("/dev/"):
-        is_loop = os.path.basename(os.path.realpath(spec)).startswith("loop")
-        if is_loop and not allow_loop:
-            raise DriveError(DriveStatus.LOOP_POLICY, f"{spec} is a loop device")
-        return MountedTarget(
-            spec, kind="loop" if is_loop else "usb", mounter=mounter, mount_root=mount_root
-        )
-    if path.is_file():
-        if not allow_loop:
-            raise DriveError(DriveStatus.LOOP_POLICY, f"{spec} is a disk image")
+    if resolved.kind is SpecKind.DEVICE:
+        kind = "loop" if resolved.loop else "usb"
+        return MountedTarget(spec, kind=kind, mounter=mounter, mount_root=mount_root)
+    if resolved.kind is SpecKind.IMAGE:
         return MountedTarget(spec, kind="image", mounter=mounter, mount_root=mount_root)
-    return FolderTarget(path)
+    return FolderTarget(resolved.path)

@@ -25,7 +25,9 @@ def make_kiosk(
 
     monkeypatch.delenv("TEXTUAL_ALLOW_SIGNALS", raising=False)
 
-    def make(**overrides: object) -> object:
+    def make(*, isolate: bool = False, **overrides: object) -> object:
+        """``isolate``: the session in its own process, as in production; the default keeps it
+        in the test's process so tests can build documents without OCR and look inside."""
         from kiosk.services import Kiosk
 
         settings = config.load(demo=True)
@@ -36,7 +38,13 @@ def make_kiosk(
         store = StaffStore(data_env / "staff.json", n=2**10)
         if STAFF not in store.names:
             store.enroll(STAFF, PIN)
-        kiosk = Kiosk(settings, staff_store=store, today=FIXED_DAY, drive=str(tmp_path / "drive"))
+        kiosk = Kiosk(
+            settings,
+            staff_store=store,
+            today=FIXED_DAY,
+            drive=str(tmp_path / "drive"),
+            isolate=isolate,
+        )
         # The same capture sources on every machine (a test machine may have a camera or a
         # SANE device): no camera, no flatbed; files and the demo samples.
         kiosk.backends = {"camera": False, "sane": False, "files": True, "demo": True}

@@ -7,7 +7,8 @@ the classifier, pikepdf bundle, folder drive with re-read verification, the audi
 from __future__ import annotations
 
 import asyncio
-import re
+import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,19 @@ from tests.kiosk.drive import (
 
 
 def audit_events(kiosk: Any) -> list[Any]:
-    return list(kiosk.audit.entries())
+    """The log's entries as on disk: the session's process appends to the same file."""
+    from nextstep.audit.entry import decode
+
+    lines = kiosk.settings.audit_log.read_bytes().splitlines()
+    return [decode(line) for line in lines if line.strip()]
+
+
+def sample_words() -> list[str]:
+    """Distinctive words of the sample letters (their labels say which)."""
+    from scanners.demo import sample_dir
+
+    labels = json.loads((sample_dir() / "labels.json").read_text(encoding="utf-8"))
+    return [w for doc in labels for w in doc["words"] if len(w) >= 6]
 
 
 def read_passphrase(app: Any) -> str:
@@ -40,8 +53,9 @@ def test_complete_demo_session_by_keyboard(make_kiosk: Any, tmp_path: Path) -> N
     from kiosk.app import KioskApp
     from nextstep.audit.verify import verify_log
     from nextstep.bundle.verify import verify_bundle
+    from nextstep.visit.process import SessionProcess
 
-    kiosk = make_kiosk()
+    kiosk = make_kiosk(isolate=True)  # as in production: the session in its own process
     app: Any = KioskApp(kiosk, first="signin")
     state: dict[str, Any] = {}
 
@@ -49,20 +63,19 @@ def test_complete_demo_session_by_keyboard(make_kiosk: Any, tmp_path: Path) -> N
         async with app.run_test(size=(120, 40)) as pilot:
             await sign_in(pilot, app)
             await choose_language(pilot, app, "fr")
+            await until(pilot, app, "ConsentScreen")
             await answer_consent(pilot, app, [True, False, False, False])
             await until(pilot, app, "CaptureScreen")
             await capture_documents(pilot, app, 3)
             await pilot.press("f8")
             await until(pilot, app, "ReviewScreen", timeout=180)
             session = kiosk.session
+            assert isinstance(session, SessionProcess) and session.is_alive()
             state["session"] = session
-            docs = session.documents
+            docs = session.view().documents
             assert len(docs) == 3
-            state["words"] = sorted(
-                {w for d in docs for w in re.findall(r"[A-Za-zÀ-ÿ]{9,}", d.text)}
-            )[:12]
             # Change the first document's category: K opens the list, pick "housing".
-            before = docs[0].classification.category
+            before = docs[0].category
             target = "justice" if before != "justice" else "housing"
             await pilot.press("k")
             await until(pilot, app, "ChoiceModal")
@@ -71,12 +84,13 @@ def test_complete_demo_session_by_keyboard(make_kiosk: Any, tmp_path: Path) -> N
             moves = CATEGORIES.index(target) - CATEGORIES.index(before)
             await pilot.press(*(["down"] * moves if moves > 0 else ["up"] * -moves), "enter")
             await until(pilot, app, "ReviewScreen")
-            assert session.documents[0].classification.category == target
+            assert session.view().documents[0].category == target
             # Confirm the first deadline of the first document that has one.
-            with_deadline = next(i for i, d in enumerate(session.documents) if d.deadlines)
+            docs = session.view().documents
+            with_deadline = next(i for i, d in enumerate(docs) if d.deadlines)
             await pilot.press(*(["down"] * with_deadline), "tab", "d")
             await pilot.pause()
-            assert session.documents[with_deadline].deadlines[0].confirmed
+            assert session.view().documents[with_deadline].deadlines[0].confirmed
             await pilot.press("f8")
             await until(pilot, app, "BundleScreen")
             await settle(pilot, app)
@@ -136,12 +150,14 @@ def test_complete_demo_session_by_keyboard(make_kiosk: Any, tmp_path: Path) -> N
     assert events[-1] in ("session_end", "checkpoint")
     assert "Point de contrôle signé" in state["receipt"]
 
-    # The kiosk's working data is gone: no session, the old one emptied, no document words
-    # anywhere in the data directory.
+    # The kiosk's working data is gone: no session, the session's process ended (its memory
+    # with it), no document words anywhere in the data directory.
     session = state["session"]
-    assert kiosk.session is None and session.ended
-    assert session.drafts == [] and session.documents == [] and session._bundle is None
+    assert kiosk.session is None and session.ended and not session.is_alive()
+    with pytest.raises(ProcessLookupError):
+        os.kill(session.pid, 0)
     blob = b"".join(p.read_bytes() for p in kiosk.settings.data_dir.rglob("*") if p.is_file())
+    state["words"] = sample_words()
     assert state["words"], "the documents had text"
     for word in state["words"]:
         assert word.encode() not in blob, word
@@ -163,11 +179,11 @@ def test_refusing_consent_stops_capture_and_is_logged(make_kiosk: Any) -> None:
             await until(pilot, app, "RefusedScreen")
             session = kiosk.session
             assert session is not None and not any(session.consents.values())
+            with pytest.raises(ConsentRequired):
+                session.capture(DemoScanner())
             await pilot.press("space", "f8")  # no capture key here; F8 ends
             await until(pilot, app, "EndScreen")
-            with pytest.raises(ConsentRequired):
-                session.ended = False
-                session.capture(DemoScanner())
+            assert session.ended
 
     asyncio.run(run())
     entries = audit_events(kiosk)
@@ -326,5 +342,8 @@ def test_consent_through_an_interpreter_records_the_language(make_kiosk: Any) ->
     asyncio.run(run())
     given = [e for e in audit_events(kiosk) if e.event == "consent_given"]
     assert len(given) == 1
-    informed = given[0].details["informed"]
+    assert "informed" not in given[0].details  # describes the person: encrypted payload only
+    private = kiosk.audit.read_private(given[0])
+    assert private is not None
+    informed = private["informed"]
     assert informed["via"] == "interpreter" and informed["interpreter_language"] == "ps"

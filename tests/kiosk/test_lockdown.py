@@ -4,10 +4,12 @@ inactivity asks, then wipes."""
 from __future__ import annotations
 
 import asyncio
+import os
 from typing import Any
 
 import pytest
 
+from nextstep.audit.entry import decode
 from tests.kiosk.drive import answer_consent, choose_language, screen_name, sign_in, until
 
 LEAVING_ACTIONS = {"quit", "suspend_process", "command_palette", "help_quit", "bell_quit"}
@@ -140,10 +142,12 @@ def test_staff_exit_before_sign_in_needs_a_staff_pin(make_kiosk: Any) -> None:
     asyncio.run(run())
 
 
-def test_inactivity_asks_then_wipes_the_session(make_kiosk: Any) -> None:
+@pytest.mark.parametrize("isolate", [False, True], ids=["in-process", "session-process"])
+def test_inactivity_asks_then_wipes_the_session(make_kiosk: Any, isolate: bool) -> None:
+    """With the session in its own process (as in production), the wipe ends that process."""
     from kiosk.app import KioskApp
 
-    kiosk = make_kiosk(inactivity_seconds=60)
+    kiosk = make_kiosk(inactivity_seconds=60, isolate=isolate)
     now = [1000.0]
     app: Any = KioskApp(kiosk, first="signin", clock=lambda: now[0])
 
@@ -169,10 +173,17 @@ def test_inactivity_asks_then_wipes_the_session(make_kiosk: Any) -> None:
             app.screen._tick()
             await until(pilot, app, "SignInScreen")
             assert kiosk.session is None and kiosk.staff is None
-            assert session.ended and session.drafts == []
+            assert session.ended
+            if isolate:
+                assert not session.is_alive()
+                with pytest.raises(ProcessLookupError):
+                    os.kill(session.pid, 0)
+            else:
+                assert session.drafts == []
 
     asyncio.run(run())
-    events = [e.event for e in kiosk.audit.entries()]
+    lines = kiosk.settings.audit_log.read_bytes().splitlines()
+    events = [decode(line).event for line in lines if line.strip()]
     assert events[-1] == "session_end" or "session_end" in events[-3:]
 
 
