@@ -2,13 +2,10 @@
 
 Two audiences share one screen: **staff** (French, Dutch, English, German) and the **person**
 (those four plus Arabic, Dari/Persian, Pashto, Tigrinya, Spanish, Turkish and Albanian). Staff
-strings are marked ``_("...")`` and live in the ``staff`` domain; person-facing strings are
-marked ``_p("...")`` and live in the ``person`` domain (``kiosk/locale/<lang>/LC_MESSAGES/``).
-Babel extracts both (``kiosk/babel.cfg``, see ``kiosk/locale/README.md``).
-
-The ``.po`` files are the only source of truth: they are compiled in memory when a language
-is first used (Babel's ``read_po`` + ``write_mo`` into a buffer), so no compiled ``.mo`` file
-can go stale in the repository.
+strings are marked ``_("...")`` (``staff`` domain); person-facing strings ``_p("...")``
+(``person`` domain). The languages, catalogues, fallbacks and the one list of right-to-left
+languages are the domain's (``nextstep.i18n``, ``nextstep/locale/README.md``); this module
+only adds what a terminal needs: shaping and visual order.
 
 Right-to-left: Textual lays out cells left to right and does not run the Unicode bidi
 algorithm, and kiosk terminals (foot, in Cage) do not shape Arabic letters. So every string
@@ -20,67 +17,46 @@ reordered after; widgets holding RTL text are right-aligned (the ``rtl`` CSS cla
 
 from __future__ import annotations
 
-import gettext
-import io
 import textwrap
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-
-
-@dataclass(frozen=True)
-class Language:
-    code: str
-    native: str  # the language's own name, in its own script
-    english: str
-    rtl: bool = False
-    staff: bool = False  # may the staff UI run in it?
-    draft: bool = False  # translation still to be checked by a sworn translator
-
-
-LANGUAGES: tuple[Language, ...] = (
-    Language("fr", "Français", "French", staff=True),
-    Language("nl", "Nederlands", "Dutch", staff=True),
-    Language("en", "English", "English", staff=True),
-    Language("de", "Deutsch", "German", staff=True),
-    Language("ar", "العربية", "Arabic", rtl=True, draft=True),
-    Language("fa", "دری / فارسی", "Dari / Persian", rtl=True, draft=True),
-    Language("ps", "پښتو", "Pashto", rtl=True, draft=True),
-    Language("ti", "ትግርኛ", "Tigrinya", draft=True),
-    Language("es", "Español", "Spanish", draft=True),
-    Language("tr", "Türkçe", "Turkish", draft=True),
-    Language("sq", "Shqip", "Albanian", draft=True),
+from nextstep.i18n import (
+    BY_CODE,
+    DOMAINS,
+    LANGUAGES,
+    LOCALE_DIR,
+    PERSON_LANGUAGES,
+    RTL_LANGUAGES,
+    STAFF_LANGUAGES,
+    Language,
+    is_draft,
+    is_rtl,
+    translations,
 )
-BY_CODE = {lang.code: lang for lang in LANGUAGES}
-STAFF_LANGUAGES = tuple(lang.code for lang in LANGUAGES if lang.staff)
-PERSON_LANGUAGES = tuple(lang.code for lang in LANGUAGES)
-DOMAINS = ("staff", "person")
 
-
-def is_rtl(code: str) -> bool:
-    lang = BY_CODE.get(code)
-    return bool(lang and lang.rtl)
-
-
-@cache
-def translations(domain: str, code: str) -> gettext.NullTranslations:
-    """The catalogue of ``domain`` in ``code``, compiled in memory from its .po file.
-
-    A missing catalogue falls back to the English msgids (never an exception on screen)."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    po = LOCALE_DIR / code / "LC_MESSAGES" / f"{domain}.po"
-    if not po.is_file():
-        return gettext.NullTranslations()
-    with po.open("rb") as fh:
-        catalog = read_po(fh, locale=code.replace("-", "_"))
-    buf = io.BytesIO()
-    write_mo(buf, catalog, use_fuzzy=False)
-    buf.seek(0)
-    return gettext.GNUTranslations(buf)
+__all__ = [
+    "BY_CODE",
+    "CURRENT",
+    "DOMAINS",
+    "LANGUAGES",
+    "LOCALE_DIR",
+    "PERSON_LANGUAGES",
+    "RTL_LANGUAGES",
+    "STAFF_LANGUAGES",
+    "Language",
+    "N_",
+    "Np_",
+    "Translator",
+    "_",
+    "_p",
+    "display",
+    "shape",
+    "is_draft",
+    "is_rtl",
+    "person_raw",
+    "set_languages",
+    "translations",
+    "wrap",
+]
 
 
 class Translator:
@@ -132,16 +108,45 @@ def person_raw(message: str, code: str | None = None) -> str:
     return translations("person", code or CURRENT.person).gettext(message)
 
 
+# Letters of Pashto that Unicode gives no presentation forms (arabic_reshaper knows none), by
+# joining type: dual-joining ones join on both sides like ت, right-joining ones only to the
+# letter before like ر. Left to arabic_reshaper they count as non-letters and break the joins
+# of their neighbours (پښتو came out as ﭖښﺗﻮ: پ isolated). They are shaped through a stand-in
+# letter of the same joining type that has forms (Urdu ٹ and ڈ, in none of our languages), then
+# put back unshaped, so every neighbour gets its right joined form (ﭘښﺘﻮ); the letter itself
+# shows its base glyph, the best a terminal that does not shape can draw (docs/deploy.md).
+_DUAL_NO_FORMS = frozenset("ټښځڅګڼ")
+_RIGHT_NO_FORMS = frozenset("ړږډۍ")
+_DUAL_STAND_IN, _RIGHT_STAND_IN = "ٹ", "ڈ"
+
+
+def shape(line: str) -> str:
+    """Joined letter forms (logical order) for a terminal that does not shape Arabic script."""
+    import arabic_reshaper
+    from arabic_reshaper.letters import LETTERS_ARABIC
+
+    missing = [c for c in line if c in _DUAL_NO_FORMS or c in _RIGHT_NO_FORMS]
+    if not missing or _DUAL_STAND_IN in line or _RIGHT_STAND_IN in line:
+        return str(arabic_reshaper.reshape(line))
+    stood_in = "".join(
+        _DUAL_STAND_IN if c in _DUAL_NO_FORMS else _RIGHT_STAND_IN if c in _RIGHT_NO_FORMS else c
+        for c in line
+    )
+    shaped = str(arabic_reshaper.reshape(stood_in))
+    stand_in_forms = {_DUAL_STAND_IN, _RIGHT_STAND_IN}
+    for letter in (_DUAL_STAND_IN, _RIGHT_STAND_IN):
+        stand_in_forms.update(f for f in LETTERS_ARABIC[letter] if f)
+    originals = iter(missing)  # reshaping keeps logical order, so occurrences line up
+    return "".join(next(originals) if ch in stand_in_forms else ch for ch in shaped)
+
+
 def display(text: str, code: str) -> str:
     """Visual order for the terminal: shape and reorder each line when ``code`` is RTL."""
     if not is_rtl(code) or not text:
         return text
-    import arabic_reshaper
     from bidi.algorithm import get_display
 
-    return "\n".join(
-        str(get_display(arabic_reshaper.reshape(line), base_dir="R")) for line in text.split("\n")
-    )
+    return "\n".join(str(get_display(shape(line), base_dir="R")) for line in text.split("\n"))
 
 
 def wrap(text: str, code: str, width: int) -> str:

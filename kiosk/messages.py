@@ -3,8 +3,8 @@
 Why here: the domain's exceptions carry one English sentence (for logs, the CLI and tests);
 the kiosk shows staff one sentence in *their* language, so the errors staff meet at the desk
 (no bundle on the drive, a mistyped or wrong passphrase, a tampered or foreign bundle, a drive
-problem) are mapped by exception class to a translated sentence and what to do. Anything not
-listed keeps the domain's own sentence.
+problem, the sign-in lock-out) are mapped by exception class to a translated sentence and what
+to do. Anything not listed keeps the domain's own sentence.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from nextstep.bundle.verify import (
 )
 from nextstep.drives.status import DriveError
 from nextstep.returning import NoBundleOnDrive
+from nextstep.staff import StaffLocked
 from nextstep.visit.process import SessionProcessError
 
 
@@ -32,6 +33,11 @@ def translate(exc: BaseException) -> tuple[str, str] | None:
         return (
             _("The session stopped unexpectedly; its data is gone."),
             _("Start a new session; the person's drive was not changed by this one."),
+        )
+    if isinstance(exc, StaffLocked):
+        return (
+            _("Too many wrong PINs: sign-in is locked."),
+            _("Wait {n} seconds, or ask a colleague to sign in.").format(n=exc.seconds),
         )
     if isinstance(exc, NoBundleOnDrive):
         return (

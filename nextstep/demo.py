@@ -11,6 +11,7 @@ there: the demo's process sees only counts, categories and the passphrase it pri
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Collection, Sequence
@@ -151,9 +152,11 @@ def run_demo(
     consents: frozenset[str] | None = None,
     share: DemoShare | None = None,
     edits: Sequence[cmd.Command] = (),
+    keycard: Path | None = None,
 ) -> DemoResult:
     """Run the session in its own process; return the summary (the passphrase included, for
-    the printout only)."""
+    the printout only). With ``keycard`` the key card PDF is written there (mode 0600: it
+    holds the passphrase), which needs the ``print_keycard`` purpose, as in the kiosk."""
     from nextstep import consent
     from nextstep.audit.verify import verify_log
     from nextstep.visit.process import SessionProcess
@@ -161,6 +164,11 @@ def run_demo(
 
     started = time.perf_counter()
     given = consents if consents is not None else frozenset({consent.DIGITIZE})
+    if keycard is not None and consent.KEYCARD not in given:
+        raise NextStepError(
+            "A key card needs the person's consent to print it.",
+            hint=f"Add {consent.KEYCARD} to --consent.",
+        )
     key, _audit = open_kiosk(settings)
     session = SessionProcess(settings, staff="demo-staff", language=language)
     shared, share_error = None, None
@@ -174,6 +182,10 @@ def run_demo(
             session.run(edit)
         view = session.view()
         bundle = session.build()
+        if keycard is not None and bundle.keycard_pdf is not None:
+            fd = os.open(keycard, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(bundle.keycard_pdf)
         report = session.write_to_drive(drive)
         if not report.ok:
             raise NextStepError(report.sentence("en"), hint=report.detail or "")
@@ -333,6 +345,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "share_recipient)",
     )
     p.add_argument(
+        "--keycard",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="write the key card PDF there (needs print_keycard in --consent)",
+    )
+    p.add_argument(
         "--share",
         action="append",
         default=[],
@@ -387,6 +406,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         consents=consents,
         share=share,
         edits=edits,
+        keycard=args.keycard,
     )
     print(f"Pages: {result.pages} captured, {result.refused} refused")
     for n, category in enumerate(result.categories, 1):
@@ -398,6 +418,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         + f", total {result.total:.2f}s"
     )
     print(f"Audit log: {result.audit_entries} entries, verified")
+    if args.keycard is not None:
+        print(f"Key card: {args.keycard}")
     print(f"Passphrase: {result.passphrase}")
     if result.share is not None:
         _print_share(result.share, args, drive)

@@ -417,7 +417,7 @@ def _page_labels(
 ) -> None:
     nums: list[object] = [
         0,
-        pikepdf.Dictionary(P=pikepdf.String(i18n.t("cover", "fr") + " "), S=pikepdf.Name.D),
+        pikepdf.Dictionary(P=pikepdf.String(i18n.both("cover", language) + " "), S=pikepdf.Name.D),
     ]
     for start, label in zip(starts, labels, strict=True):
         nums += [start, pikepdf.Dictionary(P=pikepdf.String(f"{label}-"), S=pikepdf.Name.D)]
@@ -431,22 +431,15 @@ def _outline(
     labels: Sequence[str],
     language: str,
 ) -> None:
-    from nextstep.model import CATEGORIES
-
+    # Document order (D1, D2, D3...), the order of the labels printed on the cover.
     with pdf.open_outline() as outline:
         outline.root.append(pikepdf.OutlineItem(i18n.both("cover", language), 0))
-        for slug in CATEGORIES:
-            members = [i for i, m in enumerate(metas) if m.category == slug]
-            if not members:
-                continue
-            cat_title = i18n.category(slug, language)
+        for i, m in enumerate(metas):
+            title = i18n.category(m.category, language)
             if i18n.lang2(language) != "fr":
-                cat_title += " / " + i18n.category(slug, "fr")
-            item = pikepdf.OutlineItem(cat_title, starts[members[0]])
-            for i in members:
-                m = metas[i]
-                title = m.title or i18n.category(m.category, language)
-                if m.document_date:
-                    title += f" ({i18n.date_text(m.document_date)})"
-                item.children.append(pikepdf.OutlineItem(f"{labels[i]} {title}", starts[i]))
-            outline.root.append(item)
+                title += " / " + i18n.category(m.category, "fr")
+            if m.title:
+                title += f" — {m.title}"
+            if m.document_date:
+                title += f" — {i18n.date_text(m.document_date)}"
+            outline.root.append(pikepdf.OutlineItem(f"{labels[i]} {title}", starts[i]))

@@ -53,6 +53,7 @@ def _fold(line: str) -> list[str]:
 
 
 def _summary(kind: str, label: str, meta: DocumentMeta, language: str) -> str:
+    kind = kind if kind in i18n.KEYS else "other"
     kind_text = i18n.t(kind, language)
     category = i18n.category(meta.category, language)
     text = f"{kind_text.capitalize()} — {category} ({label})"

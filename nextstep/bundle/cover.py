@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from nextstep import i18n as nstep_i18n
 from nextstep.bundle import i18n
 from nextstep.bundle.manifest import DocumentMeta
 from nextstep.bundle.render import GREY, HIGHLIGHT, RED, RasterPage, Writer
@@ -31,6 +32,8 @@ class HelpSection:
 
     title: str
     lines: list[str] = field(default_factory=list)
+    kind: str = ""  # "deadline", "service" or "notice": the key card picks from these
+    contact: list[str] = field(default_factory=list)  # name, address, phone: one place to go
 
 
 HelpInput = HelpSection | Sequence[HelpSection] | None
@@ -82,22 +85,28 @@ def render_cover(
     """Cover page(s) as raster pages with their text boxes; ``labels[i]`` is document i's
     first page label."""
     rtl = i18n.is_rtl(language)
+    french = i18n.lang2(language) == "fr"
     w = Writer(*A4_PT, dpi=COVER_DPI, margin_pt=40)
 
-    def own_fr(key: str, **kw: object) -> None:
-        # The person's language (right-aligned if RTL), then French on its own line.
-        own, fr = i18n.t(key, language), i18n.t(key, "fr")
+    def pair(own: str, fr: str, **kw: object) -> None:
+        # The person's language (right-aligned and bidi-ordered if RTL), then French on its
+        # own line, smaller and grey: mixing scripts on one line is never needed.
         w.text(own, rtl=rtl, **kw)  # type: ignore[arg-type]
         if own != fr:
-            w.text(fr, **{**kw, "size_pt": float(kw.get("size_pt", 11)) * 0.8, "color": GREY})  # type: ignore[arg-type]
+            size = float(kw.get("size_pt", 11)) * 0.8  # type: ignore[arg-type]
+            w.text(fr, **{**kw, "size_pt": size, "color": GREY})  # type: ignore[arg-type]
+
+    def own_fr(key: str, **kw: object) -> None:
+        pair(i18n.t(key, language), i18n.t(key, "fr"), **kw)
+
+    def stamp(lang: str, *, with_id: bool = True) -> str:
+        made = f"{i18n.t('made_on', lang)}: {i18n.date_text(created.date())}"
+        return f"{made}    {i18n.t('bundle', lang)}: {bundle_id}" if with_id else made
 
     own_fr("title", size_pt=22, bold=True)
-    w.text(
-        f"{i18n.both('made_on', language)}: {i18n.date_text(created.date())}    "
-        f"{i18n.both('bundle', language)}: {bundle_id}",
-        size_pt=9,
-        color=GREY,
-    )
+    # On a right-to-left page the bundle id stays on the French line: a Latin id with
+    # hyphens inside an RTL line is split and reordered by some extractors (pdfium).
+    pair(stamp(language, with_id=not rtl), stamp("fr"), size_pt=9, color=GREY)
     w.space(8)
     w.rule()
 
@@ -105,21 +114,28 @@ def render_cover(
     own_fr("deadlines", size_pt=15, bold=True)
     w.space(3)
     if not rows:
-        w.text(i18n.both("no_deadlines", language), size_pt=10, color=GREY)
+        own_fr("no_deadlines", size_pt=10, color=GREY)
     first = earliest_upcoming(rows, created.date())
-    for row in rows:
+
+    def row_text(row: DeadlineRow, lang: str) -> str:
+        kind = i18n.t(row.kind if row.kind in i18n.KEYS else "other", lang)
         doc = documents[row.document]
-        kind = i18n.both(row.kind if row.kind in i18n.STRINGS["en"] else "other", language)
-        line = (
-            f"{i18n.date_text(row.date)}   {kind}   - {document_title(doc, language)}"
-            f" ({labels[row.document]})"
-        )
+        title = document_title(doc, lang)
+        return f"{i18n.date_text(row.date)}   {kind}   {title}   {labels[row.document]}"
+
+    for row in rows:
+        own, fr = row_text(row, language), row_text(row, "fr")
         if row is first:
-            w.text(i18n.both("earliest", language), size_pt=10, bold=True, color=RED)
-            w.text(line, size_pt=13, bold=True, color=RED, background=HIGHLIGHT)
+            own_fr("earliest", size_pt=10, bold=True, color=RED)
+            w.text(own, size_pt=13, bold=True, color=RED, background=HIGHLIGHT, rtl=rtl)
+            if not french:
+                w.text(fr, size_pt=10, color=RED)
         else:
             past = row.date < created.date()
-            w.text(line, size_pt=11, color=GREY if past else (0, 0, 0))
+            pair(own, fr, size_pt=11, color=GREY if past else (0, 0, 0))
+    if rows:
+        w.space(3)
+        own_fr("phone_calendar", size_pt=9)
     w.space(8)
     w.rule()
 
@@ -129,21 +145,16 @@ def render_cover(
         members = [i for i, d in enumerate(documents) if d.category == slug]
         if not members:
             continue
-        w.text(
-            f"{i18n.category(slug, language)} / {i18n.category(slug, 'fr')}"
-            if i18n.lang2(language) != "fr"
-            else i18n.category(slug, "fr"),
-            size_pt=12,
-            bold=True,
-        )
+        pair(i18n.category(slug, language), i18n.category(slug, "fr"), size_pt=12, bold=True)
         for i in members:
             doc = documents[i]
             when = i18n.date_text(doc.document_date) if doc.document_date else "-"
-            pages = f"{doc.page_count} {i18n.t('pages', language)}"
+            pages = i18n.pages(doc.page_count, language)
             w.text(
-                f"{labels[i]}   {when}   {document_title(doc, language)}   ({pages})",
+                f"{labels[i]}   {when}   {document_title(doc, language)}   {pages}",
                 size_pt=10.5,
-                indent_pt=14,
+                indent_pt=0 if rtl else 14,
+                rtl=rtl,
             )
     refs = [(i, r) for i, d in enumerate(documents) for r in d.references]
     if refs:
@@ -152,7 +163,9 @@ def render_cover(
         own_fr("references", size_pt=15, bold=True)
         w.space(3)
         for i, ref in refs:
-            w.text(f"{labels[i]}   {ref.kind}: {ref.value}", size_pt=10.5, indent_pt=14)
+            own = f"{labels[i]}   {nstep_i18n.reference_kind(language, ref.kind)}:   {ref.value}"
+            fr = f"{labels[i]}   {nstep_i18n.reference_kind('fr', ref.kind)}:   {ref.value}"
+            pair(own, fr, size_pt=10.5)
     sections = help_list(help_sections)
     if sections:
         w.space(8)
@@ -162,7 +175,12 @@ def render_cover(
         for section in sections:
             w.text(section.title, size_pt=11.5, bold=True, rtl=rtl and _is_rtl_text(section.title))
             for line in section.lines:
-                w.text(line, size_pt=10, indent_pt=14, rtl=rtl and _is_rtl_text(line))
+                w.text(
+                    line,
+                    size_pt=10,
+                    indent_pt=0 if rtl else 14,
+                    rtl=rtl and _is_rtl_text(line),
+                )
             w.space(4)
     return w.pages
 

@@ -1,10 +1,12 @@
 """The key card: the passphrase on paper, large, with a QR code, for a person to keep.
 
-A6 portrait (105 x 148 mm) so that the digits can be printed large (about 16 pt) and a QR
-code of at least 30 mm fits: small enough for a wallet folded once, large enough to read
-without glasses. Front: title, passphrase in three groups of ten digits, QR, bundle id, date, three
-pictograms (plug the drive in, open the PDF, type the digits). Back: the next deadlines
-(issue 9 provides them as :class:`~nextstep.bundle.cover.HelpSection` lines).
+One A6 sheet (105 x 148 mm), two sides, in the person's language with French beside it, so
+that the digits can be printed large (17 pt) and a QR code of at least 30 mm fits: small
+enough for a wallet, large enough to read without glasses. Front: title, passphrase in three
+groups of ten digits, "type only the digits 0-9", QR, three pictograms (plug the drive in,
+open the PDF, type the digits), bundle id, date. Back: the nearest deadlines (at most three)
+and one place to get help (the referral directory's :class:`~nextstep.bundle.cover.HelpSection`
+``kind``/``contact`` fields), never more than one side.
 The card is printed through CUPS (``lp``, data on stdin, no file) when a printer is set,
 otherwise returned for saving; it is never stored by the kiosk itself.
 """
@@ -29,8 +31,8 @@ from PIL import Image, ImageDraw
 
 from crypto import passphrase as passphrases
 from nextstep.bundle import i18n, images, textlayer
-from nextstep.bundle.cover import HelpInput, help_list
-from nextstep.bundle.render import GREY, RED, RasterPage, Writer, font
+from nextstep.bundle.cover import HelpInput, HelpSection, help_list
+from nextstep.bundle.render import GREY, RED, RasterPage, Writer, font, has_rtl
 from nextstep.errors import NextStepError
 
 A6_PT = (297.64, 419.53)
@@ -52,16 +54,22 @@ def render_card(
     """Front (and back when ``back`` has lines) of the card as raster pages."""
     phrase = passphrases.check(passphrase)
     rtl = i18n.is_rtl(language)
-    w = Writer(*A6_PT, dpi=CARD_DPI, margin_pt=16)
-    w.text(i18n.t("card_title", language), size_pt=13, bold=True, rtl=rtl)
-    if i18n.lang2(language) != "fr":
-        w.text(i18n.t("card_title", "fr"), size_pt=10, color=GREY)
-    w.space(6)
+    french = i18n.lang2(language) == "fr"
+    w = Writer(*A6_PT, dpi=CARD_DPI, margin_pt=14)
+
+    def pair(key: str, size: float, **kw: object) -> None:
+        w.text(i18n.t(key, language), size_pt=size, rtl=rtl, **kw)  # type: ignore[arg-type]
+        if not french:
+            w.text(i18n.t(key, "fr"), size_pt=size * 0.8, **{**kw, "color": GREY})  # type: ignore[arg-type]
+
+    pair("card_title", 12, bold=True)
+    w.space(4)
     groups = phrase.split(passphrases.SEPARATOR)
     half = (len(groups) + 1) // 2
     w.text("-".join(groups[:half]) + "-", size_pt=17, bold=True)
     w.text("-".join(groups[half:]), size_pt=17, bold=True)
-    w.space(4)
+    pair("card_digits", 9, bold=True)
+    w.space(3)
     qr = segno.make(phrase, error="m", micro=False)
     buf = io.BytesIO()
     qr.save(
@@ -71,23 +79,63 @@ def render_card(
     page = w.page
     page.image.paste(qr_img, (w.margin, w.y))
     _pictograms(page.image, x=w.margin + qr_img.width + w.px(10), y=w.y, size=w.px(26))
-    w.y += qr_img.height + w.px(4)
-    w.text(f"{i18n.both('bundle', language)}: {bundle_id}", size_pt=8, color=GREY)
-    w.text(f"{i18n.both('made_on', language)}: {i18n.date_text(created)}", size_pt=8, color=GREY)
-    w.text(i18n.t("card_keep", language), size_pt=8, color=RED, rtl=rtl)
-    if i18n.lang2(language) != "fr":
-        w.text(i18n.t("card_keep", "fr"), size_pt=7, color=RED)
+    w.y += qr_img.height + w.px(3)
+    w.text(f"{i18n.t('bundle', 'fr')}: {bundle_id}", size_pt=7.5, color=GREY)
+    w.text(f"{i18n.t('made_on', 'fr')}: {i18n.date_text(created)}", size_pt=7.5, color=GREY)
+    pair("card_keep", 8, color=RED)
     sections = help_list(back)
-    if sections:
+    deadlines = [s for s in sections if s.kind == "deadline"][:MAX_DEADLINES]
+    place = next((s.contact for s in deadlines + sections if s.contact), [])
+    if deadlines or place:
         w._new_page()
-        w.text(i18n.both("card_next", language), size_pt=12, bold=True)
-        w.space(4)
-        for section in sections:
-            w.text(section.title, size_pt=9.5, bold=True)
-            for line in section.lines:
-                w.text(line, size_pt=8.5, indent_pt=8)
-            w.space(3)
+        back_side(w, deadlines, place, language)
     return w.pages
+
+
+MAX_DEADLINES = 3
+
+
+def back_side(w: Writer, deadlines: Sequence[HelpSection], place: Sequence[str], lang: str) -> None:
+    """The nearest deadlines (at most three) and one place to get help, on one A6 side.
+
+    Lines that would not fit are left out rather than spilling onto a third page: the cover
+    inside the bundle holds the full list."""
+    rtl = i18n.is_rtl(lang)
+    french = i18n.lang2(lang) == "fr"
+    bottom = w.height - w.margin
+
+    def fits(lines: int, size: float) -> bool:
+        return w.y + lines * w.px(size * 1.35) <= bottom
+
+    def heading(key: str) -> None:
+        w.text(i18n.t(key, lang), size_pt=12, bold=True, rtl=rtl)
+        if not french:
+            w.text(i18n.t(key, "fr"), size_pt=9.5, bold=True, color=GREY)
+        w.space(2)
+
+    if deadlines:
+        heading("card_next")
+        for n, section in enumerate(deadlines):
+            extra = section.lines[:1] if rtl and section.lines else []
+            if not fits(2 + len(extra), 10.5):
+                break
+            w.text(
+                section.title,
+                size_pt=10.5,
+                bold=n == 0,
+                color=RED if n == 0 else (0, 0, 0),
+                rtl=rtl and has_rtl(section.title),
+            )
+            for line in extra:
+                w.text(line, size_pt=10.5, rtl=True)
+            w.space(2)
+        w.space(4)
+    if place and fits(3 + len(place), 10):
+        heading("help")
+        for line in place:
+            if not fits(2, 10):
+                break
+            w.text(line.strip(), size_pt=10, rtl=rtl and has_rtl(line))
 
 
 def _pictograms(image: Image.Image, *, x: int, y: int, size: int) -> None:

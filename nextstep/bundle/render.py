@@ -8,6 +8,7 @@ pages then makes the cover searchable and selectable. The result is identical in
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -134,17 +135,25 @@ class Writer:
             self.draw.text((x, self.y), line, font=f, fill=color, direction=direction)
             box = self.draw.textbbox((x, self.y), line, font=f, direction=direction)
             self._line_no += 1
-            self.page.words.append(
-                OcrWord(
-                    text=_visual(line),
-                    left=round(box[0]),
-                    top=round(box[1]),
-                    width=max(1, round(box[2] - box[0])),
-                    height=max(1, round(box[3] - box[1])),
-                    conf=100.0,
-                    line=self._line_no,
+            top, height = round(box[1]), max(1, round(box[3] - box[1]))
+            if rtl or has_rtl(line):
+                # One box per word at its place in the bidi layout, text in logical order.
+                for word, left, width in word_boxes(line, f, x, rtl=rtl):
+                    self.page.words.append(
+                        OcrWord(word, left, top, max(1, width), height, 100.0, self._line_no)
+                    )
+            else:
+                self.page.words.append(
+                    OcrWord(
+                        text=line,
+                        left=round(box[0]),
+                        top=top,
+                        width=max(1, round(box[2] - box[0])),
+                        height=height,
+                        conf=100.0,
+                        line=self._line_no,
+                    )
                 )
-            )
             self.y += line_h
 
     def rule(self) -> None:
@@ -154,16 +163,53 @@ class Writer:
         self.y += self.px(4)
 
 
-def _visual(line: str) -> str:
-    """The text layer in visual order for lines with right-to-left script.
+def has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
-    PDF text extractors (poppler, mupdf) take glyphs in drawing order as visual order and
-    re-apply the bidi algorithm; drawing logical order would come out reversed.
-    """
-    import unicodedata
 
-    if not any(unicodedata.bidirectional(c) in ("R", "AL") for c in line):
-        return line
-    from bidi import get_display
+def _word_level(word: str, base_rtl: bool) -> bool:
+    """True when the word sits in a right-to-left run: it holds RTL letters, or only
+    neutrals (punctuation) on a right-to-left line."""
+    classes = {unicodedata.bidirectional(c) for c in word}
+    if classes & {"R", "AL"}:
+        return True
+    if classes & {"L", "EN", "AN"}:
+        return False
+    return base_rtl
 
-    return str(get_display(line))
+
+def visual_word_order(words: list[str], *, base_rtl: bool) -> list[int]:
+    """Indices of ``words`` (logical order) from left to right, by the bidi algorithm at
+    word granularity: on a right-to-left line the runs are reversed, while each run of
+    left-to-right words (numbers, Latin names) keeps its own order."""
+    runs: list[tuple[bool, list[int]]] = []
+    for i, word in enumerate(words):
+        rtl = _word_level(word, base_rtl)
+        if runs and runs[-1][0] == rtl:
+            runs[-1][1].append(i)
+        else:
+            runs.append((rtl, [i]))
+    if base_rtl:
+        runs.reverse()
+    order: list[int] = []
+    for rtl, members in runs:
+        order.extend(reversed(members) if rtl else members)
+    return order
+
+
+def word_boxes(
+    line: str, f: ImageFont.FreeTypeFont, x: int, *, rtl: bool
+) -> list[tuple[str, int, int]]:
+    """(word, left, width) for each word of ``line`` in logical order, placed as drawn."""
+    words = line.split(" ")
+    space = f.getlength(" ")
+    widths = [
+        f.getlength(w, direction="rtl" if _word_level(w, rtl) else "ltr") if w else 0.0
+        for w in words
+    ]
+    placed: dict[int, tuple[int, int]] = {}
+    cursor = float(x)
+    for i in visual_word_order(words, base_rtl=rtl):
+        placed[i] = (round(cursor), round(widths[i]))
+        cursor += widths[i] + space
+    return [(w, *placed[i]) for i, w in enumerate(words) if w]

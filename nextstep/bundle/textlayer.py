@@ -11,6 +11,7 @@ CMap so extraction returns the text. Every glyph is 500/1000 em wide; horizontal
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
@@ -89,6 +90,26 @@ def glyphless_font(pdf: pikepdf.Pdf) -> pikepdf.Dictionary:
     )
 
 
+def is_rtl_word(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+
+
+def _rtl_chars(shown: str, x: float, y: float, width: float, units: int) -> list[str]:
+    """A right-to-left word: its characters in logical order, each placed from the right.
+
+    Extractors read the drawing order and the positions: poppler and pdfium rebuild the
+    logical order from right-to-left positions, mupdf keeps the drawing order; logical order
+    drawn right to left satisfies all three (``tests/bundle/test_rtl_pages.py``)."""
+    step = width / max(units, 1)
+    ops = []
+    right = x + width
+    for ch in shown:
+        n = len(ch.encode("utf-16-be")) // 2
+        right -= step * n
+        ops.append(f"1 0 0 1 {_fmt(right)} {_fmt(y)} Tm <{_hex_utf16(ch)}> Tj")
+    return ops
+
+
 def _hex_utf16(text: str) -> str:
     return text.encode("utf-16-be").hex().upper()
 
@@ -122,6 +143,9 @@ def content(
         y = (page_height_px - word.top - word.height) * scale
         shown = text if last_in_line else text + " "
         ops.append(f"{FONT_NAME} {_fmt(size)} Tf {_fmt(hscale)} Tz")
+        if is_rtl_word(text):
+            ops.extend(_rtl_chars(shown, x, y, width, units))
+            continue
         ops.append(f"1 0 0 1 {_fmt(x)} {_fmt(y)} Tm <{_hex_utf16(shown)}> Tj")
     ops.append("ET")
     return ("\n".join(ops) + "\n").encode("ascii")

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from importlib import resources
 
 from nextstep.errors import NextStepError
+from nextstep.i18n import RTL_LANGUAGES as RTL_LANGUAGES  # the one list, re-exported
 
 DRAFT_MARK = "to be checked by a sworn translator"
 COMPLETE_LANGUAGES = ("fr", "nl", "de", "en")
 DRAFT_LANGUAGES = ("ar", "fa", "ps", "ti", "es", "tr", "sq")
-RTL_LANGUAGES = frozenset({"ar", "fa", "ps"})
 _NAME = re.compile(r"^privacy-notice\.v(\d+)\.([a-z]{2,3})\.md$")
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from nextstep.errors import NextStepError
+from nextstep.i18n import lang2
 from nextstep.model import CATEGORIES, DEADLINE_KINDS
 
 FORMAT = 1
@@ -50,8 +51,9 @@ class Service:
     fallback: bool = False
 
     def help_text(self, language: str) -> str:
-        """What the service does, in ``language``, else English, else French."""
-        for lang in (language[:2], "en", "fr"):
+        """What the service does, in ``language``, else French (never English: drafts and
+        missing languages show French, the language of the staff beside the person)."""
+        for lang in (lang2(language), "fr"):
             if self.help.get(lang):
                 return self.help[lang]
         return next(iter(self.help.values()), "")

@@ -71,12 +71,13 @@ def pair_lines(key: str, language: str, **kw: object) -> list[str]:
     own, fr = t(key, language, **kw), t(key, "fr", **kw)
     if own == fr:
         return [own]
-    return [own, fr] if is_rtl(language) and own != t(key, "en", **kw) else [f"{own} ({fr})"]
+    return [own, fr] if is_rtl(language) else [f"{own} ({fr})"]
 
 
 def service_lines(service: Service, language: str, *, indent: str = "") -> list[str]:
     """Name, what for (person's language and French), address, hours, phone, appointment."""
-    mark = f" ({t('to_check', language)})"
+    # no brackets around the mark on right-to-left lines: extractors mirror them
+    mark = f" · {t('to_check', language)}" if is_rtl(language) else f" ({t('to_check', language)})"
     lines = [f"{indent}{service.name}"]
     own, fr = service.help_text(language), service.help_text("fr")
     lines.append(f"{indent}  {own}")
@@ -95,6 +96,14 @@ def service_lines(service: Service, language: str, *, indent: str = "") -> list[
     if service.languages:
         details.append(f"{both('languages', language)}: {', '.join(service.languages)}")
     lines.append(f"{indent}  " + " - ".join(details))
+    return lines
+
+
+def contact_lines(service: Service, language: str) -> list[str]:
+    """The short form for the key card: name, address, phone (marks where unverified)."""
+    lines = [service.name, service.address]
+    if service.phone:
+        lines.append(f"{both('phone', language)}: {service.phone}")
     return lines
 
 
@@ -132,14 +141,19 @@ def help_sections(
         for service in services[:SERVICES_PER_DEADLINE]:
             lines += service_lines(service, language, indent="  ")
             shown.add(service.id)
-        sections.append(HelpSection(title=title, lines=lines))
+        contact = contact_lines(services[0], language) if services else []
+        sections.append(HelpSection(title, lines, kind="deadline", contact=contact))
     others = [s for s in directory.services_for(cats, kinds) if s.id not in shown]
     for service in others[:MAX_OTHER_SERVICES]:
         lines = service_lines(service, language)
-        sections.append(HelpSection(title=lines[0], lines=lines[1:]))
+        sections.append(
+            HelpSection(
+                lines[0], lines[1:], kind="service", contact=contact_lines(service, language)
+            )
+        )
     if directory.sample and sections:
         title, *rest = pair_lines("sample", language)
-        sections.append(HelpSection(title=title, lines=[*rest, directory.version]))
+        sections.append(HelpSection(title, [*rest, directory.version], kind="notice"))
     return sections
 
 

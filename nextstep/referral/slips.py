@@ -20,7 +20,9 @@ from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
+from nextstep.bundle.render import RasterPage, word_boxes
 from nextstep.errors import NextStepError
+from nextstep.model import OcrWord
 from nextstep.referral.directory import Directory, Service
 from nextstep.referral.help import (
     KNOWN_KINDS,
@@ -113,6 +115,8 @@ class _Page:
         self.image = Image.new("L", (self.width, self.height), 255)
         self.draw = ImageDraw.Draw(self.image)
         self.y = self.margin
+        self.words: list[OcrWord] = []  # the invisible text layer, as on the cover
+        self._line_no = 0
 
     def px(self, pt: float) -> int:
         return round(pt * DPI / 72)
@@ -162,15 +166,30 @@ class _Page:
                 width=self.px(1.5),
             )
         for line in lines:
-            if _is_rtl_text(line):
-                self.draw.text(
-                    (right, self.y), line, font=font, fill=0, anchor="ra", direction="rtl"
-                )
+            rtl = _is_rtl_text(line)
+            x = right - round(font.getlength(line, direction="rtl")) if rtl else left
+            if rtl:
+                self.draw.text((x, self.y), line, font=font, fill=0, direction="rtl")
             else:
-                self.draw.text((left, self.y), line, font=font, fill=0)
+                self.draw.text((x, self.y), line, font=font, fill=0)
+            self._layer(line, font, x, rtl=rtl)
             self.y += step
         if box:
             self.y += self.px(6)
+
+    def _layer(self, line: str, font: ImageFont.FreeTypeFont, x: int, *, rtl: bool) -> None:
+        """Word boxes for the text layer: logical order, placed where the bidi layout drew them."""
+        box = self.draw.textbbox((x, self.y), line, font=font, direction="rtl" if rtl else None)
+        top, height = round(box[1]), max(1, round(box[3] - box[1]))
+        self._line_no += 1
+        if rtl:
+            for word, wl, ww in word_boxes(line, font, x, rtl=True):
+                self.words.append(OcrWord(word, wl, top, max(1, ww), height, 100.0, self._line_no))
+        elif line.strip():
+            width = max(1, round(box[2] - box[0]))
+            self.words.append(
+                OcrWord(line, round(box[0]), top, width, height, 100.0, self._line_no)
+            )
 
     def checkbox(self, size_pt: float) -> None:
         side = self.px(size_pt)
@@ -198,9 +217,18 @@ class _Page:
         self.y += self.px(pt)
 
     def pdf(self, title: str) -> bytes:
-        bitonal = self.image.point(lambda v: 255 if v > 160 else 0).convert("1")
+        """The slip as a PDF: the printed image and its invisible, searchable text layer."""
+        import pikepdf
+
+        from nextstep.bundle import textlayer
+        from nextstep.bundle.build import add_raster_page
+
+        bitonal = self.image.point(lambda v: 255 if v > 160 else 0).convert("RGB")
+        pdf = pikepdf.new()
+        add_raster_page(pdf, textlayer.glyphless_font(pdf), RasterPage(bitonal, DPI, self.words))
+        pdf.docinfo["/Title"] = title
         out = io.BytesIO()
-        bitonal.save(out, "PDF", resolution=DPI, title=title)
+        pdf.save(out, compress_streams=True)
         return out.getvalue()
 
 
@@ -210,7 +238,9 @@ def _heading(page: _Page, key: str, language: str, org_name: str, today: dt.date
     page.text(own, 24, bold=True)
     if own != fr:
         page.text(fr, 16)
-    page.text(f"{t('printed', language)} / {t('printed', 'fr')} {date_text(today)}", 10)
+    printed, printed_fr = t("printed", language), t("printed", "fr")
+    printed = printed if printed == printed_fr else f"{printed} / {printed_fr}"
+    page.text(f"{printed} {date_text(today)}", 10)
     page.rule()
 
 
@@ -224,7 +254,7 @@ def _sample_banner(page: _Page, directory: Directory | None, language: str) -> N
 def _footer(page: _Page, language: str) -> None:
     own, fr = t("bring", language), t("bring", "fr")
     if not covers(own):
-        own = t("bring", "en")
+        own = fr
     page.y = max(page.y, page.height - page.margin - page.px(44))
     page.rule()
     page.text(own, 12, bold=True)
@@ -233,9 +263,9 @@ def _footer(page: _Page, language: str) -> None:
 
 
 def _fit_language(language: str) -> str:
-    """The person's language if the font can print it, else English (French is always added)."""
+    """The person's language if the font can print it, else French (never English)."""
     lang = lang2(language)
-    return lang if covers(t("help_title", lang)) else "en"
+    return lang if covers(t("help_title", lang)) else "fr"
 
 
 def referral_slip_pdf(

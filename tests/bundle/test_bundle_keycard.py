@@ -40,7 +40,14 @@ def test_card_pdf_holds_passphrase_large_and_searchable() -> None:
         bundle_id="NS-ABCDEFGH23",
         created=dt.date(2026, 11, 27),
         language="nl",
-        back=[HelpSection("15/12/2026 beroep / recours", ["Avocat, rue X"])],
+        back=[
+            HelpSection(
+                "15/12/2026 beroep / recours",
+                ["Avocat"],
+                kind="deadline",
+                contact=["Avocat, rue X"],
+            )
+        ],
     )
     with pikepdf.open(__import__("io").BytesIO(data)) as pdf:
         assert len(pdf.pages) == 2  # front and back
@@ -97,3 +104,93 @@ def test_print_or_save(tmp_path) -> None:  # noqa: ANN001
     path = tmp_path / "card.pdf"
     assert not saved.printed and saved.detail == str(path)
     assert path.read_bytes() == b"%PDF-card" and (path.stat().st_mode & 0o777) == 0o600
+
+
+ONE_SHEET_LANGUAGES = ["fr", "nl", "de", "en", "ar"]
+
+
+def many_deadlines_back(language: str) -> list[HelpSection]:
+    """The sample directory's sections for five deadlines, as a real session would pass."""
+    from nextstep.model import Deadline
+    from nextstep.referral import help_sections, load_directory, sample_path
+
+    today = dt.date(2026, 11, 27)
+    pairs = [
+        (Deadline(today + dt.timedelta(days=5 + 7 * i), kind, ""), cat)
+        for i, (kind, cat) in enumerate(
+            [
+                ("appeal", "asylum"),
+                ("payment", "housing"),
+                ("payment", "allowances"),
+                ("appointment", "health"),
+                ("response", "residence"),
+            ]
+        )
+    ]
+    return help_sections(
+        load_directory(sample_path()),
+        [c for _, c in pairs],
+        [d.kind for d, _ in pairs],
+        pairs,
+        language,
+        today=today,
+    )
+
+
+@pytest.mark.parametrize("language", ONE_SHEET_LANGUAGES)
+def test_card_is_one_a6_sheet_whose_qr_decodes(language: str) -> None:
+    phrase = pp.generate()
+    back = many_deadlines_back(language)
+    assert len([s for s in back if s.kind == "deadline"]) >= 3
+    data = keycard.make_card(
+        phrase,
+        bundle_id="NS-ABCDEFGH23",
+        created=dt.date(2026, 11, 27),
+        language=language,
+        back=back,
+    )
+    with pikepdf.open(__import__("io").BytesIO(data)) as pdf:
+        assert len(pdf.pages) == 2  # one sheet: front and back
+        for page in pdf.pages:
+            width, height = (float(v) for v in page.mediabox[2:])
+            assert abs(width / 72 * 25.4 - 105) < 1 and abs(height / 72 * 25.4 - 148) < 1
+    png = subprocess.run(
+        [
+            require_tool("pdftoppm"),
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-r",
+            "200",
+            "-gray",
+            "-png",
+            "-singlefile",
+            "-",
+        ],
+        input=data,
+        capture_output=True,
+        check=True,
+    ).stdout
+    front = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_GRAYSCALE)
+    assert keycard.read_qr(front) == pp.check(phrase)
+    back_text = subprocess.run(
+        [require_tool("pdftotext"), "-f", "2", "-l", "2", "-", "-"],
+        input=data,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    dates = [s.title.split(" ")[0] for s in back if s.kind == "deadline"]
+    shown = [d for d in dates if d in back_text]
+    assert shown == dates[:3]  # the three nearest deadlines, in order, no more
+    place = next(s.contact for s in back if s.contact)
+    assert " ".join(back_text.split()).count(place[0]) == 1  # one place to get help, once
+    front_text = subprocess.run(
+        [require_tool("pdftotext"), "-f", "1", "-l", "1", "-", "-"],
+        input=data,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    assert "0–9" in front_text
+    if language != "en":
+        assert "English" not in front_text + back_text and "Where to get help" not in back_text

@@ -1,70 +1,14 @@
-"""Catalogues are complete for every marked string, and RTL text is put in visual order."""
+"""The kiosk reads the domain's catalogues, and RTL text is put in visual order."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import read_po
 
 from kiosk import i18n
 
-KIOSK = Path(i18n.__file__).resolve().parent
-STAFF_KEYWORDS = {"_": None, "N_": None}
-PERSON_KEYWORDS = {"_p": None, "Np_": None, "person_raw": None}
-
-
-def extracted(keywords: dict[str, None]) -> set[str]:
-    method_map = [("**.py", "python")]
-    return {
-        msg
-        for _file, _line, msg, _comments, _ctx in extract_from_dir(
-            str(KIOSK), method_map, keywords=keywords
-        )
-        if isinstance(msg, str)
-    }
-
-
-def catalogue(domain: str, lang: str) -> dict[str, str]:
-    path = KIOSK / "locale" / lang / "LC_MESSAGES" / f"{domain}.po"
-    with path.open("rb") as fh:
-        return {str(m.id): str(m.string) for m in read_po(fh) if m.id}
-
-
-def test_extraction_finds_the_ui_strings() -> None:
-    staff = extracted(STAFF_KEYWORDS)
-    person = extracted(PERSON_KEYWORDS)
-    assert "Staff sign-in" in staff and len(staff) > 100
-    assert "I refuse everything" in person and len(person) > 20
-
-
-@pytest.mark.parametrize("lang", ["fr", "nl", "de"])
-def test_staff_catalogue_is_complete(lang: str) -> None:
-    cat = catalogue("staff", lang)
-    missing = sorted(m for m in extracted(STAFF_KEYWORDS) if not cat.get(m))
-    assert missing == []
-
-
-@pytest.mark.parametrize("lang", ["fr", "nl", "de", "ar", "fa", "ps", "ti", "es", "tr", "sq"])
-def test_person_catalogue_is_complete(lang: str) -> None:
-    cat = catalogue("person", lang)
-    missing = sorted(m for m in extracted(PERSON_KEYWORDS) if not cat.get(m))
-    assert missing == []
-
-
-@pytest.mark.parametrize("lang", ["fr", "nl", "de", "ar", "fa", "ps", "ti", "es", "tr", "sq"])
-def test_placeholders_survive_translation(lang: str) -> None:
-    import re
-
-    field = re.compile(r"\{[a-z]+\}")
-    for domain in ("staff", "person"):
-        path = KIOSK / "locale" / lang / "LC_MESSAGES" / f"{domain}.po"
-        if not path.exists():
-            continue
-        for msgid, msgstr in catalogue(domain, lang).items():
-            assert sorted(field.findall(msgid)) == sorted(field.findall(msgstr)), (lang, msgid)
+# Catalogue completeness for every domain (staff, person, documents): tests/test_i18n.py.
 
 
 def test_translations_are_used_at_run_time() -> None:
@@ -152,3 +96,54 @@ def test_staff_can_switch_the_staff_language_on_home(make_kiosk: object) -> None
 
     asyncio.run(run())
     assert seen == ["Nouvelle personne", "Nieuwe persoon", "New person", "Neue Person"]
+
+
+@pytest.mark.parametrize(
+    ("word", "shaped"),
+    [
+        # پ initial + ښ (no forms) + ت medial + و final: the joins on both sides of ښ hold
+        ("پښتو", "\ufb58\u069a\ufe98\ufeee"),
+        # ک initial before right-joining ړ; ه isolated after it (ړ never joins forward)
+        ("کړه", "\ufb90\u0693\ufee9"),
+        # و final after dual-joining ټ, ل initial, و final
+        ("ټولو", "\u067c\ufeee\ufedf\ufeee"),
+    ],
+)
+def test_pashto_letters_without_presentation_forms_keep_their_neighbours_joined(
+    word: str, shaped: str
+) -> None:
+    import arabic_reshaper
+
+    assert i18n.shape(word) == shaped
+    assert arabic_reshaper.reshape(word) != shaped  # the plain reshaper breaks these joins
+    # the terminal line is the shaped word in visual order
+    assert i18n.display(word, "ps") == shaped[::-1]
+
+
+def test_shaping_leaves_arabic_and_persian_as_the_reshaper_does() -> None:
+    import arabic_reshaper
+
+    for text in ("مستنداتي", "مهلت‌های من", "لا إله"):
+        assert i18n.shape(text) == arabic_reshaper.reshape(text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "hint"),
+    [
+        ("fr", "la connexion est bloquée", "Attendez 120 secondes"),
+        ("nl", "aanmelden is geblokkeerd", "Wacht 120 seconden"),
+        ("de", "Anmeldung ist gesperrt", "Warten Sie 120 Sekunden"),
+        ("en", "sign-in is locked", "Wait 120 seconds"),
+    ],
+)
+def test_lock_out_is_shown_in_the_staff_language(lang: str, sentence: str, hint: str) -> None:
+    from kiosk.messages import translate
+    from nextstep.staff import StaffLocked
+
+    i18n.set_languages(staff=lang)
+    try:
+        shown = translate(StaffLocked(120))
+    finally:
+        i18n.set_languages(staff="fr")
+    assert shown is not None
+    assert sentence in shown[0] and hint in shown[1]

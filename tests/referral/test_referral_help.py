@@ -59,15 +59,16 @@ def test_deadlines_come_first_with_their_services(directory) -> None:  # noqa: A
     assert flat.lines[0] == rent.title and flat.title.startswith("Waar vindt u hulp")
 
 
-def test_rtl_language_keeps_scripts_on_separate_lines(directory) -> None:  # noqa: ANN001
+def test_rtl_language_has_arabic_labels_with_french_never_english(directory) -> None:  # noqa: ANN001
     sections = help_sections(directory, ["asylum"], ["appeal"], [APPEAL], "ar", today=TODAY)
     first = sections[0]
     assert "recours" in first.title
     assert first.lines[0] == "طعن"
-    for line in first.lines:
-        has_arabic = any("\u0600" <= c <= "\u06ff" for c in line)
-        has_latin_word = any(c.isascii() and c.isalpha() for c in line)
-        assert not (has_arabic and has_latin_word), line
+    text = "\n".join(first.lines)
+    assert "العنوان / Adresse" in text  # the person's language, French beside it (no brackets)
+    assert "(" + "Adresse" not in text
+    for english in ("Address", "Hours", "Phone", "appointment", "to check"):
+        assert english not in text
 
 
 def pdf_text_by_ocr(data: bytes) -> str:
@@ -115,7 +116,23 @@ def test_reminder_slip_shows_dates_and_services(directory) -> None:  # noqa: ANN
     assert "Bureau d'aide juridique" in text or "aide juridique" in text
 
 
-def test_scripts_the_font_lacks_fall_back_to_english(directory) -> None:  # noqa: ANN001
+def test_scripts_the_font_lacks_fall_back_to_french(directory) -> None:  # noqa: ANN001
     assert covers("مهلت‌های من") and not covers("ሓገዝ")
     data = reminder_slip_pdf([APPEAL], "ti", directory=directory, today=TODAY)
-    assert "My deadlines" in pdf_text_by_ocr(data).replace("\n", " ")
+    text = pdf_text_by_ocr(data).replace("\n", " ")
+    assert "Mes dates limites" in text and "My deadlines" not in text
+    assert "Imprimé le / Imprimé le" not in text
+
+
+@pytest.mark.parametrize("language", ["fr", "nl", "de", "en", "ar"])
+def test_reminder_slip_has_a_searchable_text_layer(directory, language: str) -> None:  # noqa: ANN001
+    require_tool("pdftotext")
+    data = reminder_slip_pdf([APPEAL], language, directory=directory, today=TODAY)
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
+    flat = " ".join(text.split())
+    own = {"fr": "Mes dates limites", "nl": "Mijn termijnen", "de": "Meine Fristen"}
+    own |= {"en": "My deadlines", "ar": "مواعيدي النهائية"}
+    assert own[language] in flat.replace("\u202b", "").replace("\u202c", "")
+    assert "20/12/2026" in flat
