@@ -1,4 +1,4 @@
-"""Bundle passphrases: 25 random digits in five groups, each group closed by a check digit.
+"""Bundle passphrases: 27 random digits in three groups of ten, each group closed by a check digit.
 
 Why digits: they exist on every keyboard (including phones and Arabic keyboards, whose
 Arabic-Indic digits :func:`normalize` maps back to ASCII), they read the same in every
@@ -9,10 +9,18 @@ the same way). We use the Damm algorithm, which detects every single-digit error
 swap of two adjacent digits; the group's position is mixed into its check digit so two
 swapped groups are caught as well.
 
-Entropy: 5 groups x 5 random digits = 10**25 possibilities, log2(10**25) ~= 83.0 bits (the
-issue asks for at least 77). The check digits add no entropy and are not counted.
-The canonical form, which is also the PDF user password, is ``ddddd c-ddddd c-...``
-without spaces: ``123455-678904-...`` (six characters per group, dash-separated).
+Entropy: 3 groups x 9 random digits = 10**27 possibilities, log2(10**27) ~= 89.7 bits (at
+least 80 are asked). The check digits add no entropy and are not counted.
+
+Why three groups of ten: every PDF reader must take the passphrase as printed *and* as bare
+digits. poppler's command-line tools keep only the first 32 characters of a password, so the
+printed form ``ddddddddd c-ddddddddd c-ddddddddd c`` (no spaces: 10 + 1 + 10 + 1 + 10 = 32
+characters) is the longest that works everywhere; five groups of six (the first layout) made
+34. The printed form is the PDF *user* password and the 30 bare digits the *owner* password:
+an AES-256 R6 file opens with either in qpdf, mupdf, poppler, pdfium and pdf.js.
+
+Bundles made with the first layout (five groups of six, 34 characters) still open: their
+digits are also 30, so :func:`candidates` offers both layouts to the opener.
 """
 
 from __future__ import annotations
@@ -23,11 +31,15 @@ import unicodedata
 
 from crypto.errors import CryptoError
 
-GROUPS = 5
-RANDOM_DIGITS = 5  # per group, before the check digit
+GROUPS = 3
+RANDOM_DIGITS = 9  # per group, before the check digit
 GROUP_LEN = RANDOM_DIGITS + 1
 SEPARATOR = "-"
 ENTROPY_BITS = GROUPS * RANDOM_DIGITS * math.log2(10)
+#: The longest password poppler's command-line tools keep; every accepted form fits in it.
+MAX_PASSWORD_CHARS = 32
+# The first layout (five groups of five random digits and a check digit), still opened.
+_LEGACY_GROUPS, _LEGACY_GROUP_LEN = 5, 6
 
 # The Damm quasigroup of order 10 (Damm 2004), as published.
 _DAMM = (
@@ -89,6 +101,42 @@ def _digits_only(text: str) -> str:
     return "".join(out)
 
 
+def _layout(digits: str, group_len: int) -> str:
+    return SEPARATOR.join(digits[i : i + group_len] for i in range(0, len(digits), group_len))
+
+
+def _checks_pass(canonical: str) -> bool:
+    return all(
+        _group_check(i, group[:-1]) == group[-1]
+        for i, group in enumerate(canonical.split(SEPARATOR))
+    )
+
+
+def digits_only(text: str) -> str:
+    """The bare digits of a passphrase as typed (the PDF owner password of a bundle)."""
+    return _digits_only(text)
+
+
+def candidates(text: str) -> list[str]:
+    """Every PDF password worth trying for what a person typed, most likely first.
+
+    The printed form and the bare digits of the current layout, then the first layout's
+    printed form (bundles written before the change). Nothing is raised: the opener reports a
+    wrong passphrase when none opens the file.
+    """
+    try:
+        digits = _digits_only(text)
+    except PassphraseError:
+        return [text] if text else []
+    out = [text] if text else []
+    if len(digits) == GROUPS * GROUP_LEN:
+        out = [_layout(digits, GROUP_LEN), digits, *out]
+        legacy = _layout(digits, _LEGACY_GROUP_LEN)
+        if _checks_pass(legacy):
+            out.append(legacy)
+    return list(dict.fromkeys(out))
+
+
 def normalize(text: str) -> str:
     """Canonical form of what a person typed: any separators, any Unicode digits accepted.
 
@@ -102,7 +150,7 @@ def normalize(text: str) -> str:
             f"The passphrase has {len(digits)} digits; it should have {expected}.",
             hint=f"Type the {GROUPS} groups of {GROUP_LEN} digits from the key card.",
         )
-    return SEPARATOR.join(digits[i : i + GROUP_LEN] for i in range(0, expected, GROUP_LEN))
+    return _layout(digits, GROUP_LEN)
 
 
 def check(text: str) -> str:
@@ -111,6 +159,10 @@ def check(text: str) -> str:
     The error names the first wrong group so staff can point at it on the card.
     """
     canonical = normalize(text)
+    if not _checks_pass(canonical):
+        legacy = _layout(canonical.replace(SEPARATOR, ""), _LEGACY_GROUP_LEN)
+        if _checks_pass(legacy):
+            return legacy  # a bundle from before the three-group layout
     for i, group in enumerate(canonical.split(SEPARATOR)):
         if _group_check(i, group[:RANDOM_DIGITS]) != group[RANDOM_DIGITS]:
             raise PassphraseError(

@@ -48,7 +48,7 @@ def translate(exc: BaseException) -> tuple[str, str] | None:
                 _("Compare group {n} digit by digit with the key card.").format(n=group),
             )
         return (
-            _("The passphrase should have five groups of six digits."),
+            _("The passphrase should have three groups of ten digits."),
             _("Type every group printed on the key card."),
         )
     if isinstance(exc, TamperedBundleError):

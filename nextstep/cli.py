@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "nextstep.understanding.cli",
     "nextstep.audit.cli",
     "nextstep.referral.cli",
+    "nextstep.consent.cli",
 )
 
 EXIT_USER_ERROR = 2

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from crypto import keys
 from nextstep import config
+from nextstep.identity import load_identity
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,11 +21,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     settings = config.load(demo=True if args.demo else None)
-    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    key, created = keys.load_or_create(settings.key_path)
-    settings.public_key_path.write_bytes(key.public_bytes.hex().encode() + b"\n")
+    _, created = load_identity(settings)
     state = "created" if created else "already present"
     print(f"Kiosk key {state}: {settings.key_path}")
+    print(f"Public key (minisign): {settings.minisign_public_key_path}")
+    if settings.org_public_key:
+        print(f"Organisation key (minisign): {settings.org_public_key_copy}")
     print(f"Data directory: {settings.data_dir}")
     sys.stdout.flush()
     return 0

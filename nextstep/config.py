@@ -47,6 +47,7 @@ class Settings:
     legal_basis: str = "consent"  # "consent" (Art. 6(1)(a) + 9(2)(a)) or "public_task"
     inactivity_seconds: int = 300
     org_name: str = "Le Monde des Possibles"
+    org_public_key: str = ""  # the organisation's minisign public key file, if it has one
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -64,6 +65,16 @@ class Settings:
     @property
     def public_key_path(self) -> Path:
         return self.data_dir / "keys" / "kiosk.pub"
+
+    @property
+    def minisign_public_key_path(self) -> Path:
+        """The kiosk's public key in minisign's own format: ``minisign -V -p`` loads it."""
+        return self.data_dir / "keys" / "kiosk.minisign.pub"
+
+    @property
+    def org_public_key_copy(self) -> Path:
+        """Where ``nextstep init`` copies the organisation's minisign key (when configured)."""
+        return self.data_dir / "keys" / "nextstep-org.pub"
 
 
 def _coerce(name: str, raw: object, annotation: object) -> object:

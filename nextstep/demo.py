@@ -11,6 +11,7 @@ only counts, categories and the passphrase it prints.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 from crypto import keys
 from nextstep import config
 from nextstep.errors import NextStepError
+from nextstep.identity import load_identity
 from nextstep.visit import commands as cmd
 
 if TYPE_CHECKING:
@@ -35,9 +37,7 @@ def open_kiosk(settings: config.Settings) -> tuple[keys.KioskKey, AuditLog]:
     """Load (or create, on first use) the kiosk key and open its audit log."""
     from nextstep.audit.log import AuditLog
 
-    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    key, _ = keys.load_or_create(settings.key_path)
-    settings.public_key_path.write_text(key.public_bytes.hex() + "\n")
+    key, _ = load_identity(settings)
     settings.audit_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     return key, AuditLog(settings.audit_log, key, kiosk_id(settings, key))
 
@@ -158,6 +158,73 @@ def run_demo(
     )
 
 
+@dataclass
+class ReturnResult:
+    """What a headless return visit prints (no passphrase: the person already has it)."""
+
+    previous_version: int
+    version: int
+    check: str
+    documents: int
+    pages_added: int
+    bundle: str
+
+
+def run_returning(
+    settings: config.Settings,
+    *,
+    drive: str,
+    passphrase: str,
+    bundle: str | None = None,
+    language: str = "fr",
+) -> ReturnResult:
+    """A return visit without a screen, for tests and support: read the drive (hostile
+    input), check and repair the bundle, open it, add one sample page as a new document and
+    write version n+1 through the same :class:`~nextstep.session.Session` path as the kiosk."""
+    from nextstep import consent
+    from nextstep.audit.verify import verify_log
+    from nextstep.session import Session, trusted_keys_of
+    from scanners.demo import DemoScanner
+
+    key, audit = open_kiosk(settings)
+    trusted = trusted_keys_of(settings, key.public_bytes)
+    holder = Session.holder_on_drive(settings, drive, bundle=bundle, trusted_keys=trusted)
+    session = Session(
+        settings, key=key, audit=audit, staff="demo-staff", language=language, holder_id=holder
+    )
+    try:
+        session.give_consent(
+            {p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS}, informed="screen"
+        )
+        info = session.open_returning(passphrase, drive, bundle=bundle)
+        report = session.drive_check
+        with DemoScanner() as scanner:
+            added = session.capture(scanner).accepted
+        session.analyze()
+        session.build_bundle()
+        written = session.write_to_drive(drive)
+        if not written.ok:
+            raise NextStepError(written.sentence("en"), hint=written.detail or "")
+        pdf = next(n for n in written.written if n.endswith(".pdf"))
+        where = session.target.description if session.target is not None else drive
+        documents = len(info.manifest.documents) + len(session.documents)
+    finally:
+        session.end()
+    if not verify_log(settings.audit_log, [key.public_bytes]).ok:
+        raise NextStepError(
+            "The audit log does not verify after the return visit.",
+            hint="Run `nextstep audit verify` for details.",
+        )
+    return ReturnResult(
+        previous_version=info.version,
+        version=info.version + 1,
+        check=report.status.value if report is not None else "",
+        documents=documents,
+        pages_added=added,
+        bundle=f"{pdf} on {where}",
+    )
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help="run a whole headless session on the bundled samples")
     p.add_argument(
@@ -167,6 +234,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--language", default="fr", help="the person's language (default fr)")
     p.add_argument("--edit", action="append", default=[], metavar="ACTION", help=EDIT_HELP)
+    p.add_argument(
+        "--returning",
+        action="store_true",
+        help="a return visit: open the bundle on --drive, add one sample page, write version n+1",
+    )
+    p.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read the bundle's passphrase from the first line of stdin (with --returning)",
+    )
+    p.add_argument(
+        "--bundle",
+        default=None,
+        help="with --returning: which bundle (id, file stem or holder id) when the drive "
+        "holds several",
+    )
     p.set_defaults(func=cmd_demo)
 
 
@@ -174,6 +257,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     settings = config.load(demo=True)
     drive = args.drive or settings.drive
     edits = [parse_edit(text) for text in args.edit]
+    if args.returning:
+        return _cmd_returning(args, settings, drive)
     result = run_demo(settings, drive=drive, language=args.language, edits=edits)
     print(f"Pages: {result.pages} captured, {result.refused} refused")
     for n, category in enumerate(result.categories, 1):
@@ -186,4 +271,36 @@ def cmd_demo(args: argparse.Namespace) -> int:
     )
     print(f"Audit log: {result.audit_entries} entries, verified")
     print(f"Passphrase: {result.passphrase}")
+    return 0
+
+
+def _cmd_returning(args: argparse.Namespace, settings: config.Settings, drive: str) -> int:
+    from nextstep.returning import SeveralBundlesOnDrive
+
+    if not args.passphrase_stdin:
+        raise NextStepError(
+            "A return visit needs the bundle's passphrase.",
+            hint="Give it on stdin with --passphrase-stdin.",
+        )
+    phrase = sys.stdin.readline().strip()
+    if not phrase:
+        raise NextStepError("The passphrase is empty.", hint="Type the key card's digits.")
+    try:
+        result = run_returning(
+            settings, drive=drive, passphrase=phrase, bundle=args.bundle, language=args.language
+        )
+    except SeveralBundlesOnDrive as exc:
+        print(f"{exc.message} {exc.hint}", file=sys.stderr)
+        for b in exc.bundles:
+            print(
+                f"  --bundle {b.bundle_id}  version {b.version}, {b.created}, "
+                f"holder {b.holder_id}, kiosk {b.kiosk_id}",
+                file=sys.stderr,
+            )
+        return 2
+    print(f"Check: {result.check}")
+    print(f"Previous version: {result.previous_version}")
+    print(f"Pages added: {result.pages_added}, documents now {result.documents}")
+    print(f"Bundle: {result.bundle}")
+    print(f"Version: {result.version}")
     return 0

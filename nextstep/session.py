@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crypto import passphrase as passphrases
-from crypto.keys import KioskKey
+from crypto.keys import KioskKey, load_private
 from nextstep import drafts as edits
 from nextstep.audit import events
 from nextstep.audit.log import AuditLog
@@ -72,7 +72,7 @@ if TYPE_CHECKING:
     from nextstep.conservation.recovery import CheckReport
     from nextstep.drives.status import DriveStatus
     from nextstep.drives.target import DriveTarget, WriteReport
-    from nextstep.returning import DriveBundle
+    from nextstep.returning import DriveBundle, DriveListing, WriteCheck
 
 Progress = Callable[[str, float], None]
 
@@ -120,6 +120,22 @@ class StageTimer:
 
     def add(self, stage: str, started: float) -> None:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
+
+
+def trusted_keys_of(settings: Settings, own: bytes | None = None) -> list[bytes]:
+    """The public keys whose bundles this kiosk accepts: its own (given, or read from
+    ``kiosk.pub``/the signing key) and the organisation's other kiosks (``keys/trusted``)."""
+    found: list[bytes] = []
+    if own is not None:
+        found.append(own)
+    elif settings.public_key_path.is_file():
+        found.append(bytes.fromhex(settings.public_key_path.read_text().strip()))
+    elif settings.key_path.is_file():
+        found.append(load_private(settings.key_path).public_bytes)
+    folder = settings.data_dir / "keys" / "trusted"
+    if folder.is_dir():
+        found += [bytes.fromhex(p.read_text().strip()) for p in sorted(folder.glob("*.pub"))]
+    return found
 
 
 class Session:
@@ -485,19 +501,64 @@ class Session:
 
     # -- return visit ----------------------------------------------------------------------
     @staticmethod
-    def holder_on_drive(settings: Settings, spec: str | None = None) -> str:
-        """The random holder id of the bundle on the drive (read from its clear envelope), so a
-        returning person's new session is linked to the same pseudonym."""
+    def bundles_on_drive(
+        settings: Settings, spec: str | None = None, *, trusted_keys: Sequence[bytes] = ()
+    ) -> DriveListing:
+        """The bundles on the drive, from their signed envelopes (no passphrase, nothing
+        decrypted), so a returning person can pick theirs when the drive holds several."""
+        from nextstep.drives.status import DriveError
+        from nextstep.drives.target import open_target
+        from nextstep.returning import list_bundles
+
+        keys = list(trusted_keys) or trusted_keys_of(settings)
+        target = open_target(
+            settings.drive if spec is None else spec, allow_loop=settings.drive_allow_loop
+        )
+        try:
+            return list_bundles(target.root, keys)
+        finally:
+            # Not ejected: the visit opens the drive again after consent. A failed unmount is
+            # cleared by that next open.
+            with contextlib.suppress(DriveError):
+                target.release()
+
+    @staticmethod
+    def holder_on_drive(
+        settings: Settings,
+        spec: str | None = None,
+        *,
+        bundle: str | None = None,
+        trusted_keys: Sequence[bytes] = (),
+    ) -> str:
+        """The random holder id of the bundle on the drive (read from its signed envelope), so
+        a returning person's new session is linked to the same pseudonym.
+
+        ``bundle`` (bundle id, file stem or holder id) picks one when the drive holds several;
+        without it, several bundles raise :class:`nextstep.returning.SeveralBundlesOnDrive`,
+        whose ``bundles`` the kiosk shows for the person to choose. Hostile files (links,
+        FIFOs, devices, huge files) raise a :class:`DriveError` with its status.
+        """
+        from nextstep.drives.status import DriveError
         from nextstep.drives.target import open_target
         from nextstep.returning import holder_of
 
-        with open_target(
+        keys = list(trusted_keys) or trusted_keys_of(settings)
+        target = open_target(
             settings.drive if spec is None else spec, allow_loop=settings.drive_allow_loop
-        ) as target:
-            return holder_of(target.root)
+        )
+        try:
+            return holder_of(target.root, keys, bundle)
+        finally:
+            # Not ejected: the visit opens the drive again after consent. A failed unmount is
+            # cleared by that next open.
+            with contextlib.suppress(DriveError):
+                target.release()
 
-    def open_returning(self, passphrase: str, spec: str | None = None) -> Any:
-        """Check (and repair) the bundle on the person's drive, then open and verify it.
+    def open_returning(
+        self, passphrase: str, spec: str | None = None, *, bundle: str | None = None
+    ) -> Any:
+        """Check (and repair) this holder's bundle on the person's drive, then open and verify
+        it (``bundle`` picks one when the holder has several on the drive).
 
         New documents captured in this session are added to it by :meth:`build_bundle`, which
         re-signs and re-encrypts with the same passphrase; the drive keeps the previous version
@@ -507,7 +568,7 @@ class Session:
         from nextstep.bundle.manifest import sha256
         from nextstep.bundle.verify import read_manifest, verify_open
         from nextstep.drives.target import open_target
-        from nextstep.returning import read_checked
+        from nextstep.returning import list_bundles, pick, read_checked
 
         self._require(consent.DIGITIZE)
         if self.target is None:
@@ -515,17 +576,21 @@ class Session:
                 self.settings.drive if spec is None else spec,
                 allow_loop=self.settings.drive_allow_loop,
             )
-        drive = read_checked(self.target.root)
-        self._log(events.BUNDLE_CHECKED, drive.report.audit_fields())
-        if drive.holder_id != self.holder_id:
+        keys = self._trusted_keys()
+        listing = list_bundles(self.target.root, keys)
+        listing.bundles = [b for b in listing.bundles if b.holder_id == self.holder_id]
+        if not listing.bundles:
             raise NextStepError(
-                "This drive belongs to another person's session.",
+                "This drive holds no bundle of this session's person.",
                 hint="Start the session from 'returning person' with this drive inserted.",
             )
+        chosen = pick(listing, bundle)
+        drive = read_checked(self.target.root, chosen.stem, keys)
+        self._log(events.BUNDLE_CHECKED, drive.report.audit_fields())
         pdf, info = verify_open(
             drive.pdf,
             passphrase=passphrase,
-            trusted_keys=self._trusted_keys(),
+            trusted_keys=keys,
             envelope=drive.envelope,
         )
         manifest_bytes, _ = read_manifest(pdf)
@@ -545,6 +610,23 @@ class Session:
             check=report.status.value if report is not None else "",
         )
 
+    def check_drive_before_write(self, spec: str | None = None) -> WriteCheck:
+        """Whose bundles the drive already holds, before this (new) person's bundle is written.
+
+        The drive is opened and kept for :meth:`write_to_drive`. When the result's
+        ``needs_confirmation`` is true the UI asks whether this drive really is the person's;
+        writing never moves, renames or reads the other bundles' files.
+        """
+        from nextstep.drives.target import open_target
+        from nextstep.returning import check_before_write
+
+        if self.target is None:
+            self.target = open_target(
+                self.settings.drive if spec is None else spec,
+                allow_loop=self.settings.drive_allow_loop,
+            )
+        return check_before_write(self.target.root, self.holder_id, self._trusted_keys())
+
     @property
     def drive_check(self) -> CheckReport | None:
         """What the return visit's conservation check found (None before one)."""
@@ -552,11 +634,7 @@ class Session:
 
     def _trusted_keys(self) -> list[bytes]:
         """This kiosk's key plus the organisation's other kiosks (``keys/trusted/*.pub``)."""
-        keys = [self.key.public_bytes]
-        folder = self.settings.data_dir / "keys" / "trusted"
-        if folder.is_dir():
-            keys += [bytes.fromhex(p.read_text().strip()) for p in sorted(folder.glob("*.pub"))]
-        return keys
+        return trusted_keys_of(self.settings, self.key.public_bytes)
 
     # -- bundle ------------------------------------------------------------------------------
     def build_bundle(self) -> BundleOutcome:
@@ -592,7 +670,9 @@ class Session:
             )
         else:
             bundle, secret = self._next_version(help_sections)
-            obsolete = list(self._returning.drive.files)
+            # Every file of the previous set goes unless the new set replaces it: PAR2
+            # volumes of another layout, and the sealed passphrase when escrow is refused.
+            obsolete = list(self._returning.drive.on_drive)
         pdf_name = f"{bundle.file_stem}.pdf"
         files = {
             pdf_name: bundle.pdf,
@@ -600,10 +680,8 @@ class Session:
             f"{bundle.file_stem}.manifest.json.minisig": bundle.signature,
         }
         files.update(self._conservation_files(pdf_name, bundle.pdf))
-        if self._returning is not None:
-            kept = f"{bundle.file_stem}.recovery.age"  # same passphrase: the sealed copy holds
-            if kept in self._returning.drive.files:
-                files[kept] = self._returning.drive.files[kept]
+        # The sealed passphrase is made afresh, never copied from the drive: its bytes are
+        # not covered by the signed manifest (a link there once carried a kiosk file along).
         if self.consents.get(consent.RECOVERY) and self.settings.recovery_recipient:
             from crypto import recovery
 
@@ -774,6 +852,7 @@ class Session:
         """
         from nextstep import consent
         from nextstep.bundle.verify import verify_bundle
+        from nextstep.drives import hostile
         from nextstep.drives.target import open_target
 
         if self._bundle is None:
@@ -793,10 +872,17 @@ class Session:
         written = self._log(events.BUNDLE_WRITTEN, private={"bundle": self._bundle.bundle_id})
         t0 = time.perf_counter()
         pdf_name = next(n for n in self._bundle.files if n.endswith(".pdf"))
-        verify_bundle(
-            self.target.root / pdf_name,
+        root, stem = self.target.root, pdf_name[: -len(".pdf")]
+        verify_bundle(  # what is on the drive now, read as hostile input like any drive file
+            hostile.read_file(root / pdf_name, hostile.FileKind.PDF),
             passphrase=self._bundle.passphrase,
             trusted_keys=[self.key.public_bytes],
+            envelope=(
+                hostile.read_file(root / f"{stem}.manifest.json", hostile.FileKind.MANIFEST),
+                hostile.read_file(
+                    root / f"{stem}.manifest.json.minisig", hostile.FileKind.SIGNATURE
+                ),
+            ),
         )
         self.timer.add("verify", t0)
         self._log(events.BUNDLE_VERIFIED, private={"bundle": self._bundle.bundle_id})

@@ -93,3 +93,57 @@ def test_cli_prints_message_not_traceback(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "does not exist" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_init_writes_the_public_key_in_minisign_format(tmp_path: Path) -> None:
+    """Stock minisign loads the kiosk's .pub and verifies what the kiosk signs."""
+    from crypto import keys, minisign
+    from tests.conftest import require_tool
+
+    tool = require_tool("minisign")
+    org = tmp_path / "org.pub"
+    org_key = keys.generate()
+    org.write_text(minisign.public_key_of(org_key.private).to_file())
+    env = {
+        "NEXTSTEP_DATA_DIR": str(tmp_path / "d"),
+        "NEXTSTEP_ORG_PUBLIC_KEY": str(org),
+        "PATH": "/usr/bin:/bin",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "nextstep.cli", "init"], capture_output=True, text=True, env=env
+    )
+    assert proc.returncode == 0, proc.stderr
+    folder = tmp_path / "d" / "keys"
+    pub = folder / "kiosk.minisign.pub"
+    assert pub.read_text().startswith("untrusted comment: minisign public key ")
+    assert stat.S_IMODE(pub.stat().st_mode) == 0o644
+    kiosk = keys.load_private(folder / "kiosk.ed25519")
+    message = tmp_path / "m.json"
+    message.write_bytes(b'{"bundle_id":"NS-X"}')
+    (tmp_path / "m.json.minisig").write_bytes(
+        minisign.sign(kiosk.private, message.read_bytes(), trusted_comment="t")
+    )
+    ok = subprocess.run([tool, "-V", "-p", str(pub), "-m", str(message)], capture_output=True)
+    assert ok.returncode == 0, ok.stderr
+    # The organisation's key is copied under the name the documentation gives institutions.
+    assert (folder / "nextstep-org.pub").read_text() == org.read_text()
+    wrong = subprocess.run(
+        [tool, "-V", "-p", str(folder / "nextstep-org.pub"), "-m", str(message)],
+        capture_output=True,
+    )
+    assert wrong.returncode != 0
+
+
+def test_init_refuses_an_org_key_that_is_not_minisign(tmp_path: Path) -> None:
+    org = tmp_path / "org.pub"
+    org.write_text("not a key\n")
+    env = {
+        "NEXTSTEP_DATA_DIR": str(tmp_path / "d"),
+        "NEXTSTEP_ORG_PUBLIC_KEY": str(org),
+        "PATH": "/usr/bin:/bin",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "nextstep.cli", "init"], capture_output=True, text=True, env=env
+    )
+    assert proc.returncode == 2
+    assert "not a minisign public key" in proc.stderr and "Traceback" not in proc.stderr

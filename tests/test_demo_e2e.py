@@ -233,3 +233,16 @@ def test_drive_carries_a_checkable_proof_of_delivery(demo_run: dict[str, object]
     )
     bad.unlink()
     assert no.returncode != 0 and "Traceback" not in no.stderr
+
+
+def test_stock_minisign_verifies_the_drive_manifest_with_the_kiosk_key_file(
+    demo_run: dict[str, object],
+) -> None:
+    """Provenance anyone can check: the public key file the kiosk wrote, minisign -Vm."""
+    tool = require_tool("minisign")
+    drive = Path(str(demo_run["drive"]))
+    pub = Path(str(demo_run["data"])) / "keys" / "kiosk.minisign.pub"
+    manifests = list(drive.glob("*.manifest.json"))
+    assert len(manifests) == 1
+    ok = subprocess.run([tool, "-Vm", str(manifests[0]), "-p", str(pub)], capture_output=True)
+    assert ok.returncode == 0, ok.stderr

@@ -23,6 +23,7 @@ from crypto import minisign, recovery
 from crypto import passphrase as passphrases
 from crypto.keys import KioskKey
 from nextstep.bundle import i18n, images, textlayer
+from nextstep.bundle.calendar import CALENDAR_NAME, make_calendar
 from nextstep.bundle.cover import HelpInput, render_cover
 from nextstep.bundle.manifest import (
     MANIFEST_NAME,
@@ -238,9 +239,13 @@ def assemble(
         created = created.replace(tzinfo=dt.UTC)
     created_iso = created.isoformat(timespec="seconds")
     bundle_id = bundle_id or new_bundle_id()
-    user_password = (
-        passphrases.normalize(passphrase) if passphrases.validate(passphrase) else passphrase
-    )
+    # The printed form is the user password and its bare digits the owner password, so a
+    # reader opens the bundle with either (crypto/passphrase.py says why both fit 32 chars).
+    if passphrases.validate(passphrase):
+        user_password = passphrases.check(passphrase)  # legacy layout kept as it was printed
+        owner_password = passphrases.digits_only(passphrase)
+    else:
+        user_password, owner_password = passphrase, secrets.token_urlsafe(32)
     if not user_password:
         raise BundleBuildError("A bundle needs a passphrase.")
     for doc in new_documents:
@@ -320,6 +325,11 @@ def assemble(
     pdf.attachments[SIGNATURE_NAME] = pikepdf.AttachedFileSpec(
         pdf, manifest_sig, mime_type="text/plain", description="minisign signature"
     )
+    ics = make_calendar(metas, labels, bundle_id=bundle_id, language=language, created=created)
+    if ics is not None:  # inside the encrypted file only: never in clear on the drive
+        pdf.attachments[CALENDAR_NAME] = pikepdf.AttachedFileSpec(
+            pdf, ics, mime_type="text/calendar", description=i18n.t("deadlines", language)
+        )
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
     pdf.Root.Lang = pikepdf.String(i18n.lang2(language))
     with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
@@ -330,7 +340,7 @@ def assemble(
     pdf.save(
         out,
         encryption=pikepdf.Encryption(
-            owner=secrets.token_urlsafe(32), user=user_password, R=6, aes=True, metadata=True
+            owner=owner_password, user=user_password, R=6, aes=True, metadata=True
         ),
         compress_streams=True,
         object_stream_mode=pikepdf.ObjectStreamMode.generate,

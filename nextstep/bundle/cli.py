@@ -18,6 +18,7 @@ from crypto import minisign, recovery
 from nextstep import config
 from nextstep.bundle import i18n
 from nextstep.bundle.verify import BundleError, BundleInfo, verify_envelope_only, verify_open
+from nextstep.drives import hostile
 from nextstep.errors import NextStepError
 
 
@@ -234,8 +235,8 @@ def cmd_share(args: argparse.Namespace) -> int:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
+    sealed = hostile.read_file(args.path, hostile.FileKind.RECOVERY)  # from a person's drive
     try:
-        sealed = args.path.read_bytes()
         identity = args.identity.read_text()
     except OSError as exc:
         raise BundleError(f"Cannot read {exc.filename}.", hint="Check the path.") from exc

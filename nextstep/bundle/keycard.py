@@ -2,7 +2,7 @@
 
 A6 portrait (105 x 148 mm) so that the digits can be printed large (about 16 pt) and a QR
 code of at least 30 mm fits: small enough for a wallet folded once, large enough to read
-without glasses. Front: title, passphrase in five groups, QR, bundle id, date, three
+without glasses. Front: title, passphrase in three groups of ten digits, QR, bundle id, date, three
 pictograms (plug the drive in, open the PDF, type the digits). Back: the next deadlines
 (issue 9 provides them as :class:`~nextstep.bundle.cover.HelpSection` lines).
 The card is printed through CUPS (``lp``, data on stdin, no file) when a printer is set,
@@ -58,8 +58,9 @@ def render_card(
         w.text(i18n.t("card_title", "fr"), size_pt=10, color=GREY)
     w.space(6)
     groups = phrase.split(passphrases.SEPARATOR)
-    w.text("-".join(groups[:3]) + "-", size_pt=17, bold=True)
-    w.text("-".join(groups[3:]), size_pt=17, bold=True)
+    half = (len(groups) + 1) // 2
+    w.text("-".join(groups[:half]) + "-", size_pt=17, bold=True)
+    w.text("-".join(groups[half:]), size_pt=17, bold=True)
     w.space(4)
     qr = segno.make(phrase, error="m", micro=False)
     buf = io.BytesIO()

@@ -33,6 +33,9 @@ from nextstep.bundle.verify import (
     sidecars,
     verify_open,
 )
+from nextstep.drives import hostile
+from nextstep.drives.hostile import FileKind
+from nextstep.drives.status import DriveError
 from nextstep.fsio import fsync_dir, write_atomic, write_new
 from nextstep.model import Document
 
@@ -62,15 +65,16 @@ def finish_pending(path: Path) -> None:
     for stale in path.parent.glob(f".{stem}.*.part"):  # half-written temp files: ciphertext
         stale.unlink(missing_ok=True)
     nxt_env, nxt_sig = pending_sidecars(path)
-    if not nxt_env.exists():
-        if nxt_sig.exists():
+    if hostile.entry_type(nxt_env) is None:
+        if hostile.entry_type(nxt_sig) is not None:
             nxt_sig.unlink()
         return
     env_path, sig_path = sidecars(path)
     try:
-        data = path.read_bytes()
-        matches = Envelope.from_bytes(nxt_env.read_bytes()).pdf_sha256 == sha256(data)
-    except (OSError, ManifestError):
+        data = hostile.read_file(path, FileKind.PDF)
+        pending = hostile.read_file(nxt_env, FileKind.MANIFEST)
+        matches = Envelope.from_bytes(pending).pdf_sha256 == sha256(data)
+    except (DriveError, ManifestError):
         matches = False
     if matches:  # the PDF was swapped: finish the envelope's move (its sig may be moved)
         if nxt_sig.exists():
@@ -129,13 +133,16 @@ def add_documents(
     write_atomic(nxt_sig, new.signature)
     write_atomic(nxt_env, new.manifest)
     write_new(part, new.pdf)
-    on_drive = part.read_bytes()
+    on_drive = hostile.read_file(part, FileKind.PDF)
     check_structure(on_drive)
     verify_open(
         on_drive,
         passphrase=passphrase,
         trusted_keys=trusted,
-        envelope=(nxt_env.read_bytes(), nxt_sig.read_bytes()),
+        envelope=(
+            hostile.read_file(nxt_env, FileKind.MANIFEST),
+            hostile.read_file(nxt_sig, FileKind.SIGNATURE),
+        ),
     )[0].close()
     # 3. swap: the PDF rename is the commit point; then the envelope follows
     os.replace(part, paths.pdf)
@@ -144,10 +151,13 @@ def add_documents(
     os.replace(nxt_env, paths.manifest)
     fsync_dir(path.parent, strict=False)
     _, final = verify_open(
-        paths.pdf.read_bytes(),
+        hostile.read_file(paths.pdf, FileKind.PDF),
         passphrase=passphrase,
         trusted_keys=trusted,
-        envelope=(paths.manifest.read_bytes(), paths.signature.read_bytes()),
+        envelope=(
+            hostile.read_file(paths.manifest, FileKind.MANIFEST),
+            hostile.read_file(paths.signature, FileKind.SIGNATURE),
+        ),
     )
     if final.version != info.version + 1:  # pragma: no cover - would be a logic error
         raise BundleError("The updated bundle on the drive is not the new version.")

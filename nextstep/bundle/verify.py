@@ -25,6 +25,7 @@ import pikepdf
 
 from crypto import minisign
 from crypto import passphrase as passphrases
+from nextstep.bundle import calendar
 from nextstep.bundle.build import ENVELOPE_SIG_SUFFIX, ENVELOPE_SUFFIX, page_hashes
 from nextstep.bundle.manifest import (
     MANIFEST_NAME,
@@ -34,6 +35,8 @@ from nextstep.bundle.manifest import (
     ManifestError,
     sha256,
 )
+from nextstep.drives import hostile
+from nextstep.drives.hostile import FileKind
 from nextstep.errors import NextStepError
 
 PENDING_SUFFIX = ".next"
@@ -172,12 +175,7 @@ def check_envelope(
 
 
 def open_pdf(data: bytes, phrase: str) -> pikepdf.Pdf:
-    candidates = [phrase]
-    if passphrases.validate(phrase):
-        canonical = passphrases.normalize(phrase)
-        if canonical != phrase:
-            candidates.insert(0, canonical)
-    for candidate in candidates:
+    for candidate in passphrases.candidates(phrase):
         try:
             with warnings.catch_warnings():  # "no password was needed": reported below instead
                 warnings.simplefilter("ignore", UserWarning)
@@ -199,6 +197,27 @@ def read_manifest(pdf: pikepdf.Pdf) -> tuple[bytes, bytes]:
     except pikepdf.PdfError as exc:
         raise TamperedBundleError("the embedded manifest is damaged") from exc
     return manifest, signature
+
+
+def check_attachments(pdf: pikepdf.Pdf, manifest: Manifest) -> None:
+    """Only the kiosk's attachments, and the calendar exactly as the manifest implies it."""
+    try:
+        names = set(pdf.attachments)
+        expected = calendar.for_manifest(manifest)
+        extra = names - {MANIFEST_NAME, SIGNATURE_NAME, calendar.CALENDAR_NAME}
+        if extra:
+            raise TamperedBundleError("it carries a file the kiosk did not attach")
+        if expected is None:
+            if calendar.CALENDAR_NAME in names:
+                raise TamperedBundleError("it carries a calendar the manifest does not explain")
+            return
+        if calendar.CALENDAR_NAME not in names:
+            return  # bundles made before the calendar existed
+        found = pdf.attachments[calendar.CALENDAR_NAME].get_file().read_bytes()
+    except pikepdf.PdfError as exc:
+        raise TamperedBundleError("an attached file is damaged") from exc
+    if found != expected:
+        raise TamperedBundleError("the deadlines calendar changed after signing")
 
 
 def check_pages(pdf: pikepdf.Pdf, manifest: Manifest) -> None:
@@ -253,6 +272,7 @@ def verify_open(
     ):
         raise TamperedBundleError("the manifest beside the bundle belongs to another version")
     check_pages(pdf, manifest)
+    check_attachments(pdf, manifest)
     info = BundleInfo(
         manifest=manifest,
         signer_key_id=verified.key.key_id_hex,
@@ -271,12 +291,14 @@ def load(pdf: bytes | Path) -> tuple[bytes, tuple[bytes, list[bytes]] | None]:
     if isinstance(pdf, bytes | bytearray):
         return bytes(pdf), None
     path = Path(pdf)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise BundleError(f"There is no file {path}.", hint="Check the path.") from exc
-    except IsADirectoryError as exc:
-        raise BundleError(f"{path} is a folder, not a bundle.") from exc
+    # A bundle path is usually on a person's drive: read as hostile input (no link, regular
+    # file, bounded size), like every drive file.
+    kind = hostile.entry_type(path)
+    if kind is None:
+        raise BundleError(f"There is no file {path}.", hint="Check the path.")
+    if kind == "dir":
+        raise BundleError(f"{path} is a folder, not a bundle.")
+    data = hostile.read_file(path, FileKind.PDF)
     return data, pick_envelope(data, path)
 
 
@@ -289,8 +311,8 @@ def pick_envelope(data: bytes, path: Path) -> tuple[bytes, list[bytes]] | None:
     """
     env_path, sig_path = sidecars(path)
     nxt_env, nxt_sig = pending_sidecars(path)
-    envs = [p.read_bytes() for p in (env_path, nxt_env) if p.exists()]
-    sigs = [p.read_bytes() for p in (sig_path, nxt_sig) if p.exists()]
+    envs = [b for p in (env_path, nxt_env) if (b := hostile.read_optional(p, FileKind.MANIFEST))]
+    sigs = [b for p in (sig_path, nxt_sig) if (b := hostile.read_optional(p, FileKind.SIGNATURE))]
     if not envs or not sigs:
         return None
     digest = sha256(data)

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from nextstep.conservation.recovery import CheckReport, CheckStatus, check
+from nextstep.drives.hostile import list_dir
 from nextstep.errors import NextStepError
 
 EXIT_OK = 0
@@ -35,10 +36,11 @@ def register_bundle_check(bundle_sub: argparse._SubParsersAction[argparse.Argume
 def bundles_in(folder: Path) -> list[Path]:
     """Bundles in a drive folder: every PDF, plus every bundle named by a recovery index
     (so a deleted bundle whose recovery data survived is found and rebuilt)."""
-    names = {p.name for p in folder.glob("*.pdf") if p.is_file()}
-    for index in folder.glob("*.par2"):
-        if ".vol" not in index.name:
-            names.add(index.name[: -len(".par2")])
+    entries = [e for e in list_dir(folder) if e.is_file and not e.name.startswith(".")]
+    names = {e.name for e in entries if e.name.endswith(".pdf")}
+    for e in entries:
+        if e.name.endswith(".par2") and ".vol" not in e.name:
+            names.add(e.name[: -len(".par2")])
     return [folder / n for n in sorted(names)]
 
 

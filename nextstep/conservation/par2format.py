@@ -21,6 +21,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nextstep.drives import hostile
+from nextstep.drives.status import DriveError
+
 MAGIC = b"PAR2\x00PKT"
 HEADER = struct.Struct("<8sQ16s16s16s")  # magic, length, packet md5, recovery set id, type
 TYPE_MAIN = b"PAR 2.0\x00Main\x00\x00\x00\x00"
@@ -123,9 +126,9 @@ def read_recovery_set(paths: Iterable[Path]) -> RecoverySet | None:
         if match:
             expected += int(match.group(2))
         try:
-            data = path.read_bytes()
-        except OSError:
-            continue
+            data = hostile.read_file(path, hostile.FileKind.PAR2)
+        except DriveError:
+            continue  # a link, special file, oversized or unreadable volume counts as lost
         for set_id, ptype, body in _packets(data):
             if ptype == b"damaged":
                 damaged += 1

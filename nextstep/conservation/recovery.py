@@ -31,6 +31,8 @@ from nextstep.conservation.par2tool import (
     RecoveryTool,
     probe,
 )
+from nextstep.drives import hostile
+from nextstep.drives.status import DriveError, DriveStatus
 from nextstep.fsio import write_atomic
 
 BLOCK_ALIGN = 4096
@@ -168,10 +170,10 @@ def protect(bundle_path: Path, *, tool: RecoveryTool | None = None) -> list[Path
     """
     bundle_path = Path(bundle_path)
     try:
-        data = bundle_path.read_bytes()
-    except OSError as exc:
+        data = hostile.read_file(bundle_path, hostile.FileKind.PDF)
+    except DriveError as exc:
         raise ConservationError(
-            f"The bundle {bundle_path.name} cannot be read ({exc.strerror}).",
+            f"The bundle {bundle_path.name} cannot be read ({exc.detail}).",
             hint="Check that the drive is plugged in and the path is right.",
         ) from exc
     files = recovery_files(bundle_path.name, data, tool=tool)
@@ -208,9 +210,18 @@ def _par2_backups(bundle_path: Path) -> set[Path]:
 
 def _read(path: Path) -> bytes | None:
     try:
-        return path.read_bytes()
-    except OSError:
+        return hostile.read_file(path, hostile.FileKind.PDF)
+    except DriveError:
         return None  # missing, or unreadable sectors: treated like a missing file
+
+
+def _refuse_non_files(paths: list[Path]) -> None:
+    """The bundle and its recovery files must be plain files: par2 follows links and would
+    read (or repair over) whatever a link on the drive points to."""
+    for path in paths:
+        kind = hostile.entry_type(path)
+        if kind not in (None, "file"):
+            raise DriveError(DriveStatus.NOT_A_FILE, f"{path.name} is {hostile.describe(kind)}")
 
 
 def check(
@@ -230,7 +241,8 @@ def check(
     bundle_path = Path(bundle_path)
     name = bundle_path.name
     rec = recovery_paths(bundle_path)
-    exists = bundle_path.is_file()
+    _refuse_non_files([bundle_path, *rec])
+    exists = hostile.entry_type(bundle_path) == "file"
     if not rec:
         if exists:
             return CheckReport(

@@ -32,6 +32,8 @@ class DriveStatus(enum.Enum):
     BUSY = "busy"
     LOOP_POLICY = "loop_policy"
     TOOL_MISSING = "tool_missing"
+    NOT_A_FILE = "not_a_file"
+    FILE_TOO_LARGE = "file_too_large"
     READY = "ready"
     WRITTEN = "written"
     VERIFIED = "verified"
@@ -166,6 +168,26 @@ _SENTENCES: dict[DriveStatus, dict[str, str]] = {
         "(nextstep drive list names it).",
         "de": "Ein Systemwerkzeug für Sticks fehlt an diesem Kiosk: Informieren Sie das "
         "technische Team (nextstep drive list nennt es).",
+    },
+    DriveStatus.NOT_A_FILE: {
+        "fr": "Un dossier, lien ou fichier spécial de la clé porte le nom d'un fichier du "
+        "kiosque : renommez-le sur un ordinateur ou utilisez une autre clé.",
+        "nl": "Een map, koppeling of speciaal bestand op de stick heeft de naam van een "
+        "kioskbestand: hernoem het op een computer of gebruik een andere stick.",
+        "en": "A folder, link or special file on the drive has a kiosk file's name: rename it "
+        "on a computer or use another drive.",
+        "de": "Auf dem Stick trägt ein Ordner, Link oder Sondereintrag den Namen einer "
+        "Kiosk-Datei: Benennen Sie ihn am Computer um oder nehmen Sie einen anderen Stick.",
+    },
+    DriveStatus.FILE_TOO_LARGE: {
+        "fr": "Un fichier de la clé nommé comme un fichier du kiosque est bien trop grand et "
+        "n'a pas été lu : vérifiez la clé sur un ordinateur ou changez de clé.",
+        "nl": "Een bestand op de stick met de naam van een kioskbestand is veel te groot en "
+        "werd niet gelezen: controleer de stick op een computer of neem een andere.",
+        "en": "A file on the drive named like a kiosk file is far too large and was not read: "
+        "check the drive on a computer or use another drive.",
+        "de": "Eine Datei mit dem Namen einer Kiosk-Datei ist viel zu groß und wurde nicht "
+        "gelesen: Prüfen Sie den Stick am Computer oder nehmen Sie einen anderen.",
     },
     DriveStatus.READY: {
         "fr": "La clé est prête : vous pouvez écrire le dossier.",

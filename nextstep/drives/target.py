@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from nextstep.drives.fsinfo import FAT32_MAX_FILE, FsInfo, free_bytes, probe_fs
+from nextstep.drives.hostile import describe, entry_type
 from nextstep.drives.mount import (
     Mounter,
     SystemMounter,
@@ -49,6 +50,9 @@ from nextstep.drives.status import DriveError, DriveStatus
 from nextstep.fsio import fsync_dir
 
 CHUNK = 1 << 20
+# Bundle files are readable by everyone on POSIX filesystems (ext4): the person's own Linux
+# machine must open them without root; their content is encrypted or public anyway.
+FILE_MODE = 0o644
 PER_FILE_SLACK = 256 * 1024  # cluster rounding and directory entries, per file
 
 # Test seam for fault injection: called with the name of each stage of a write
@@ -95,6 +99,8 @@ class DriveTarget(Protocol):
 
     def eject(self) -> DriveStatus: ...
 
+    def release(self) -> None: ...
+
     def __enter__(self) -> DriveTarget: ...
 
     def __exit__(self, *exc: object) -> None: ...
@@ -121,7 +127,7 @@ def _status_for(exc: OSError, present: bool) -> DriveStatus:
 def _hash_file(path: Path) -> str:
     """SHA-256 of a file we wrote, read without following links and without the page cache
     (best effort) so that the bytes come from the medium."""
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise OSError(errno.EINVAL, "not a regular file")
@@ -174,6 +180,12 @@ class _BaseTarget:
         """Finish what an interrupted write left: delete temporary files and put back the
         previous version of any file whose replacement was never verified. Only names with
         NextStep's own prefixes are touched; nothing on the drive is opened."""
+        try:
+            return self._recover()
+        except OSError as exc:
+            raise DriveError(_status_for(exc, self._present()), f"recover: {exc}") from exc
+
+    def _recover(self) -> list[str]:
         actions: list[str] = []
         for d in self._dirs():
             try:
@@ -190,6 +202,8 @@ class _BaseTarget:
                     changed = True
                 elif entry.name.startswith(BACKUP_PREFIX):
                     final = d / entry.name[len(BACKUP_PREFIX) :]
+                    if entry_type(final) not in (None, "file"):
+                        continue  # never replace the person's folder, link or device
                     os.replace(entry.path, final)
                     actions.append(f"restored previous {final.name}")
                     changed = True
@@ -212,6 +226,14 @@ class _BaseTarget:
                 return WriteReport(DriveStatus.BAD_NAME, [], digests, f"{name!r}: {problem}")
         if self.fstype == "vfat" and any(len(d) > FAT32_MAX_FILE for d in bundle.values()):
             return WriteReport(DriveStatus.TOO_LARGE, [], digests, "a file exceeds 4 GiB")
+        try:
+            taken = self._names_taken(bundle)
+        except DriveError as exc:
+            return WriteReport(self._removed_or(exc.status), [], digests, exc.detail)
+        if taken:
+            # A folder, link, FIFO or device has one of our names: it is the person's (or a
+            # trap); nothing is renamed, replaced or written.
+            return WriteReport(DriveStatus.NOT_A_FILE, [], digests, taken)
 
         temps: dict[str, Path] = {}
         renamed: list[str] = []
@@ -235,7 +257,7 @@ class _BaseTarget:
             _stage("tmp_written")
             for name, tmp in temps.items():
                 final = self.root / name
-                if final.exists() or final.is_symlink():
+                if entry_type(final) == "file":
                     os.replace(final, final.parent / (BACKUP_PREFIX + final.name))
                     _stage("renaming")
                 os.replace(tmp, final)
@@ -249,7 +271,7 @@ class _BaseTarget:
             return WriteReport(status, [], digests, f"write: {exc.strerror or exc}")
         except DriveError as exc:
             self._undo(temps, renamed)
-            return WriteReport(exc.status, [], digests, exc.detail)
+            return WriteReport(self._removed_or(exc.status), [], digests, exc.detail)
 
         # Verification on a fresh read-only mount.
         bad: list[str] = []
@@ -265,20 +287,30 @@ class _BaseTarget:
             return WriteReport(status, [], digests, f"verify: {exc.strerror or exc}")
         except DriveError as exc:
             self._undo(temps, renamed)
-            return WriteReport(exc.status, [], digests, exc.detail)
+            return WriteReport(self._removed_or(exc.status), [], digests, exc.detail)
         if bad:
             self._undo(temps, renamed)
             return WriteReport(
                 DriveStatus.VERIFY_FAILED, [], digests, f"{len(bad)} file(s) differ on re-read"
             )
         _stage("verified")
+        if not self._present():
+            # Gone before the previous version's backups were deleted: the next open would
+            # restore them over the new files, so this write did not happen.
+            return WriteReport(DriveStatus.REMOVED, [], digests, "removed after verification")
         # Verified: the backups of replaced files may go now.
         backups = [(self.root / n).parent / (BACKUP_PREFIX + (self.root / n).name) for n in bundle]
         backups += [self.root / n for n in obsolete if n not in bundle and not name_problem(n)]
-        if any(b.exists() for b in backups):
+        try:
+            pending = any(entry_type(b) is not None for b in backups)
+        except DriveError as exc:
+            return WriteReport(self._removed_or(exc.status), [], digests, exc.detail)
+        if pending:
             try:
                 self._mount_rw()
                 for b in backups:
+                    if entry_type(b) not in ("file", "link"):
+                        continue  # a folder or device is the person's: never removed
                     with contextlib.suppress(FileNotFoundError):
                         os.unlink(b)
                 for d in {b.parent for b in backups}:
@@ -288,10 +320,35 @@ class _BaseTarget:
                 # The new files are verified; a leftover backup is restored over them at the
                 # next open, so say the drive failed rather than claim success.
                 status = (
-                    exc.status if isinstance(exc, DriveError) else _status_for(exc, self._present())
+                    self._removed_or(exc.status)
+                    if isinstance(exc, DriveError)
+                    else _status_for(exc, self._present())
                 )
                 return WriteReport(status, [], digests, f"cleanup: {exc}")
         return WriteReport(DriveStatus.VERIFIED, list(bundle), digests)
+
+    def _names_taken(self, bundle: Mapping[str, bytes]) -> str:
+        """Which of the names to write is held by something other than a regular file (or
+        sits in a "folder" that is not one); "" when all are free or plain files."""
+        for name in bundle:
+            final = self.root / name
+            if final.parent != self.root and entry_type(final.parent) not in (None, "dir"):
+                return f"{final.parent.name} is not a folder"
+            kind = entry_type(final)
+            if kind not in (None, "file"):
+                return f"{name} is {describe(kind)}"
+        return ""
+
+    def _removed_or(self, status: DriveStatus) -> DriveStatus:
+        """A mount or read failure of a drive that is no longer there is its removal."""
+        if status in (DriveStatus.MOUNT_ERROR, DriveStatus.IO_ERROR, DriveStatus.BUSY):
+            try:
+                present = self._present()
+            except OSError:
+                present = False
+            if not present:
+                return DriveStatus.REMOVED
+        return status
 
     def _classify_write_error(self, exc: OSError) -> DriveStatus:
         """Like :func:`_status_for`, but a full filesystem is recognised by its free space:
@@ -306,8 +363,10 @@ class _BaseTarget:
         return status
 
     def _write_file(self, path: Path, data: bytes) -> None:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
         try:
+            with contextlib.suppress(OSError):  # the umask may be stricter; FAT has no modes
+                os.fchmod(fd, FILE_MODE)
             view = memoryview(data)
             half = len(view) // 2
             pos = 0
@@ -332,7 +391,7 @@ class _BaseTarget:
             for name in temps:
                 final = self.root / name
                 backup = final.parent / (BACKUP_PREFIX + final.name)
-                if backup.exists():
+                if entry_type(backup) == "file":
                     os.replace(backup, final)
                 elif name in renamed:
                     with contextlib.suppress(FileNotFoundError):
@@ -344,6 +403,10 @@ class _BaseTarget:
 
     def eject(self) -> DriveStatus:
         return DriveStatus.EJECTED
+
+    def release(self) -> None:
+        """Let go of the drive without powering it off, because it is opened again soon
+        (a return visit reads the holder id, then opens the bundle after consent)."""
 
     def __enter__(self) -> _BaseTarget:
         return self
@@ -524,17 +587,21 @@ class MountedTarget(_BaseTarget):
     def _free(self) -> int:
         return free_bytes(self._point, self._device, self.fstype)
 
-    def eject(self) -> DriveStatus:
-        """Unmount, detach the loop device we attached, power a USB stick off (udisks)."""
+    def release(self) -> None:
+        """Unmount and detach the loop device we attached; the stick stays powered."""
         if self._mounted_ro is not None or is_mounted(self._point):
             self._unmount()
         if self._loop and self._attached:
             subprocess.run(["losetup", "-d", self._loop], capture_output=True, check=False)
             self._attached = False
-        if self.kind == "usb" and isinstance(self._mounter, UdisksMounter):
-            self._mounter.power_off(self._device)
         with contextlib.suppress(OSError):
             self._point.rmdir()
+
+    def eject(self) -> DriveStatus:
+        """Unmount, detach the loop device we attached, power a USB stick off (udisks)."""
+        self.release()
+        if self.kind == "usb" and isinstance(self._mounter, UdisksMounter):
+            self._mounter.power_off(self._device)
         return DriveStatus.EJECTED
 
 

@@ -253,3 +253,38 @@ def test_bundle_opens_in_memory_without_temp_files(
     )
     assert set(private.iterdir()) == before
     assert io.BytesIO(b.pdf).read(5) == b"%PDF-"
+
+
+def test_every_reader_takes_the_printed_form_and_the_bare_digits(built: Built) -> None:
+    """poppler's CLI keeps 32 characters; qpdf, mupdf, poppler and pdfium take both forms.
+
+    The printed form is the user password and the bare digits the owner password: graphical
+    poppler readers try both, its command-line tools take the digits with ``-opw``.
+    """
+    import pypdfium2 as pdfium  # the reader of Chrome and Android
+
+    printed = built.passphrase
+    digits = printed.replace("-", "")
+    assert len(printed) <= 32 and len(digits) <= 32
+    pdf = str(built.paths.pdf)
+    for form in (printed, digits):
+        for cmd in (
+            [require_tool("pdftotext"), "-upw" if form == printed else "-opw", form, pdf, "-"],
+            [require_tool("pdfinfo"), "-upw", form, pdf] if form == printed else None,
+            [require_tool("pdfinfo"), "-opw", form, pdf] if form == digits else None,
+            [require_tool("qpdf"), f"--password={form}", "--check", pdf],
+            [require_tool("mutool"), "info", "-p", form, pdf],
+        ):
+            if cmd is None:
+                continue
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+            assert done.returncode == 0, (cmd[0], form, done.stderr)
+        doc = pdfium.PdfDocument(pdf, password=form)
+        assert len(doc) >= 2
+        doc.close()
+    wrong = subprocess.run(
+        [require_tool("qpdf"), "--password=" + digits[::-1], "--check", pdf],
+        capture_output=True,
+        text=True,
+    )
+    assert wrong.returncode != 0
