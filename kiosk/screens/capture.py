@@ -19,13 +19,13 @@ from typing import Any
 
 from textual import events, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, ProgressBar, RadioSet, Static
 
 from kiosk import sources
 from kiosk.base import KioskScreen
 from kiosk.i18n import N_, _
+from kiosk.keymap import bindings, hint
 from kiosk.preview import LiveFeed, PageSeen, PreviewFrame, PreviewStopped
 from kiosk.widgets import Choice, Thumbnail
 from nextstep.visit.outcomes import CaptureOutcome, ReturnVisit, SessionView, thumbnail_pixels
@@ -64,14 +64,15 @@ def returning_sentence(visit: ReturnVisit) -> str:
 
 class CaptureScreen(KioskScreen):
     STEP = "capture"
-    BINDINGS = [
-        Binding("space", "capture", show=False),
-        Binding("a", "add_page", show=False),
-        Binding("n", "new_document", show=False),
-        Binding("f2", "choose_source", show=False),
-        Binding("f8", "review", show=False),
-        Binding("w", "withdraw", show=False),
-    ]
+    BINDINGS = bindings(
+        "capture",
+        "add_page",
+        "new_document",
+        "choose_source",
+        "next:review",
+        "refuse:withdraw",
+        "end_visit",
+    )
 
     def __init__(self, *, live: bool = True) -> None:
         super().__init__()
@@ -98,13 +99,15 @@ class CaptureScreen(KioskScreen):
         return sources.kind_of(self.kiosk.source) == "camera"
 
     def keys(self) -> list[tuple[str, str]]:
-        keys = [
-            ("Space", _("Capture a document")),
-            ("A", _("Add a page to the last one")),
-        ]
+        keys = [hint("capture"), hint("add_page")]
         if self.camera_mode:
-            keys.append(("N", _("Next page: new document")))
-        keys += [("F2", _("Source")), ("F8", _("Review")), ("W", _("Consent withdrawn"))]
+            keys.append(hint("new_document"))
+        keys += [
+            hint("choose_source"),
+            hint("next", _("Review")),
+            hint("end_visit"),
+            hint("refuse", _("Consent withdrawn")),
+        ]
         return keys
 
     def compose_body(self) -> ComposeResult:
@@ -528,3 +531,11 @@ class CaptureScreen(KioskScreen):
 
     def action_withdraw(self) -> None:
         self.kapp.ask_withdraw_consent()
+
+    def action_end_visit(self) -> None:
+        """Finish without withdrawing (a returning person who came only for the drive check,
+        or nothing worth keeping): nothing is written, the session is wiped, the end screen
+        says so."""
+        if self.capturing or self.reading:
+            return
+        self.kapp.ask_end_visit()

@@ -11,6 +11,7 @@ from textual.containers import Center, Horizontal, Vertical
 from textual.widgets import Button, Digits, Label, LoadingIndicator, Static
 
 from kiosk.base import KioskScreen
+from kiosk.endings import SENTENCES, Ending
 from kiosk.i18n import CURRENT, _, _p, person_raw, wrap
 from kiosk.services import Delivered
 from kiosk.support import drive_status, print_document, printer_of
@@ -343,9 +344,12 @@ class DriveScreen(KioskScreen):
         if not self.delivered:
             from kiosk.modals import ConfirmModal
 
+            returning = self.kiosk.returning is not None
+            ending = Ending.UNCHANGED if returning else Ending.NOT_WRITTEN
+
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self.kapp.goto_end()
+                    self.kapp.goto_end(ending)
 
             self.app.push_screen(
                 ConfirmModal(
@@ -359,7 +363,7 @@ class DriveScreen(KioskScreen):
                 answered,
             )
             return
-        self.kapp.goto_end()
+        self.kapp.goto_end(Ending.WRITTEN)
 
 
 class EndScreen(KioskScreen):
@@ -373,9 +377,12 @@ class EndScreen(KioskScreen):
         Binding("d", "print_slip('reminder')", show=False),
     ]
 
-    def __init__(self, delivered: Delivered | None = None) -> None:
+    def __init__(
+        self, delivered: Delivered | None = None, *, ending: Ending = Ending.WRITTEN
+    ) -> None:
         super().__init__()
         self.delivered = delivered
+        self.ending = ending
 
     def step_title(self) -> str:
         return _("End of the session")
@@ -394,15 +401,7 @@ class EndScreen(KioskScreen):
         with Vertical(id="end"):
             yield Label(_p("Thank you"), classes="screen-title")
             yield Static(
-                wrap(
-                    person_raw(
-                        "Your documents are on your USB drive, locked with your passphrase. This "
-                        "kiosk has now erased everything it held about you."
-                    ),
-                    CURRENT.person,
-                    90,
-                ),
-                id="end-text",
+                wrap(person_raw(SENTENCES[self.ending]), CURRENT.person, 90), id="end-text"
             )
             yield Static("", id="slips-status")
             yield Label(_("Receipt for the register"), classes="table-title")

@@ -15,6 +15,7 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Collapsible, Label, RadioSet, Select, Static
 
 from kiosk.base import KioskScreen
+from kiosk.endings import Ending
 from kiosk.i18n import CURRENT, LANGUAGES, Np_, _, _p, display, person_raw, set_languages, wrap
 from kiosk.widgets import Choice
 from nextstep.visit.outcomes import SessionView
@@ -291,4 +292,4 @@ class RefusedScreen(KioskScreen):
         self.action_finish()
 
     def action_finish(self) -> None:
-        self.kapp.goto_end()
+        self.kapp.goto_end(Ending.WITHDRAWN if self.withdrawn else Ending.REFUSED)

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, LoadingIndicator, Static
 
 from kiosk.base import KioskScreen
+from kiosk.endings import Ending
 from kiosk.i18n import CURRENT, _, _p, person_raw, wrap
 from nextstep.visit.outcomes import ReturnVisit
 
@@ -231,7 +232,7 @@ class PassphraseScreen(KioskScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.kapp.goto_end()
+                self.kapp.goto_end(Ending.UNCHANGED)
 
         self.app.push_screen(
             ConfirmModal(

@@ -6,12 +6,12 @@ from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from kiosk.base import KioskScreen
 from kiosk.i18n import _
+from kiosk.keymap import bindings, hint
 from kiosk.support import Row, preflight
 
 
@@ -19,13 +19,13 @@ class PreflightScreen(KioskScreen):
     """Every tool and device, green or with its fix. Probing runs in a worker."""
 
     STEP = "preflight"
-    BINDINGS = [Binding("f8", "next", show=False), Binding("r", "recheck", show=False)]
+    BINDINGS = bindings("next", "again:recheck")
 
     def step_title(self) -> str:
         return _("Preflight")
 
     def keys(self) -> list[tuple[str, str]]:
-        return [("F8", _("Continue")), ("R", _("Check again")), ("Ctrl+Q", _("Staff exit"))]
+        return [hint("next"), hint("again"), ("Ctrl+Q", _("Staff exit"))]
 
     def compose_body(self) -> ComposeResult:
         yield Label(_("Checking the kiosk before the first person"), classes="screen-title")
@@ -146,24 +146,18 @@ class SignInScreen(KioskScreen):
 
 class HomeScreen(KioskScreen):
     STEP = "home"
-    BINDINGS = [
-        Binding("n", "new", show=False),
-        Binding("r", "returning", show=False),
-        Binding("c", "checkpoint", show=False),
-        Binding("l", "sign_out", show=False),
-        Binding("g", "staff_language", show=False),
-    ]
+    BINDINGS = bindings("new_person:new", "returning", "checkpoint", "sign_out", "staff_language")
 
     def step_title(self) -> str:
         return _("Home")
 
     def keys(self) -> list[tuple[str, str]]:
         return [
-            ("N", _("New person")),
-            ("R", _("Returning person")),
-            ("C", _("End-of-day checkpoint")),
-            ("L", _("Sign out")),
-            ("G", _("Staff language")),
+            hint("new_person"),
+            hint("returning"),
+            hint("checkpoint"),
+            hint("sign_out"),
+            hint("staff_language"),
             ("Ctrl+Q", _("Staff exit")),
         ]
 
