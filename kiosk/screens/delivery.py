@@ -6,18 +6,19 @@ from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.widgets import Button, Digits, Label, LoadingIndicator, Static
 
 from kiosk.base import KioskScreen
 from kiosk.endings import SENTENCES, Ending
 from kiosk.i18n import CURRENT, _, _p, person_raw, wrap
+from kiosk.keymap import bindings, hint
 from kiosk.services import Delivered
 from kiosk.support import drive_status, print_document, printer_of
 from kiosk.widgets import passphrase_lines
 from nextstep.drives.status import DriveStatus
 from nextstep.drives.target import WriteReport
+from nextstep.returning import WriteCheck
 from nextstep.visit.outcomes import Built
 
 
@@ -26,7 +27,7 @@ class BundleScreen(KioskScreen):
 
     PERSON = True
     STEP = "bundle"
-    BINDINGS = [Binding("f8", "next", show=False), Binding("p", "print", show=False)]
+    BINDINGS = bindings("next", "print")
 
     def __init__(self) -> None:
         super().__init__()
@@ -38,11 +39,11 @@ class BundleScreen(KioskScreen):
 
     def keys(self) -> list[tuple[str, str]]:
         if self.kiosk.returning is not None:
-            return [("F8", _("Go to the drive"))]
-        return [
-            ("P", _("Print the key card again")),
-            ("F8", _("Passphrase noted: go to the drive")),
-        ]
+            return [hint("next", _("Go to the drive"))]
+        keys = [hint("next", _("Passphrase noted: go to the drive"))]
+        if printer_of(self.kiosk) is not None:
+            keys.append(hint("print", _("Print the key card again")))
+        return keys
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="bundle"):
@@ -151,12 +152,7 @@ class BundleScreen(KioskScreen):
 
 class DriveScreen(KioskScreen):
     STEP = "drive"
-    BINDINGS = [
-        Binding("w", "write", show=False),
-        Binding("e", "eject", show=False),
-        Binding("b", "backup", show=False),
-        Binding("f8", "finish", show=False),
-    ]
+    BINDINGS = bindings("write", "eject", "backup", "next:finish")
 
     def __init__(self, *, poll: bool = True) -> None:
         super().__init__()
@@ -172,10 +168,10 @@ class DriveScreen(KioskScreen):
         return self.status in (DriveStatus.VERIFIED, DriveStatus.EJECTED)
 
     def keys(self) -> list[tuple[str, str]]:
-        keys = [("W", _("Write and verify")), ("E", _("Eject"))]
+        keys = [hint("write"), hint("eject")]
         if self.delivered:
-            keys.append(("B", _("Backup copy on a second drive")))
-        return [*keys, ("F8", _("Finish"))]
+            keys.append(hint("backup"))
+        return [*keys, hint("next", _("Finish"))]
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="drive"):
@@ -202,7 +198,7 @@ class DriveScreen(KioskScreen):
     @property
     def busy(self) -> bool:
         """The drive is being probed, written or ejected."""
-        return self.running("drive") or self.running("drive-poll")
+        return self.running("drive") or self.running("drive-poll") or self.running("prepare")
 
     def check_drive(self) -> None:
         if self.busy or self.status in (
@@ -217,6 +213,15 @@ class DriveScreen(KioskScreen):
     @work(thread=True, exclusive=True, group="drive-poll", exit_on_error=False)
     def probe_drive(self) -> DriveStatus:
         return drive_status(self.kiosk)
+
+    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
+    def prepare_write(self) -> DriveStatus | WriteCheck:
+        """Before writing: is the drive there and usable (else its status, nothing written),
+        and, for a new person, whose bundles it already holds."""
+        status = drive_status(self.kiosk)
+        if status is not DriveStatus.READY or self.kiosk.returning is not None:
+            return status
+        return self.kiosk.check_drive_before_write()
 
     @work(thread=True, exclusive=True, group="drive", exit_on_error=False)
     def write(self, spec: str) -> WriteReport:
@@ -234,7 +239,9 @@ class DriveScreen(KioskScreen):
             return self.kiosk.require_session().write_backup(spec)
 
     def worker_done(self, group: str, result: object) -> None:
-        if group == "backup" and isinstance(result, WriteReport):
+        if group == "prepare":
+            self.prepared(result)
+        elif group == "backup" and isinstance(result, WriteReport):
             self.backup_written(result)
         elif isinstance(result, WriteReport):
             self.show_status(result.status)
@@ -248,10 +255,10 @@ class DriveScreen(KioskScreen):
             )
             KioskScreen.work_failed(self, group, message, hint)
             return
-        status = self.status
+        # The drive is not usable: say so (never fall back to "ready"), then look again.
+        self.status = None
+        self.query_one("#drive-status", Static).update(f"[b red]✘[/] {message}")
         super().work_failed(group, message, hint)
-        if status is not None:
-            self.show_status(status)
 
     def show_status(self, status: DriveStatus) -> None:
         """One sentence for the status, in the staff's language, and the step list."""
@@ -326,10 +333,50 @@ class DriveScreen(KioskScreen):
             box.update(f"[b red]✘[/] {text}")
 
     def action_write(self) -> None:
-        if self.running("drive"):
+        if self.running("drive") or self.running("prepare"):
             return
+        self.query_one("#drive-status", Static).update(_("Checking the drive…"))
+        self.prepare_write()
+
+    def prepared(self, result: object) -> None:
+        """The drive was looked at: write, show why not, or ask first when it holds other
+        people's bundles (the kiosk never writes a second person's bundle without a word)."""
+        if isinstance(result, DriveStatus) and result is not DriveStatus.READY:
+            self.show_status(result)
+            return
+        if isinstance(result, WriteCheck) and result.needs_confirmation:
+            self.ask_shared_drive(result)
+            return
+        self.start_write()
+
+    def start_write(self) -> None:
         self.query_one("#drive-status", Static).update(_("Writing and verifying…"))
         self.write(self.kiosk.drive_spec)
+
+    def ask_shared_drive(self, check: WriteCheck) -> None:
+        from kiosk.modals import ConfirmModal
+
+        others = len({b.holder_id for b in check.others}) + len(check.unverified)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.start_write()
+            else:
+                self.query_one("#drive-status", Static).update(
+                    _("Nothing written: insert the person's own drive, then press W.")
+                )
+
+        self.app.push_screen(
+            ConfirmModal(
+                _(
+                    "This drive already holds the bundles of {n} other person(s). Ask the "
+                    "person: is it really their drive? Their files stay untouched."
+                ).format(n=others),
+                _("Yes, write on it"),
+                _("No, change the drive"),
+            ),
+            answered,
+        )
 
     def action_eject(self) -> None:
         if self.status is not DriveStatus.VERIFIED:
@@ -371,11 +418,7 @@ class EndScreen(KioskScreen):
 
     PERSON = True
     STEP = "end"
-    BINDINGS = [
-        Binding("f8", "home", show=False),
-        Binding("r", "print_slip('referral')", show=False),
-        Binding("d", "print_slip('reminder')", show=False),
-    ]
+    BINDINGS = bindings("next:home", "print:print_slips")
 
     def __init__(
         self, delivered: Delivered | None = None, *, ending: Ending = Ending.WRITTEN
@@ -390,12 +433,8 @@ class EndScreen(KioskScreen):
     def keys(self) -> list[tuple[str, str]]:
 
         if self.kiosk.slips and printer_of(self.kiosk) is not None:
-            return [
-                ("R", _("Print the referral slip")),
-                ("D", _("Print the deadline reminder")),
-                ("F8", _("Next person")),
-            ]
-        return [("F8", _("Next person"))]
+            return [hint("next", _("Next person")), hint("print", _("Print the slips"))]
+        return [hint("next", _("Next person"))]
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="end"):
@@ -433,33 +472,38 @@ class EndScreen(KioskScreen):
                 )
             )
         else:
-            status.update(_("Slips for the person: R for the referral, D for the deadlines."))
+            status.update(_("Slips for the person: press P to print them."))
 
-    def action_print_slip(self, which: str) -> None:
-        pdf = self.kiosk.slips.get(which)
-        if pdf is None:
+    def action_print_slips(self) -> None:
+        """P: the referral slip, then the deadline reminder (the ones that exist), in one
+        worker so neither cancels the other."""
+        slips = [
+            (w, self.kiosk.slips[w]) for w in ("referral", "reminder") if w in self.kiosk.slips
+        ]
+        if not slips or self.running("print"):
             return
-        status = self.query_one("#slips-status", Static)
         if printer_of(self.kiosk) is None:
             self.show_slips()
             return
-        status.update(_("Printing…"))
-        self.print_slip(which, pdf)
+        self.query_one("#slips-status", Static).update(_("Printing…"))
+        self.print_slips(slips)
 
     @work(thread=True, exclusive=True, group="print", exit_on_error=False)
-    def print_slip(self, which: str, pdf: bytes) -> str:
-        title = "referral slip" if which == "referral" else "deadline reminder"
-        print_document(self.kiosk, pdf, title)
-        return which
+    def print_slips(self, slips: list[tuple[str, bytes]]) -> list[str]:
+        for which, pdf in slips:
+            title = "referral slip" if which == "referral" else "deadline reminder"
+            print_document(self.kiosk, pdf, title)
+        return [which for which, _pdf in slips]
 
     def worker_done(self, group: str, result: object) -> None:
-        if group == "print":
-            printed = (
-                _("Referral slip printed.")
-                if result == "referral"
-                else _("Deadline reminder printed.")
+        if group == "print" and isinstance(result, list):
+            printed = {
+                "referral": _("Referral slip printed."),
+                "reminder": _("Deadline reminder printed."),
+            }
+            self.query_one("#slips-status", Static).update(
+                " ".join(printed[w] for w in result if w in printed)
             )
-            self.query_one("#slips-status", Static).update(printed)
 
     def receipt(self) -> str:
         d = self.delivered

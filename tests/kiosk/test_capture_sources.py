@@ -71,7 +71,7 @@ def test_camera_auto_capture_adds_each_page_once(make_kiosk: Any, tmp_path: Path
             # Input is handled while the camera worker runs: N (new document) takes effect
             # at once, before the second page is laid down.
             presses = screen.presses
-            await pilot.press("n")
+            await pilot.press("f3")
             assert screen.presses == presses + 1 and screen.new_next
             assert screen.auto_pages == 1 and screen.feed is feed and feed.frames > 0
             assert "nouveau document" in text_of(screen, "#grouping")

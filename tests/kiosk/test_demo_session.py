@@ -19,6 +19,7 @@ from tests.kiosk.drive import (
     answer_consent,
     capture_documents,
     choose_language,
+    make_bundle,
     screen_name,
     settle,
     sign_in,
@@ -91,7 +92,7 @@ def test_complete_demo_session_by_keyboard(make_kiosk: Any, tmp_path: Path) -> N
             await pilot.press(*(["down"] * with_deadline), "tab", "d")
             await pilot.pause()
             assert session.view().documents[with_deadline].deadlines[0].confirmed
-            await pilot.press("f8")
+            await make_bundle(pilot, app)
             await until(pilot, app, "BundleScreen")
             await settle(pilot, app)
             state["passphrase"] = read_passphrase(app)
@@ -227,7 +228,7 @@ def test_withdrawing_consent_mid_session_discards_pages(make_kiosk: Any) -> None
             await capture_documents(pilot, app, 1)
             session = kiosk.session
             assert sum(len(d.pages) for d in session.drafts) >= 1
-            await pilot.press("w")
+            await pilot.press("f9")  # F9: refuse / withdraw consent, on every screen
             await until(pilot, app, "ConfirmModal")
             await pilot.press("shift+tab", "enter")  # focus moves from "No" to "Yes"
             await until(pilot, app, "RefusedScreen", timeout=120)
