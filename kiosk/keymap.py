@@ -59,6 +59,8 @@ KEYS: dict[str, Key] = {
         Key("s", "S", "split", N_("Split here")),
         # Passphrase of a returning person.
         Key("f7", "F7", "camera", N_("Read the key card's QR code")),
+        # Consent.
+        Key("f6", "F6", "listen", N_("Read the notice aloud")),
         # Drive.
         Key("w", "W", "write", N_("Write and verify")),
         Key("e", "E", "eject", N_("Eject")),

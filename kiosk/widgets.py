@@ -159,7 +159,11 @@ def passphrase_lines(secret: str, per_line: int = 3) -> list[str]:
 
 class Choice(RadioButton):
     """A radio button whose state shows by shape, not only colour: "●" chosen, blank not
-    (for monochrome screens and colour-blind staff)."""
+    (for monochrome screens and colour-blind staff). ``rtl``: the box goes after the label,
+    on the right, where a right-to-left reader looks for it."""
+
+    def __init__(self, label: str = "", value: bool = False, *, rtl: bool = False, **kw: Any):
+        super().__init__(label, value, button_first=not rtl, **kw)
 
     @property
     def _button(self) -> Any:

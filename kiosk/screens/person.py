@@ -16,7 +16,8 @@ from textual.widgets import Button, Collapsible, Label, RadioSet, Select, Static
 
 from kiosk.base import KioskScreen
 from kiosk.endings import Ending
-from kiosk.i18n import CURRENT, LANGUAGES, Np_, _, _p, display, person_raw, set_languages, wrap
+from kiosk.i18n import CURRENT, LANGUAGES, N_, Np_, _, _p, display, person_raw, set_languages, wrap
+from kiosk.keymap import bindings, hint
 from kiosk.widgets import Choice
 from nextstep.visit.outcomes import SessionView
 
@@ -30,10 +31,11 @@ PURPOSE_LABELS: dict[str, str] = {
     ),
     "share_recipient": Np_("Send my documents to a person or service I name."),
 }
+# How the notice was given: answered by staff, so in the staff's language.
 INFORMED = (
-    ("on_screen", Np_("read on the screen")),
-    ("printed", Np_("printed notice")),
-    ("interpreter", Np_("through an interpreter")),
+    ("on_screen", N_("read on the screen")),
+    ("printed", N_("printed notice")),
+    ("interpreter", N_("through an interpreter")),
 )
 
 
@@ -68,6 +70,20 @@ def notice_summary() -> str:
     )
 
 
+def player() -> str | None:
+    """The program that plays a WAV on the kiosk's speaker (PulseAudio's paplay, else ALSA's
+    aplay), or None when the kiosk has neither (no speaker to use)."""
+    import shutil
+
+    return shutil.which("paplay") or shutil.which("aplay")
+
+
+def voice_for(language: str) -> str | None:
+    from nextstep.consent.speech import voice_for as voice
+
+    return voice(language)
+
+
 class LanguageScreen(KioskScreen):
     """Each language written in its own name and script; arrows and Enter, or a digit key."""
 
@@ -82,11 +98,11 @@ class LanguageScreen(KioskScreen):
         return _("Language of the person")
 
     def keys(self) -> list[tuple[str, str]]:
-        return [("←↑→↓/Tab", _("Move")), ("Enter", _("Choose")), ("Esc", _("Back to home"))]
+        return [("←↑→↓/Tab", _("Move")), ("Enter", _("Choose")), hint("back", _("Back to home"))]
 
     COLUMNS = 4  # matches #languages grid-size in theme.tcss
     BINDINGS = [
-        Binding("escape", "home", show=False),
+        *bindings("back:home"),
         Binding("up", "move(-4)", show=False),
         Binding("down", "move(4)", show=False),
         Binding("left", "move(-1)", show=False),
@@ -138,18 +154,22 @@ class LanguageScreen(KioskScreen):
 class ConsentScreen(KioskScreen):
     PERSON = True
     STEP = "consent"
-    BINDINGS = [Binding("f8", "confirm", show=False), Binding("f9", "refuse_all", show=False)]
+    BINDINGS = bindings("next:confirm", "refuse:refuse_all", "back", "listen")
 
     def step_title(self) -> str:
         return _("Consent")
 
     def keys(self) -> list[tuple[str, str]]:
-        return [
-            ("↑↓", _("Yes / No")),
+        keys = [
+            hint("next", _("Confirm the answers")),
+            ("↑↓ Enter", _("Yes / No")),
             ("Tab", _("Next question")),
-            ("F8", _("Confirm the answers")),
-            ("F9", _("Refuse everything")),
+            hint("refuse", _("Refuse everything")),
+            hint("back", _("Back to the language choice")),
         ]
+        if player() is not None:
+            keys.append(hint("listen"))
+        return keys
 
     def compose_body(self) -> ComposeResult:
         width = 92
@@ -163,12 +183,12 @@ class ConsentScreen(KioskScreen):
                 with Vertical(classes="purpose"):
                     yield Static(wrap(label, CURRENT.person, width), classes="purpose-label")
                     with RadioSet(id=f"purpose-{pid}", classes="yes-no"):
-                        yield Choice(_p("Yes"))
-                        yield Choice(_p("No"))
+                        yield Choice(_p("Yes"), rtl=self.rtl)
+                        yield Choice(_p("No"), rtl=self.rtl)
             yield Static(_("How was the notice given? (staff)"), classes="staff-note")
-            with RadioSet(id="informed"):
+            with RadioSet(id="informed", classes="staff-choice"):
                 for n, (value, label) in enumerate(INFORMED):
-                    yield Choice(_p(label), value=n == 0, name=value)
+                    yield Choice(_(label), value=n == 0, name=value)
             with Vertical(id="interpreter-box"):
                 yield Static(_("Language the interpreter spoke (staff)"), classes="staff-note")
                 yield Select(
@@ -178,6 +198,7 @@ class ConsentScreen(KioskScreen):
                     id="interpreter-language",
                 )
             yield Static("", id="consent-message")
+            yield Static("", id="listen-status", classes="staff-note")
             with Horizontal(classes="buttons"):
                 yield Button(_p("Confirm my answers"), id="confirm", variant="primary")
                 yield Button(_p("I refuse everything"), id="refuse", variant="error")
@@ -218,15 +239,85 @@ class ConsentScreen(KioskScreen):
 
     def action_confirm(self) -> None:
         answers = self.answers()
-        if any(v is None for v in answers.values()):
+        gaps = [pid for pid, v in answers.items() if v is None]
+        if gaps:
+            # The message, then the first unanswered question itself, brought into view
+            # and focused: at 80x24 the message alone would sit below the visible area.
             self.query_one("#consent-message", Static).update(
                 _p("Please answer yes or no to each question.")
             )
+            question = self.query_one(f"#purpose-{gaps[0]}", RadioSet)
+            question.focus()
+            self.call_after_refresh(question.parent.scroll_visible)  # type: ignore[union-attr]
             return
         self.record({k: bool(v) for k, v in answers.items()})
 
     def action_refuse_all(self) -> None:
-        self.record(dict.fromkeys(purpose_ids(), False))
+        """F9 sits next to F8: refusing everything is asked once more, in the person's
+        language, before it is recorded."""
+        from kiosk.modals import ConfirmModal
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.record(dict.fromkeys(purpose_ids(), False))
+
+        self.app.push_screen(
+            ConfirmModal(
+                _p("Do you refuse everything? Nothing will be digitised."),
+                _p("Yes, I refuse everything"),
+                _p("No, go back"),
+            ),
+            answered,
+        )
+
+    def action_back(self) -> None:
+        """Esc: a wrong language is left by going back to the choice, not by refusing. The
+        session started for that language is ended first (it holds no answer yet)."""
+        session = self.kiosk.session
+        holder = (
+            session.holder_id if session is not None and self.kiosk.awaiting_passphrase else None
+        )
+        if session is not None:
+            self.guard(self.kiosk.wipe)
+        self.kapp.goto_language(holder_id=holder)
+
+    def action_listen(self) -> None:
+        """Read the privacy notice aloud (espeak-ng, then the kiosk's speaker)."""
+        status = self.query_one("#listen-status", Static)
+        if voice_for(CURRENT.person) is None:
+            status.update(
+                _("No voice reads this language aloud: ask for an interpreter to read it.")
+            )
+            return
+        if player() is None:
+            status.update(_("This kiosk has no speaker: read the notice to the person."))
+            return
+        if self.running("listen"):
+            return
+        status.update(_("Reading the notice aloud…"))
+        self.speak(CURRENT.person)
+
+    @work(thread=True, exclusive=True, group="listen", exit_on_error=False)
+    def speak(self, language: str) -> str:
+        """The notice is public text: its WAV may sit in a temporary folder."""
+        import subprocess
+        import tempfile
+        from pathlib import Path
+
+        from nextstep.consent.speech import speak_notice
+
+        tool = player()
+        if tool is None:
+            return ""
+        with tempfile.TemporaryDirectory(prefix="nextstep-notice-") as tmp:
+            wav = Path(tmp) / "notice.wav"
+            speak_notice(language, wav)
+            subprocess.run([tool, str(wav)], check=False, capture_output=True, timeout=600)
+        return language
+
+    def worker_done(self, group: str, result: object) -> None:
+        if group == "listen":
+            self.query_one("#listen-status", Static).update(_("Notice read aloud."))
 
     def record(self, choices: dict[str, bool]) -> None:
         session = self.kiosk.require_session()
@@ -256,7 +347,7 @@ class RefusedScreen(KioskScreen):
 
     PERSON = True
     STEP = "refused"
-    BINDINGS = [Binding("f8", "finish", show=False)]
+    BINDINGS = bindings("next:finish")
 
     def __init__(self, withdrawn: bool = False) -> None:
         super().__init__()
@@ -266,7 +357,7 @@ class RefusedScreen(KioskScreen):
         return _("Consent withdrawn") if self.withdrawn else _("No digitisation")
 
     def keys(self) -> list[tuple[str, str]]:
-        return [("F8", _("End the session"))]
+        return [hint("next", _("End the session"))]
 
     def compose_body(self) -> ComposeResult:
         with Vertical(classes="message-box"):
