@@ -106,7 +106,7 @@ class CaptureScreen(KioskScreen):
             hint("choose_source"),
             hint("next", _("Review")),
             hint("end_visit"),
-            hint("refuse", _("Consent withdrawn")),
+            hint("refuse", _("Withdraw consent")),
         ]
         return keys
 

@@ -100,7 +100,7 @@ class ReviewScreen(KioskScreen):
             hint("merge"),
             hint("split"),
             hint("end_visit"),
-            hint("refuse", _("Consent withdrawn")),
+            hint("refuse", _("Withdraw consent")),
         ]
 
     def compose_body(self) -> ComposeResult:
