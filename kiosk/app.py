@@ -47,6 +47,11 @@ class KioskApp(App[None], inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "staff_exit", show=False, priority=True),
         Binding("ctrl+c", "staff_exit", show=False, priority=True),
+        # Tab moves the focus in the app's own turn: typed in one burst ("demo⇥1234⏎", a
+        # badge reader, a fast typist), the keys after Tab would otherwise be forwarded to
+        # the old field before it handled the Tab.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(

@@ -20,11 +20,19 @@ from nextstep.bundle.verify import (
 )
 from nextstep.drives.status import DriveError
 from nextstep.returning import NoBundleOnDrive
+from nextstep.staff import StaffLocked
 
 
 def translate(exc: BaseException) -> tuple[str, str] | None:
     """The translated (sentence, hint) for ``exc``, or None to keep the domain's words.
     Matched by class (a subclass gets its parent's sentence), never by name."""
+    if isinstance(exc, StaffLocked):
+        return (
+            _("Too many wrong PINs: sign-in is locked for {seconds} more seconds.").format(
+                seconds=exc.seconds
+            ),
+            _("Wait, or ask a colleague to sign in."),
+        )
     if isinstance(exc, DriveError):
         return exc.status.sentence(CURRENT.staff), ""
     if isinstance(exc, NoBundleOnDrive):

@@ -84,9 +84,8 @@ class BundleScreen(KioskScreen):
         self.query_one("#bundle-loading").display = False
         visit = self.kiosk.returning
         if visit is None:
-            ready = _("Bundle ready: {docs} document(s), holder {holder}.").format(
-                docs=outcome.documents, holder=outcome.holder_id
-            )
+            # No holder id here: it is an internal pseudonym, meaningless to the person.
+            ready = _("Bundle ready: {docs} document(s).").format(docs=outcome.documents)
         else:
             ready = _(
                 "Version {v} ready: {new} new document(s) added to the {old} already there."

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
+import time
+from dataclasses import dataclass
 from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Static
 
 from kiosk.base import KioskScreen
@@ -76,10 +80,22 @@ def _escape(text: str) -> str:
     return escape(str(text))
 
 
+@dataclass(frozen=True)
+class Locked:
+    """Sign-in is locked for ``seconds`` (too many wrong PINs)."""
+
+    seconds: int
+
+
 class SignInScreen(KioskScreen):
     """Staff id and PIN (scrypt-hashed, locked after five wrong PINs)."""
 
     STEP = "signin"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unlock_at = 0.0
+        self.countdown: Timer | None = None
 
     def step_title(self) -> str:
         return _("Staff sign-in")
@@ -119,12 +135,47 @@ class SignInScreen(KioskScreen):
         self.check(name, pin)
 
     @work(thread=True, exclusive=True, group="signin", exit_on_error=False)
-    def check(self, name: str, pin: str) -> int:
-        return self.kiosk.sign_in(name, pin)
+    def check(self, name: str, pin: str) -> int | Locked:
+        """Attempts left (0: signed in), or the lock-out (even for the right PIN: the
+        store checks no PIN while locked, so the screen never says "wrong PIN" then)."""
+        # Imported here: the staff store loads scrypt, not needed to draw the first screen.
+        from nextstep.staff import StaffLocked
+
+        try:
+            return self.kiosk.sign_in(name, pin)
+        except StaffLocked as locked:
+            return Locked(locked.seconds)
 
     def worker_done(self, group: str, result: object) -> None:
-        if isinstance(result, int):
+        if isinstance(result, Locked):
+            self.locked(result.seconds)
+        elif isinstance(result, int):
             self.result(result)
+
+    def locked(self, seconds: int) -> None:
+        """Show the lock-out with a countdown that moves, once a second."""
+        self.query_one("#staff-pin", Input).value = ""
+        self.unlock_at = time.monotonic() + seconds
+        if self.countdown is not None:
+            self.countdown.stop()
+        self.countdown = self.set_interval(1.0, self.tick)
+        self.tick()
+
+    def tick(self) -> None:
+        left = math.ceil(self.unlock_at - time.monotonic())
+        message = self.query_one("#signin-message", Static)
+        if left <= 0:
+            message.update(_("You can sign in again."))
+            if self.countdown is not None:
+                self.countdown.stop()
+                self.countdown = None
+            return
+        message.update(
+            _(
+                "Too many wrong PINs: sign-in is locked for {seconds} more seconds. Wait, or "
+                "ask a colleague to sign in."
+            ).format(seconds=left)
+        )
 
     def result(self, remaining: int) -> None:
         pin = self.query_one("#staff-pin", Input)

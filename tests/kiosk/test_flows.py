@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.kiosk.conftest import FIXED_DAY
-from tests.kiosk.drive import answer_consent, choose_language, settle, sign_in, until
+from tests.kiosk.drive import answer_consent, choose_language, screen_name, settle, sign_in, until
 
 
 def text_of(app: Any, selector: str) -> str:
@@ -496,3 +496,58 @@ def test_a_drive_with_several_bundles_lists_them_and_staff_pick_one(make_kiosk: 
     }
     assert seen["holder"] in (first, second)
     assert seen["labels"][1].endswith(seen["holder"][:8])
+
+
+# -- sign-in -----------------------------------------------------------------------------------
+def test_a_burst_of_keys_keeps_its_tab(make_kiosk: Any) -> None:
+    """ "demo⇥1234⏎" arriving at once (a fast typist, a badge reader): Tab still moves to
+    the PIN field before the digits are typed."""
+    from textual import events
+
+    from kiosk.app import KioskApp
+
+    kiosk = make_kiosk()
+    app: Any = KioskApp(kiosk, first="signin")
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app, "SignInScreen")
+            await pilot.pause()
+            for ch in "demo\t1234\r":
+                key = {"\t": "tab", "\r": "enter"}.get(ch, ch)
+                app.post_message(events.Key(key, ch if ch.isalnum() else None))
+            await until(pilot, app, "HomeScreen", timeout=30)
+
+    asyncio.run(run())
+    assert kiosk.staff == "demo"
+
+
+def test_lock_out_is_translated_and_counts_down(make_kiosk: Any) -> None:
+    from kiosk.app import KioskApp
+
+    kiosk = make_kiosk()
+    app: Any = KioskApp(kiosk, first="signin")
+    seen: list[str] = []
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app, "SignInScreen")
+            await pilot.press(*"demo", "enter")
+            for _ in range(5):
+                await pilot.press(*"0000", "enter")
+                await settle(pilot, app)
+            seen.append(text_of(app, "#signin-message"))
+            # The right PIN while locked: still the lock-out, never "wrong PIN".
+            await pilot.press(*"1234", "enter")
+            await settle(pilot, app)
+            seen.append(text_of(app, "#signin-message"))
+            await pilot.pause(2.2)
+            seen.append(text_of(app, "#signin-message"))
+            assert screen_name(app) == "SignInScreen" and kiosk.staff is None
+
+    asyncio.run(run())
+    first, right_pin, later = seen
+    assert first.startswith("Trop de PIN erronés : la connexion est bloquée encore")
+    assert right_pin.startswith("Trop de PIN erronés") and "erroné." not in right_pin
+    number = [int(w) for w in first.split() if w.isdigit()][0]
+    assert [int(w) for w in later.split() if w.isdigit()][0] < number
