@@ -57,7 +57,37 @@ def notice_text(code: str) -> str:
         text = notices.load(code).text
     except Exception:  # noqa: BLE001 - no notice in this language: the summary stands in
         return notice_summary()
-    return "\n".join(line.replace("**", "").lstrip("# ") for line in text.splitlines())
+    return "\n".join(paragraphs(text))
+
+
+def paragraphs(markdown: str) -> list[str]:
+    """The notice's markdown as plain paragraphs, one per line (blank lines kept): the
+    source's hard line breaks inside a paragraph are joined, so the kiosk wraps (and, in a
+    right-to-left language, reorders) whole sentences, not the file's arbitrary halves."""
+    out: list[str] = []
+    joinable = False
+    for raw in markdown.splitlines():
+        if raw.startswith(">"):
+            continue
+        line = plain_line(raw.strip())
+        starts_block = not line or raw.startswith("#") or line.startswith("• ")
+        starts_block = starts_block or (line[:1].isdigit() and line[1:3] in (". ", ") "))
+        if joinable and not starts_block:
+            out[-1] += " " + line
+        else:
+            out.append(line)
+        joinable = bool(line) and not raw.startswith("#")
+    return out
+
+
+def plain_line(line: str) -> str:
+    """One markdown line as plain text: no heading marks, no bold marks, bullets as "•".
+    Quoted lines (">", the translator's draft banner, for staff) are dropped by the caller:
+    in a right-to-left language the bidi algorithm would mirror ">" into "<"."""
+    line = line.replace("**", "").lstrip("# ")
+    if line.startswith(("- ", "* ")):
+        line = "• " + line[2:]
+    return line
 
 
 def notice_summary() -> str:
@@ -176,7 +206,12 @@ class ConsentScreen(KioskScreen):
         with VerticalScroll(id="consent"):
             yield Label(_p("Your choice"), classes="screen-title")
             yield Static(wrap(notice_summary(), CURRENT.person, width), id="notice")
-            with Collapsible(title=_p("Read the full privacy notice"), id="full-notice"):
+            # The fold arrow points the way the person reads: ◀ in a right-to-left language.
+            with Collapsible(
+                title=_p("Read the full privacy notice"),
+                id="full-notice",
+                collapsed_symbol="◀" if self.rtl else "▶",
+            ):
                 yield Static(wrap(notice_text(CURRENT.person), CURRENT.person, width))
             for pid in purpose_ids():
                 label = person_raw(PURPOSE_LABELS.get(pid, pid))

@@ -1,6 +1,7 @@
-"""Snapshots of every screen at 110x34, in French and in Arabic (right to left), plus the error
-modal and each drive status. Deterministic: fixed holder id, passphrase, checkpoint, date,
-preflight rows and a synthetic page image; no clock or random value reaches the screen."""
+"""Snapshots of every screen at 80x24 (the smallest kiosk terminal) and 120x40, in French and
+in Arabic (right to left), with the F1 help and the "refuse everything" question; the error
+modal and each drive status at 110x34. Deterministic: fixed holder id, passphrase, checkpoint,
+date, preflight rows and a synthetic page image; no clock or random value reaches the screen."""
 
 from __future__ import annotations
 
@@ -127,6 +128,7 @@ def preflight_rows() -> list[Any]:
     ]
 
 
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 SCREENS = [
     "preflight",
     "signin",
@@ -141,12 +143,18 @@ SCREENS = [
     "error",
     "returning",
     "passphrase",
+    "drive",
+    "help",
+    "refuse-all",
 ]
 
 
+@pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("lang", ["fr", "ar"])
 @pytest.mark.parametrize("name", SCREENS)
-def test_screen_snapshot(snap_compare: Any, make_kiosk: Any, name: str, lang: str) -> None:
+def test_screen_snapshot(
+    snap_compare: Any, make_kiosk: Any, name: str, lang: str, size: str
+) -> None:
     app = make_app(make_kiosk, lang)
 
     async def before(pilot: Any) -> None:
@@ -170,10 +178,13 @@ def test_screen_snapshot(snap_compare: Any, make_kiosk: Any, name: str, lang: st
         elif name == "language":
             kiosk.staff = "demo"
             await app.push_screen(person.LanguageScreen())
-        elif name == "consent":
+        elif name in ("consent", "refuse-all"):
             kiosk.staff = "demo"
             kiosk.start_session(lang, holder_id=HOLDER)
             await app.push_screen(person.ConsentScreen())
+            if name == "refuse-all":
+                await pilot.pause()
+                await pilot.press("f9")
         elif name == "refused":
             prepare_session(kiosk, lang, documents=False)
             await app.push_screen(person.RefusedScreen())
@@ -206,11 +217,22 @@ def test_screen_snapshot(snap_compare: Any, make_kiosk: Any, name: str, lang: st
             kiosk.staff = "demo"
             kiosk.start_session(lang, holder_id=HOLDER)
             await app.push_screen(PassphraseScreen())
+        elif name == "drive":
+            prepare_session(kiosk, lang, documents=True)
+            drive = delivery.DriveScreen(poll=False)
+            await app.push_screen(drive)
+            await pilot.pause()
+            drive.show_status(DriveStatus.READY)
+        elif name == "help":
+            prepare_session(kiosk, lang, documents=True)
+            await app.push_screen(review.ReviewScreen())
+            await pilot.pause()
+            await pilot.press("f1")
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=before)
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
