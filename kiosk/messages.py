@@ -21,6 +21,7 @@ from nextstep.bundle.verify import (
 from nextstep.drives.status import DriveError
 from nextstep.returning import NoBundleOnDrive
 from nextstep.staff import StaffLocked
+from nextstep.visit.process import SessionProcessError
 
 
 def translate(exc: BaseException) -> tuple[str, str] | None:
@@ -35,6 +36,11 @@ def translate(exc: BaseException) -> tuple[str, str] | None:
         )
     if isinstance(exc, DriveError):
         return exc.status.sentence(CURRENT.staff), ""
+    if isinstance(exc, SessionProcessError):
+        return (
+            _("The session stopped unexpectedly; its data is gone."),
+            _("Start a new session; the person's drive was not changed by this one."),
+        )
     if isinstance(exc, NoBundleOnDrive):
         return (
             _("No readable NextStep bundle was found on this drive."),

@@ -4,8 +4,8 @@ It is the foundation's proof that the layers fit: consent, capture through the d
 page processing, Tesseract OCR, classification, staff edits (``--edit``), one encrypted signed
 bundle written atomically to a drive folder (or image) and re-read, every step in the audit
 log, the log verified. The session runs in its own child process
-(:class:`nextstep.visit.process.SessionProcess`), as in the kiosk: the demo's process sees
-only counts, categories and the passphrase it prints.
+(:class:`nextstep.visit.process.SessionProcess`), as in the kiosk, and reads the samples
+there: the demo's process sees only counts, categories and the passphrase it prints.
 """
 
 from __future__ import annotations
@@ -112,11 +112,9 @@ def run_demo(
             {p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS},
             informed="screen",
         )
-        scanner = DemoScanner()
         refused = 0
-        with scanner:
-            for _ in range(scanner.documents):
-                refused += len(session.capture(scanner).refused)
+        for _ in range(DemoScanner().documents):  # the session's process reads the samples
+            refused += len(session.capture_source("demo").refused)
         captured = session.analyze().pages
         for edit in edits:
             session.run(edit)
@@ -256,9 +254,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_demo(args: argparse.Namespace) -> int:
     settings = config.load(demo=True)
     drive = args.drive or settings.drive
-    edits = [parse_edit(text) for text in args.edit]
     if args.returning:
         return _cmd_returning(args, settings, drive)
+    edits = [parse_edit(text) for text in args.edit]
     result = run_demo(settings, drive=drive, language=args.language, edits=edits)
     print(f"Pages: {result.pages} captured, {result.refused} refused")
     for n, category in enumerate(result.categories, 1):

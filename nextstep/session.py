@@ -40,18 +40,16 @@ from nextstep.drafts import Draft
 from nextstep.errors import NextStepError
 from nextstep.model import CATEGORIES, DEADLINE_KINDS, Classification, Deadline, Document
 from nextstep.visit import commands as cmd
+from nextstep.visit import dispatch
 from nextstep.visit.outcomes import (
     Built,
     CaptureOutcome,
-    DeadlineView,
-    DocumentView,
-    Ejected,
     Ended,
-    PageView,
     Refusal,
     ReturnVisit,
     SessionView,
     Slips,
+    document_view,
     thumbnail_png,
 )
 from nextstep.visit.stage import (
@@ -399,7 +397,7 @@ class Session:
         return SessionView(
             stage=self.stage,
             consents=dict(self.consents),
-            documents=tuple(_document_view(d) for d in self.documents),
+            documents=tuple(document_view(d) for d in self.documents),
             drafts=len(self.drafts),
             pages=sum(len(d.pages) for d in self.drafts),
         )
@@ -600,9 +598,11 @@ class Session:
         )
         return info
 
-    def reopen(self, passphrase: str, spec: str | None = None) -> ReturnVisit:
+    def reopen(
+        self, passphrase: str, spec: str | None = None, *, bundle: str | None = None
+    ) -> ReturnVisit:
         """:meth:`open_returning` as a command: what staff see of the opened bundle."""
-        info = self.open_returning(passphrase, spec)
+        info = self.open_returning(passphrase, spec, bundle=bundle)
         report = self.drive_check
         return ReturnVisit(
             version=int(info.version),
@@ -963,72 +963,4 @@ class Session:
     def run(self, command: cmd.Command, progress: Progress | None = None) -> object:
         """Run one command dataclass (what :class:`nextstep.visit.process.SessionProcess`
         sends) through the method of the same meaning; returns that method's outcome."""
-        match command:
-            case cmd.GiveConsent():
-                return self.give_consent(
-                    command.choices,
-                    informed=command.informed,
-                    notice_language=command.notice_language,
-                    interpreter_language=command.interpreter_language,
-                )
-            case cmd.WithdrawConsent():
-                return self.withdraw_consent(command.purposes)
-            case cmd.Capture():
-                return self.capture_pages(command.raws, new_document=command.new_document)
-            case cmd.CaptureSource():
-                return self.capture_source(
-                    command.spec, command.files, new_document=command.new_document
-                )
-            case cmd.Analyze():
-                return self.analyze(progress)
-            case cmd.MovePage():
-                return self.move_page(command.document, command.source, command.target)
-            case cmd.Merge():
-                return self.merge(command.document)
-            case cmd.SplitDocument():
-                return self.split_document(command.document, command.page)
-            case cmd.DeletePage():
-                return self.delete_page(command.document, command.page)
-            case cmd.SetCategory():
-                return self.set_category(command.document, command.category)
-            case cmd.ConfirmDeadline():
-                return self.confirm_deadline(command.document, command.deadline, command.date)
-            case cmd.AddDeadline():
-                return self.add_deadline(command.document, command.date, command.kind)
-            case cmd.Reopen():
-                return self.reopen(command.passphrase, command.spec)
-            case cmd.Build():
-                return self.build()
-            case cmd.Write():
-                return self.write_to_drive(command.spec)
-            case cmd.WriteBackup():
-                return self.write_backup(command.spec)
-            case cmd.Eject():
-                return Ejected(self.eject(), self.drive_description)
-            case cmd.KeycardPrinted():
-                self.keycard_printed()
-                return None
-            case cmd.MakeSlips():
-                return self.slips()
-            case cmd.View():
-                return self.view()
-            case cmd.End():
-                return self.finish()
-        raise NextStepError(f"Unknown session command {type(command).__name__}.")
-
-
-def _document_view(doc: Document) -> DocumentView:
-    c = doc.classification
-    return DocumentView(
-        category=c.category,
-        confidence=c.confidence,
-        needs_review=c.needs_review,
-        alternatives=tuple((a, p) for a, p in c.alternatives),
-        reasons=tuple(c.reasons),
-        pages=tuple(
-            PageView(p.size[0], p.size[1], p.rotation, p.rotation_confident) for p in doc.pages
-        ),
-        deadlines=tuple(
-            DeadlineView(d.date, d.kind, d.confirmed, d.computed) for d in doc.deadlines
-        ),
-    )
+        return dispatch.run(self, command, progress)

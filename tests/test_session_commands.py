@@ -207,17 +207,26 @@ def test_session_process_holds_the_visit_and_is_gone_after_the_end(
         with pytest.raises(ConsentRequired):  # the domain's error crosses as its class
             session.merge(0)
         assert session.give_consent(ONLY).stage is Stage.CAPTURING
-        with DemoScanner() as scanner:
-            outcome = session.capture(scanner)
+        # The samples are read in the session's process (as files and the flatbed are) ...
+        outcome = session.capture_source("demo")
         assert outcome.accepted == 1 and outcome.view is not None
         assert outcome.view.drafts == 1 and outcome.view.unread == 1
         assert outcome.thumbnail and thumbnail_pixels(outcome.thumbnail) is not None
+        # The source stays open: the next press gives the next sample (two pages).
+        outcome = session.capture_source("demo", new_document=False)
+        assert outcome.accepted == 2 and outcome.view is not None and outcome.view.pages == 3
+        # ... and a camera's pages, taken in this process, cross the pipe as pixels.
+        with DemoScanner() as scanner:
+            outcome = session.capture(scanner)
+        assert outcome.view is not None and (outcome.view.drafts, outcome.view.pages) == (2, 4)
         with pytest.raises(NoSuchPage):
             session.merge(0)  # nothing read yet
         assert session.is_alive()  # an error ends nothing
+        check = session.check_drive_before_write(str(settings.data_dir.parent / "drive"))
+        assert check.holder_id == session.holder_id and not check.needs_confirmation
     finally:
         ended = session.finish()
-    assert ended.pages == 1 and ended.checkpoint
+    assert ended.pages == 4 and ended.checkpoint
     assert not session.is_alive() and session.ended
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
@@ -225,3 +234,64 @@ def test_session_process_holds_the_visit_and_is_gone_after_the_end(
         session.view()
     kinds = [e["event"] for e in entries(settings)]
     assert kinds[0] == "session_start" and "session_end" in kinds and "page_captured" in kinds
+
+
+def test_a_session_process_that_dies_is_reported_and_counted_as_ended(
+    settings: config.Settings,
+) -> None:
+    """Killed (out of memory, a crash in a native library): the UI gets one sentence, the
+    session counts as ended, and nothing waits on the dead process."""
+    import signal
+
+    from nextstep.visit.process import SessionProcessError
+
+    session = SessionProcess(settings, staff="staff-1")
+    assert session.pid is not None
+    os.kill(session.pid, signal.SIGKILL)
+    with pytest.raises(SessionProcessError) as err:
+        session.view()
+    assert "stopped unexpectedly" in err.value.message and err.value.hint
+    assert session.ended and not session.is_alive()
+    with pytest.raises(SessionEnded):
+        session.view()
+
+
+def test_an_unexpected_error_in_the_session_process_is_one_sentence_and_a_log_line(
+    settings: config.Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bug in the child: the UI gets the generic sentence (no traceback, no data), the type
+    name reaches the UI's standard error through the pipe (never the kiosk's terminal), and
+    the session goes on."""
+    session = SessionProcess(settings, staff="staff-1")
+    try:
+        session.give_consent(ONLY)
+        with pytest.raises(NextStepError) as err:
+            session.run(cmd.Capture(("not an image",)))  # type: ignore[arg-type]
+        assert err.value.message == "Something went wrong during this step."
+        assert session.view().stage is Stage.CAPTURING  # the session goes on
+    finally:
+        session.finish()
+    err_text = capsys.readouterr().err
+    assert "nextstep session: unexpected AttributeError" in err_text
+    assert "Traceback" not in err_text and "not an image" not in err_text
+
+
+def test_the_demo_applies_review_edits_in_the_session_process(
+    settings: config.Settings, tmp_path: Path
+) -> None:
+    """``nextstep demo --edit merge:1 --edit category:1:debt``: the same commands as review,
+    logged by the session (action only), the bundle holding one document fewer."""
+    from nextstep.demo import run_demo
+    from scanners.demo import DemoScanner
+    from tests.conftest import require_tool
+
+    require_tool("tesseract")
+    edits = [parse_edit("merge:1"), parse_edit("category:1:debt")]
+    result = run_demo(settings, drive=str(tmp_path / "drive"), edits=edits)
+    assert len(result.categories) == DemoScanner().documents - 1
+    assert result.categories[0] == "debt"
+    logged = entries(settings)
+    assert [e["details"] for e in logged if e["event"] == "document_edited"] == [
+        {"action": "merge"}
+    ]
+    assert sum(e["event"] == "category_changed" for e in logged) == 1

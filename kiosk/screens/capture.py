@@ -15,6 +15,7 @@ The screen shows what the session's outcomes and views say it holds, never its p
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from textual import events, work
@@ -195,7 +196,9 @@ class CaptureScreen(KioskScreen):
         """OCR and classification (seconds): progress shown as the session reports it."""
 
         def progress(stage: str, fraction: float) -> None:
-            self.app.call_from_thread(self.read_progress, stage, fraction)
+            # Showing progress must never stop the reading (the screen may be gone).
+            with contextlib.suppress(Exception):
+                self.app.call_from_thread(self.read_progress, stage, fraction)
 
         with self.kiosk.lock:
             return self.kiosk.require_session().analyze(progress)
@@ -499,6 +502,8 @@ class CaptureScreen(KioskScreen):
         self.read()
 
     def read_progress(self, stage: str, fraction: float) -> None:
+        if not self.alive:
+            return
         self.query_one("#reading-progress", ProgressBar).update(progress=fraction)
 
     def read_done(self, view: SessionView) -> None:

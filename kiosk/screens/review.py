@@ -4,6 +4,9 @@ confirm, edit or add deadlines, and reorder or delete pages.
 Three tables, Tab moves between them; each table's keys act on its highlighted row. The
 screen shows the session's :class:`~nextstep.visit.outcomes.SessionView` and sends each edit
 as a session command (which checks, applies and logs it); the returned view is shown.
+
+Why edits are not in workers: each is a few milliseconds (no OCR, no disk), and keys pressed
+in quick succession (U, U, J) must apply in order to the table the staff see.
 """
 
 from __future__ import annotations

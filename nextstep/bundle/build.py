@@ -195,12 +195,16 @@ def add_raster_page(pdf: pikepdf.Pdf, font: pikepdf.Dictionary, raster: RasterPa
     return pdf.pages[-1]
 
 
-def page_hashes(page: pikepdf.Page) -> tuple[str, str]:
-    """(image SHA-256, content SHA-256) of a bundle page, as recorded in the manifest."""
+def page_hashes(page: pikepdf.Page) -> tuple[str, str, str]:
+    """(image, content, frame) SHA-256 of a bundle page, as recorded in the manifest."""
     image = page.obj.Resources.XObject.Im0
     if not isinstance(image, pikepdf.Stream):
         raise KeyError("Im0")
-    return images.stream_sha256(image), sha256(page.obj.Contents.read_bytes())
+    return (
+        images.stream_sha256(image),
+        sha256(page.obj.Contents.read_bytes()),
+        images.frame_sha256(page.obj, image),
+    )
 
 
 def doc_label(index: int) -> str:
@@ -272,8 +276,8 @@ def assemble(
     cover_entries: list[PageEntry] = []
     for n, raster in enumerate(cover_pages):
         page = add_raster_page(pdf, font, raster)
-        image_hash, content_hash = page_hashes(page)
-        cover_entries.append(PageEntry(f"C{n + 1}", image_hash, content_hash, "cover"))
+        image_hash, content_hash, frame = page_hashes(page)
+        cover_entries.append(PageEntry(f"C{n + 1}", image_hash, content_hash, "cover", frame))
 
     starts: list[int] = []
     for i, c in enumerate(carried):
@@ -281,10 +285,10 @@ def assemble(
         entries = []
         for j, src_index in enumerate(c.page_indices):
             pdf.pages.append(c.source.pages[src_index])
-            image_hash, content_hash = page_hashes(pdf.pages[-1])
+            image_hash, content_hash, frame = page_hashes(pdf.pages[-1])
             old = c.meta.pages[j]
             entries.append(
-                PageEntry(f"{labels[i]}-{j + 1}", image_hash, content_hash, old.image_kind)
+                PageEntry(f"{labels[i]}-{j + 1}", image_hash, content_hash, old.image_kind, frame)
             )
         metas[i].pages = entries
     offset = len(carried)
@@ -294,8 +298,8 @@ def assemble(
         entries = []
         for j in range(len(doc.pages)):
             page, kind = add_scanned_page(pdf, font, doc, j)
-            image_hash, content_hash = page_hashes(page)
-            entries.append(PageEntry(f"{labels[i]}-{j + 1}", image_hash, content_hash, kind))
+            image_hash, content_hash, frame = page_hashes(page)
+            entries.append(PageEntry(f"{labels[i]}-{j + 1}", image_hash, content_hash, kind, frame))
         metas[i].pages = entries
         metas[i].page_count = len(entries)
 

@@ -136,6 +136,39 @@ def stream_sha256(stream: pikepdf.Stream) -> str:
     return hashlib.sha256(stream.read_raw_bytes()).hexdigest()
 
 
+#: What decides how an image's bytes become pixels, and how a page frames them.
+_IMAGE_KEYS = (
+    "/Width",
+    "/Height",
+    "/BitsPerComponent",
+    "/ColorSpace",
+    "/Filter",
+    "/DecodeParms",
+    "/Decode",
+    "/ImageMask",
+    "/Mask",
+    "/SMask",
+    "/Intent",
+)
+_PAGE_KEYS = ("/MediaBox", "/CropBox", "/Rotate", "/UserUnit")
+
+
+def frame_sha256(page: pikepdf.Dictionary, image: pikepdf.Stream) -> str:
+    """SHA-256 of the image dictionary and page frame, so "/BlackIs1" flipped or a page
+    rotated is caught like a changed pixel (the image hash covers only the encoded bytes)."""
+    digest = hashlib.sha256()
+    for owner, keys in ((image, _IMAGE_KEYS), (page, _PAGE_KEYS)):
+        for key in keys:
+            value = owner.get(key)
+            digest.update(key.encode() + b"=")
+            if isinstance(value, pikepdf.Object):
+                digest.update(value.unparse(resolved=True))
+            else:  # pikepdf hands scalars (int, bool, Decimal) back as Python values
+                digest.update(b"-" if value is None else repr(value).encode())
+            digest.update(b"\n")
+    return digest.hexdigest()
+
+
 def raster_to_pdf_stream(pdf: pikepdf.Pdf, image: Image.Image) -> pikepdf.Stream:
     """A rendered page (cover, key card) as a 16-colour indexed, Flate-compressed image.
 

@@ -51,6 +51,9 @@ class PageEntry:
     image_sha256: str
     content_sha256: str
     image_kind: str
+    # SHA-256 of how the page and its image are drawn (image dictionary: size, filter, decode
+    # parameters, colour space; page boxes and rotation). None in manifests written before it.
+    frame_sha256: str | None = None
 
 
 @dataclass

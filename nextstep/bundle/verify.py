@@ -228,13 +228,15 @@ def check_pages(pdf: pikepdf.Pdf, manifest: Manifest) -> None:
         )
     for page, entry in zip(pdf.pages, entries, strict=True):
         try:
-            image_hash, content_hash = page_hashes(page)
+            image_hash, content_hash, frame = page_hashes(page)
         except (pikepdf.PdfError, AttributeError, KeyError) as exc:
             raise TamperedBundleError(f"page {entry.label} is damaged") from exc
         if image_hash != entry.image_sha256:
             raise TamperedBundleError(f"the image of page {entry.label} changed")
         if content_hash != entry.content_sha256:
             raise TamperedBundleError(f"the text or layout of page {entry.label} changed")
+        if entry.frame_sha256 is not None and frame != entry.frame_sha256:
+            raise TamperedBundleError(f"how page {entry.label} is drawn changed")
 
 
 def encryption_text(pdf: pikepdf.Pdf) -> str:

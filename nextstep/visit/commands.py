@@ -104,6 +104,7 @@ class Reopen:
 
     passphrase: str = field(repr=False)
     spec: str | None = None
+    bundle: str | None = None  # which bundle, when the holder has several on the drive
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,13 @@ class Build:
 
 @dataclass(frozen=True)
 class Write:
+    spec: str | None = None
+
+
+@dataclass(frozen=True)
+class CheckDrive:
+    """Whose bundles the drive already holds, before a new person's bundle is written."""
+
     spec: str | None = None
 
 
@@ -162,6 +170,7 @@ Command = (
     | Reopen
     | Build
     | Write
+    | CheckDrive
     | WriteBackup
     | Eject
     | KeycardPrinted

@@ -18,6 +18,8 @@ from nextstep.visit.stage import Stage
 if TYPE_CHECKING:
     import numpy as np
 
+    from nextstep.model import Document
+
 THUMBNAIL_SIDE = 320  # pixels on the longer side: enough for a terminal half-block preview
 
 
@@ -159,3 +161,21 @@ def thumbnail_pixels(png: bytes) -> np.ndarray | None:
         return None
     image = cv2.imdecode(np.frombuffer(png, dtype=np.uint8), cv2.IMREAD_COLOR)
     return image if isinstance(image, np.ndarray) else None
+
+
+def document_view(doc: Document) -> DocumentView:
+    """What review shows of a document: category, reasons, page sizes, deadline dates."""
+    c = doc.classification
+    return DocumentView(
+        category=c.category,
+        confidence=c.confidence,
+        needs_review=c.needs_review,
+        alternatives=tuple((a, p) for a, p in c.alternatives),
+        reasons=tuple(c.reasons),
+        pages=tuple(
+            PageView(p.size[0], p.size[1], p.rotation, p.rotation_confident) for p in doc.pages
+        ),
+        deadlines=tuple(
+            DeadlineView(d.date, d.kind, d.confirmed, d.computed) for d in doc.deadlines
+        ),
+    )

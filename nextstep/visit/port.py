@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:  # annotations only: the kiosk imports this before its first screen
     from nextstep.drives.status import DriveStatus
     from nextstep.drives.target import WriteReport
+    from nextstep.returning import WriteCheck
     from nextstep.visit.outcomes import (
         Built,
         CaptureOutcome,
@@ -73,11 +74,15 @@ class SessionPort(Protocol):
 
     def add_deadline(self, index: int, date: dt.date, kind: str) -> SessionView: ...
 
-    def reopen(self, passphrase: str, spec: str | None = None) -> ReturnVisit: ...
+    def reopen(
+        self, passphrase: str, spec: str | None = None, *, bundle: str | None = None
+    ) -> ReturnVisit: ...
 
     def build(self) -> Built: ...
 
     def write_to_drive(self, spec: str | None = None) -> WriteReport: ...
+
+    def check_drive_before_write(self, spec: str | None = None) -> WriteCheck: ...
 
     def write_backup(self, spec: str) -> WriteReport: ...
 

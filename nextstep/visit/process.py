@@ -19,8 +19,11 @@ key card it must show and print.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import datetime as dt
+import io
 import multiprocessing
+import os
 import pickle
 import sys
 import threading
@@ -34,6 +37,7 @@ from nextstep.config import Settings
 from nextstep.drives.status import DriveStatus
 from nextstep.drives.target import WriteReport
 from nextstep.errors import NextStepError
+from nextstep.returning import WriteCheck
 from nextstep.visit import commands as cmd
 from nextstep.visit.outcomes import (
     Built,
@@ -126,6 +130,37 @@ def _portable(exc: BaseException) -> Exception:
     )
 
 
+class _Relay(io.TextIOBase):
+    """The child's standard output and error, sent to the UI's process as ``("log", text)``.
+
+    Why: the child inherits the kiosk's terminal; a line written there would land on top of
+    the kiosk's screen. The UI prints what it receives where its own messages go (Textual
+    captures them; the demo's standard error)."""
+
+    def __init__(self, send: Callable[[tuple[str, object]], None]) -> None:
+        self._send = send
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if text.strip():
+            with contextlib.suppress(Exception):  # a closed pipe: nothing left to tell
+                self._send(("log", text.rstrip("\n") + "\n"))
+        return len(text)
+
+
+def _quiet_descriptors() -> None:
+    """Point the child's descriptors 1 and 2 at /dev/null, so tools and native libraries
+    cannot scribble on the kiosk's screen either."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+    finally:
+        os.close(devnull)
+
+
 def serve(
     conn: Connection,
     settings: Settings,
@@ -139,6 +174,14 @@ def serve(
     from nextstep.demo import open_kiosk
     from nextstep.session import Session
 
+    lock = threading.Lock()  # the session's own threads (OCR) may print while it answers
+
+    def send(message: tuple[str, object]) -> None:
+        with lock:
+            conn.send(message)
+
+    _quiet_descriptors()
+    sys.stdout = sys.stderr = _Relay(send)
     try:
         key, audit = open_kiosk(settings)
         session = Session(
@@ -151,12 +194,12 @@ def serve(
             today=today,
         )
     except Exception as exc:  # noqa: BLE001 - the UI shows it
-        conn.send(("error", _portable(exc)))
+        send(("error", _portable(exc)))
         return
-    conn.send(("ready", session.holder_id))
+    send(("ready", session.holder_id))
 
     def progress(stage: str, fraction: float) -> None:
-        conn.send(("progress", (stage, fraction)))
+        send(("progress", (stage, fraction)))
 
     while True:
         try:
@@ -168,9 +211,9 @@ def serve(
         try:
             result = session.run(command, progress)
         except Exception as exc:  # noqa: BLE001 - every failure goes to the UI
-            conn.send(("error", _portable(exc)))
+            send(("error", _portable(exc)))
             continue
-        conn.send(("ok", result))
+        send(("ok", result))
         if isinstance(command, cmd.End):
             return
 
@@ -207,6 +250,9 @@ class SessionProcess:
         self.drive_description = ""  # the drive the last eject released
         try:
             kind, payload = self._conn.recv()
+            while kind == "log":  # the child's start-up said something
+                print(str(payload), end="", file=sys.stderr)
+                kind, payload = self._conn.recv()
         except (EOFError, OSError):
             self._reap()
             raise _lost() from None
@@ -238,13 +284,20 @@ class SessionProcess:
                 self._conn.send(command)
                 while True:
                     tag, payload = self._conn.recv()
+                    if tag == "log":
+                        print(str(payload), end="", file=sys.stderr)
+                        continue
                     if tag == "progress":
                         if progress is not None:
-                            progress(*payload)
+                            # the pipe must be read to the result whatever the UI does
+                            with contextlib.suppress(Exception):
+                                progress(*payload)
                         continue
                     break
-            except (EOFError, OSError, pickle.PickleError):
+            except Exception:  # noqa: BLE001 - a broken pipe or an unreadable answer
+                # The conversation is out of step: end the child (its memory with it).
                 self.stage = Stage.ENDED
+                self._process.kill()
                 self._reap()
                 raise _lost() from None
         if tag == "error":
@@ -339,8 +392,10 @@ class SessionProcess:
     def add_deadline(self, index: int, date: dt.date, kind: str) -> SessionView:
         return self._call(cmd.AddDeadline(index, date, kind), SessionView)
 
-    def reopen(self, passphrase: str, spec: str | None = None) -> ReturnVisit:
-        return self._call(cmd.Reopen(passphrase, spec), ReturnVisit)
+    def reopen(
+        self, passphrase: str, spec: str | None = None, *, bundle: str | None = None
+    ) -> ReturnVisit:
+        return self._call(cmd.Reopen(passphrase, spec, bundle), ReturnVisit)
 
     def build(self) -> Built:
         built = self._call(cmd.Build(), Built)
@@ -352,6 +407,9 @@ class SessionProcess:
         if report.ok:
             self.stage = Stage.WRITTEN
         return report
+
+    def check_drive_before_write(self, spec: str | None = None) -> WriteCheck:
+        return self._call(cmd.CheckDrive(spec), WriteCheck)
 
     def write_backup(self, spec: str) -> WriteReport:
         return self._call(cmd.WriteBackup(spec), WriteReport)

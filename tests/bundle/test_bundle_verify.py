@@ -117,3 +117,35 @@ def test_changed_page_content_is_named(built: Built, kiosk_key: keys.KioskKey) -
         v.verify_bundle(
             out.getvalue(), passphrase=built.passphrase, trusted_keys=[kiosk_key.public_bytes]
         )
+
+
+def test_a_redrawn_page_is_tampering_even_without_the_envelope(
+    built: Built, kiosk_key: keys.KioskKey
+) -> None:
+    """Inverting a G4 image (/BlackIs1) or rotating a page leaves every pixel byte as it was;
+    the frame hash in the signed manifest still catches it."""
+    import io
+
+    def resaved(change: object) -> bytes:
+        with pikepdf.open(io.BytesIO(built.bundle.pdf), password=built.passphrase) as pdf:
+            change(pdf)  # type: ignore[operator]
+            out = io.BytesIO()
+            pdf.save(out, encryption=pikepdf.Encryption(user=built.passphrase, owner="o", R=6))
+            return out.getvalue()
+
+    def invert(pdf: pikepdf.Pdf) -> None:
+        for page in pdf.pages:
+            image = page.obj.Resources.XObject.Im0
+            if image.get("/Filter") == pikepdf.Name.CCITTFaxDecode:
+                image.DecodeParms.BlackIs1 = not bool(image.DecodeParms.get("/BlackIs1", False))
+                return
+        raise AssertionError("no G4 page in the sample bundle")
+
+    def rotate(pdf: pikepdf.Pdf) -> None:
+        pdf.pages[-1].obj.Rotate = 180
+
+    for change in (invert, rotate):
+        with pytest.raises(v.TamperedBundleError, match="drawn"):
+            v.verify_bundle(
+                resaved(change), passphrase=built.passphrase, trusted_keys=[kiosk_key.public_bytes]
+            )

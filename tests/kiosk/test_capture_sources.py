@@ -284,6 +284,7 @@ def test_make_scanner_builds_each_kind(tmp_path: Path) -> None:
     from nextstep.errors import NextStepError
     from scanners.camera import CameraScanner
     from scanners.demo import DemoScanner
+    from scanners.errors import ScanError
     from scanners.files import FileScanner
     from scanners.protocol import Scanner
     from scanners.sane import SaneScanner
@@ -305,8 +306,9 @@ def test_make_scanner_builds_each_kind(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(NextStepError):
         list_files(str(tmp_path / "empty"))
-    with pytest.raises(NextStepError):
+    with pytest.raises(ScanError) as unknown:  # built by scanners.sources, as in the session
         make_scanner(settings, "flatbed")
+    assert "flatbed" in unknown.value.message and unknown.value.hint
     pages = CapturedPages(["raw"])  # type: ignore[list-item]
     assert isinstance(pages, Scanner)
     assert pages.capture() == ["raw"] and pages.capture() == []

@@ -57,14 +57,51 @@ def _attrs(node: ast.expr) -> list[str]:
     return names
 
 
-def _touches_state(target: ast.expr) -> bool:
-    return any(name in STATE for name in _attrs(target))
+def _root(node: ast.expr) -> str:
+    """The name a chain ``a.b[c].d`` starts from ("" when it starts elsewhere)."""
+    while isinstance(node, ast.Attribute | ast.Subscript):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def _aliases(tree: ast.AST) -> set[str]:
+    """Names bound to a visit's state: ``seq = doc.pages``, ``for seq in (doc.pages,
+    doc.ocr)``, ``for seq in sequences`` (a name bound so before). A new object built from
+    state (a list comprehension, ``list(...)``) is not an alias."""
+    names: set[str] = set()
+
+    def refers(value: ast.expr) -> bool:
+        if isinstance(value, ast.Tuple | ast.List):
+            return bool(value.elts) and all(refers(e) for e in value.elts)
+        if isinstance(value, ast.Name):
+            return value.id in names
+        if isinstance(value, ast.Attribute | ast.Subscript):
+            return _touches_state(value, names)
+        return False
+
+    for _ in range(3):  # aliases of aliases
+        for node in ast.walk(tree):
+            bound: list[ast.expr] = []
+            if isinstance(node, ast.Assign) and refers(node.value):
+                bound = list(node.targets)
+            elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                bound = [node.target] if refers(node.value) else []
+            elif isinstance(node, ast.For | ast.comprehension):
+                bound = [node.target] if refers(node.iter) else []
+            names |= {t.id for t in bound if isinstance(t, ast.Name)}
+    return names
+
+
+def _touches_state(target: ast.expr, aliases: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
+    return any(name in STATE for name in _attrs(target)) or _root(target) in aliases
 
 
 def findings(source: str, name: str = "<snippet>") -> list[str]:
     """What in ``source`` writes a visit's state or the audit log."""
     found: list[str] = []
-    for node in ast.walk(ast.parse(source)):
+    tree = ast.parse(source)
+    aliases = _aliases(tree)
+    for node in ast.walk(tree):
         targets: list[ast.expr] = []
         if isinstance(node, ast.Assign):
             targets = list(node.targets)
@@ -80,13 +117,15 @@ def findings(source: str, name: str = "<snippet>") -> list[str]:
                 f"{name}:{node.lineno}: writes {ast.unparse(part)}"
                 for part in parts
                 if isinstance(part, ast.Attribute | ast.Subscript)
-                and _touches_state(part)
+                and _touches_state(part, aliases)
                 and not _is_own(part)
             ]
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             method, receiver = node.func.attr, node.func.value
             chain = _attrs(receiver)
-            if method in MUTATORS and any(n in STATE for n in chain):
+            if method in MUTATORS and (
+                any(n in STATE for n in chain) or _root(receiver) in aliases
+            ):
                 found.append(f"{name}:{node.lineno}: mutates {ast.unparse(node.func)}")
             if method == "append" and (
                 "audit" in chain or (isinstance(receiver, ast.Name) and receiver.id == "audit")
@@ -138,6 +177,10 @@ def test_kiosk_writes_no_session_state_and_no_audit_entry() -> None:
         "session._log('x')",
         "from nextstep.audit import events",
         "session.consents.clear()",
+        "seq = document.pages\nseq.insert(0, seq.pop(1))",
+        "sequences = (doc.pages, doc.ocr)\nfor seq in sequences:\n    seq.insert(0, seq.pop(1))",
+        "pages = doc.pages\npages[0] = page",
+        "seqs: tuple[list[int], ...] = (doc.pages, doc.ocr)\nfor s in seqs:\n    s.clear()",
     ],
 )
 def test_the_scan_sees_each_kind_of_write(snippet: str) -> None:
@@ -153,6 +196,10 @@ def test_the_scan_leaves_reading_and_own_fields_alone() -> None:
             "self.held = view",
             "session.merge(0)",
             "lines.append('x')",
+            "lines = [f'{r}' for r in doc.reasons]",
+            "lines.append('y')",
+            "docs = list(view.documents)",
+            "docs.sort()",
         ]
     )
     assert findings(ok) == []
