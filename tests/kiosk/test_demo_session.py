@@ -176,7 +176,9 @@ def test_refusing_consent_stops_capture_and_is_logged(make_kiosk: Any) -> None:
         async with app.run_test(size=(120, 40)) as pilot:
             await sign_in(pilot, app)
             await choose_language(pilot, app, "ar")
-            await pilot.press("f9")  # refuse everything
+            await pilot.press("f9")  # refuse everything: asked once more
+            await until(pilot, app, "ConfirmModal")
+            await pilot.press("shift+tab", "enter")  # "Yes, I refuse everything"
             await until(pilot, app, "RefusedScreen")
             session = kiosk.session
             assert session is not None and not any(session.consents.values())
