@@ -445,6 +445,10 @@ class CaptureScreen(KioskScreen):
                 pages=pages, docs=docs, read=read
             )
         )
+        if pages:  # back from review: never "no page yet" while pages are held
+            self.query_one("#thumbnail", Thumbnail).set_placeholder(
+                _("{pages} page(s) held").format(pages=pages)
+            )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "capture-button":

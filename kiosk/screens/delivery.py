@@ -174,7 +174,9 @@ class DriveScreen(KioskScreen):
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="drive"):
-            yield Label(_("Insert the person's USB drive"), classes="screen-title")
+            yield Label(
+                _("Insert the person's USB drive"), id="drive-title", classes="screen-title"
+            )
             yield Static("", id="drive-steps")
             yield Static("", id="drive-status")
             yield Static("", id="drive-remove")
@@ -275,6 +277,15 @@ class DriveScreen(KioskScreen):
         reached = order.index(status) if status in order else -1
         steps = [f"{'■' if n <= reached else '□'} {label}" for n, label in enumerate(labels)]
         self.query_one("#drive-steps", Static).update("   →   ".join(steps))
+        # The heading follows the step, so it never asks to insert a drive already written.
+        titles = {
+            DriveStatus.WRITTEN: _("Checking what was written"),
+            DriveStatus.VERIFIED: _("Bundle written and verified: eject the drive"),
+            DriveStatus.EJECTED: _("The drive can be removed"),
+        }
+        self.query_one("#drive-title", Label).update(
+            titles.get(status, _("Insert the person's USB drive"))
+        )
         remove = self.query_one("#drive-remove", Static)
         if status is DriveStatus.EJECTED:
             remove.update(_p("You can remove the drive."))
