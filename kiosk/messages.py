@@ -22,6 +22,7 @@ from nextstep.drives.status import DriveError
 from nextstep.returning import NoBundleOnDrive
 from nextstep.staff import StaffLocked
 from nextstep.visit.process import SessionProcessError
+from scanners.errors import NoPageError, SamplesUsedUpError
 
 
 def translate(exc: BaseException) -> tuple[str, str] | None:
@@ -33,6 +34,16 @@ def translate(exc: BaseException) -> tuple[str, str] | None:
                 seconds=exc.seconds
             ),
             _("Wait, or ask a colleague to sign in."),
+        )
+    if isinstance(exc, SamplesUsedUpError):
+        return (
+            _("All the demo documents have been captured."),
+            _("Press F8 to review them, or F10 to end the visit."),
+        )
+    if isinstance(exc, NoPageError):
+        return (
+            _("No page was captured."),
+            _("Place the page again and press Space."),
         )
     if isinstance(exc, DriveError):
         return exc.status.sentence(CURRENT.staff), ""
