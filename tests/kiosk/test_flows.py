@@ -551,3 +551,23 @@ def test_lock_out_is_translated_and_counts_down(make_kiosk: Any) -> None:
     assert right_pin.startswith("Trop de PIN erronés") and "erroné." not in right_pin
     number = [int(w) for w in first.split() if w.isdigit()][0]
     assert [int(w) for w in later.split() if w.isdigit()][0] < number
+
+
+def test_running_out_of_demo_samples_is_said_in_the_staff_language() -> None:
+    from kiosk.base import explain
+    from kiosk.i18n import set_languages
+    from scanners.demo import DemoScanner
+    from scanners.errors import SamplesUsedUpError
+
+    set_languages(staff="fr", person="ar")
+    with DemoScanner() as scanner:
+        for _ in range(scanner.remaining):
+            scanner.capture()
+        try:
+            scanner.capture()
+        except SamplesUsedUpError as exc:
+            message, hint = explain(exc)
+        else:
+            raise AssertionError("the demo scanner gave more pages than it has")
+    assert message == "Tous les documents de démonstration ont été capturés."
+    assert "F10" in hint
