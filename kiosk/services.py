@@ -84,6 +84,7 @@ class Kiosk:
         self.isolate = isolate
         self.returning: ReturnVisit | None = None
         self.awaiting_passphrase = False
+        self.chosen_bundle: str | None = None  # picked by staff when a drive holds several
         # Referral and reminder slips of the session just ended: in memory only, until the
         # person leaves the end screen (they name deadlines; never written to disk).
         self.slips: dict[str, bytes] = {}
@@ -191,7 +192,9 @@ class Kiosk:
         them; ``bundle`` (its id) is the one staff then chose."""
         from nextstep.session import Session
 
-        return Session.holder_on_drive(self.settings, self.drive_spec, bundle=bundle)
+        holder = Session.holder_on_drive(self.settings, self.drive_spec, bundle=bundle)
+        self.chosen_bundle = bundle  # opened after consent: the same one, not its namesake
+        return holder
 
     def check_drive_before_write(self) -> WriteCheck:
         """Whose bundles the inserted drive already holds, before this person's is written
@@ -233,7 +236,9 @@ class Kiosk:
         """Check, repair and open the person's bundle with their passphrase (in a worker)."""
         with self.lock:
             # The check's outcome is logged by the session; the kiosk also shows it to staff.
-            self.returning = self.require_session().reopen(passphrase, self.drive_spec)
+            self.returning = self.require_session().reopen(
+                passphrase, self.drive_spec, bundle=self.chosen_bundle
+            )
         return self.returning
 
     def require_session(self) -> SessionPort:
