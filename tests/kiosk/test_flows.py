@@ -51,8 +51,8 @@ def open_visit(kiosk: Any, deadlines: list[list[tuple[dt.date, bool]]] | None = 
     return session
 
 
-def first_bundle_on(kiosk: Any, spec: str) -> str:
-    """Another person's visit written to ``spec``; returns its holder id."""
+def first_bundle_on(kiosk: Any, spec: str) -> tuple[str, str]:
+    """Another person's visit written to ``spec``; returns its holder id and passphrase."""
     from nextstep import consent
     from nextstep.model import Classification, Document, OcrPage
     from nextstep.session import Draft, Session
@@ -69,11 +69,11 @@ def first_bundle_on(kiosk: Any, spec: str) -> str:
     ocr = [OcrPage([], "", "fra", p.size[0], p.size[1], p.dpi) for p in pages]
     doc = Document(pages=pages, ocr=ocr, classification=Classification("housing", 0.9))
     session.drafts = [Draft(pages=pages, document=doc)]
-    session.build_bundle()
+    outcome = session.build_bundle()
     assert session.write_to_drive(spec).ok
     holder = session.holder_id
     session.end()
-    return holder
+    return holder, outcome.passphrase
 
 
 # -- quitting ----------------------------------------------------------------------------------
@@ -439,7 +439,7 @@ def test_writing_onto_someone_elses_drive_asks_first(make_kiosk: Any) -> None:
     async def run() -> None:
         async with app.run_test(size=(80, 24)) as pilot:
             await sign_in(pilot, app)
-            first_bundle_on(kiosk, str(drive))
+            first_bundle_on(kiosk, str(drive))  # someone else's
             before = {p.name: p.read_bytes() for p in drive.iterdir()}
             session = open_visit(kiosk)
             session.build()
@@ -472,8 +472,8 @@ def test_a_drive_with_several_bundles_lists_them_and_staff_pick_one(make_kiosk: 
 
     kiosk = make_kiosk()
     drive = kiosk.drive_spec
-    first = first_bundle_on(kiosk, drive)
-    second = first_bundle_on(kiosk, drive)
+    first, first_phrase = first_bundle_on(kiosk, drive)
+    second, second_phrase = first_bundle_on(kiosk, drive)
     app: Any = KioskApp(kiosk, first="signin")
     seen: dict[str, Any] = {}
 
@@ -484,9 +484,18 @@ def test_a_drive_with_several_bundles_lists_them_and_staff_pick_one(make_kiosk: 
             await until(pilot, app, "ChoiceModal")
             options = app.screen.query_one("#choices")
             seen["labels"] = [str(options.get_option_at_index(i).prompt) for i in range(2)]
-            await pilot.press("down", "enter")  # the older one
+            await pilot.press("down", "enter")
             await until(pilot, app, "LanguageScreen")
             seen["holder"] = app.screen.holder_id
+            # After consent, the chosen bundle is the one opened with its passphrase.
+            await pilot.press("enter")
+            await until(pilot, app, "ConsentScreen")
+            await answer_consent(pilot, app, [True, False, False, False])
+            await until(pilot, app, "PassphraseScreen")
+            phrase = first_phrase if seen["holder"] == first else second_phrase
+            await pilot.press(*phrase, "enter")
+            await until(pilot, app, "CaptureScreen")
+            seen["opened"] = kiosk.returning
 
     asyncio.run(run())
     assert all("version 1" in label for label in seen["labels"])
@@ -495,7 +504,7 @@ def test_a_drive_with_several_bundles_lists_them_and_staff_pick_one(make_kiosk: 
         second[:8],
     }
     assert seen["holder"] in (first, second)
-    assert seen["labels"][1].endswith(seen["holder"][:8])
+    assert seen["opened"].version == 1 and seen["opened"].documents == 1
 
 
 # -- sign-in -----------------------------------------------------------------------------------
