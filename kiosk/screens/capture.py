@@ -21,7 +21,8 @@ from typing import Any
 from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, ProgressBar, RadioSet, Static
+from textual.widgets import Button, Label, OptionList, ProgressBar, RadioSet, Static
+from textual.widgets.option_list import Option
 
 from kiosk import sources
 from kiosk.base import KioskScreen
@@ -126,9 +127,7 @@ class CaptureScreen(KioskScreen):
                         available = sources.availability(self.kapp.preflight_results)
                         self.kiosk.backends = available
                     yield self.source_box(self.choice_list(available or {}))
-                yield Input(
-                    placeholder=_("Path of the files on the USB key, then Enter"), id="files-path"
-                )
+                yield OptionList(id="files-folders")
                 yield Static("", id="live-status")
                 yield Static(_("Ready."), id="capture-status")
                 yield Static("", id="capture-count")
@@ -290,7 +289,7 @@ class CaptureScreen(KioskScreen):
         camera (its worker started), nothing else for the demo or the flatbed."""
         self.stop_feed()
         kind = sources.kind_of(self.kiosk.source)
-        files = self.query_one("#files-path", Input)
+        files = self.query_one("#files-folders", OptionList)
         files.display = kind == "files"
         camera = kind == "camera"
         self.query_one("#preview", Thumbnail).display = camera
@@ -306,28 +305,37 @@ class CaptureScreen(KioskScreen):
             if self.live:
                 self.start_feed()
         elif kind == "files":
-            title.update(_("Type where the person's files are, then press Space for each file"))
-            _kind, _sep, path = self.kiosk.source.partition(":")
-            if path:
-                files.value = path
-            else:
-                status.update(_("Type the path of the files, then Enter."))
-                files.focus()
+            title.update(_("Choose the folder on the person's USB key, then Space for each file"))
+            self.list_folders(files, status)
         else:
             title.update(_("Put the page in place, then press Space"))
         self.refresh_chrome()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "files-path":
+    def list_folders(self, files: OptionList, status: Static) -> None:
+        """The folders holding files on mounted USB keys: staff pick one, nothing is typed."""
+        folders = sources.media_folders(sources.media_roots(self.kiosk.settings))
+        files.clear_options()
+        files.add_options([Option(str(f), id=str(f)) for f in folders])
+        _kind, _sep, chosen = self.kiosk.source.partition(":")
+        if not folders:
+            status.update(_("No USB key with files is plugged in: plug it in, then F2 again."))
             return
+        status.update(_("Choose the folder of the person's files, then Enter."))
+        files.highlighted = next((n for n, f in enumerate(folders) if str(f) == chosen), 0)
+        files.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id != "files-folders" or event.option.id is None:
+            return
+        path = event.option.id
         try:
-            found = sources.list_files(event.value)
+            found = sources.list_files(path)
         except Exception as exc:  # noqa: BLE001 - the modal says what to do
             from kiosk.base import explain
 
             self.kapp.show_error(*explain(exc))
             return
-        spec = f"files:{event.value.strip()}"
+        spec = f"files:{path}"
         self.kiosk.set_source(spec)
         self.choices = [spec if sources.kind_of(s) == "files" else s for s in self.choices]
         self.query_one("#capture-status", Static).update(
