@@ -436,7 +436,7 @@ class CaptureScreen(KioskScreen):
         if self.new_next:
             nxt = _("next page: new document")
         else:
-            nxt = _("next page: same document (N: new document)")
+            nxt = _("next page: same document (F3: new document)")
         self.query_one("#grouping", Static).update(
             _("Auto-capture: {n} page(s); {next}.").format(n=self.auto_pages, next=nxt)
         )
