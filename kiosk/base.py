@@ -83,6 +83,12 @@ class KioskScreen(Screen[Any]):
     def compose_body(self) -> ComposeResult:
         yield from ()
 
+    def text_width(self, most: int) -> int:
+        """Columns to wrap a person's text to: at most ``most``, less on a narrow terminal
+        (wrapped wider than the screen, each line would wrap again, raggedly, and at 80x24
+        push the heading off screen)."""
+        return max(30, min(most, self.app.size.width - 8))
+
     def on_mount(self) -> None:
         self.refresh_chrome()
 

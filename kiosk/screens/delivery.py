@@ -105,7 +105,7 @@ class BundleScreen(KioskScreen):
                         "Your passphrase is unchanged: keep using the key card you already have."
                     ),
                     CURRENT.person,
-                    90,
+                    self.text_width(90),
                 )
             )
             self.query_one("#keycard-status", Static).update(
@@ -122,7 +122,7 @@ class BundleScreen(KioskScreen):
                     "keep the key card safe and apart from your USB drive."
                 ),
                 CURRENT.person,
-                90,
+                self.text_width(90),
             )
         )
         self.keycard = outcome.keycard_pdf
@@ -450,7 +450,8 @@ class EndScreen(KioskScreen):
         with Vertical(id="end"):
             yield Label(_p("Thank you"), classes="screen-title")
             yield Static(
-                wrap(person_raw(SENTENCES[self.ending]), CURRENT.person, 90), id="end-text"
+                wrap(person_raw(SENTENCES[self.ending]), CURRENT.person, self.text_width(90)),
+                id="end-text",
             )
             yield Static("", id="slips-status")
             yield Label(_("Receipt for the register"), classes="table-title")

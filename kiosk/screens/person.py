@@ -12,6 +12,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, Collapsible, Label, RadioSet, Select, Static
 
 from kiosk.base import KioskScreen
@@ -202,7 +203,7 @@ class ConsentScreen(KioskScreen):
         return keys
 
     def compose_body(self) -> ComposeResult:
-        width = 92
+        width = self.text_width(92)
         with VerticalScroll(id="consent"):
             yield Label(_p("Your choice"), classes="screen-title")
             yield Static(wrap(notice_summary(), CURRENT.person, width), id="notice")
@@ -217,7 +218,12 @@ class ConsentScreen(KioskScreen):
                 label = person_raw(PURPOSE_LABELS.get(pid, pid))
                 with Vertical(classes="purpose"):
                     yield Static(wrap(label, CURRENT.person, width), classes="purpose-label")
-                    with RadioSet(id=f"purpose-{pid}", classes="yes-no"):
+                    # Its own box, so a right-to-left screen can put it on the right (Textual
+                    # aligns a container's children as one block, the full-width label too).
+                    with (
+                        Vertical(classes="answer"),
+                        RadioSet(id=f"purpose-{pid}", classes="yes-no"),
+                    ):
                         yield Choice(_p("Yes"), rtl=self.rtl)
                         yield Choice(_p("No"), rtl=self.rtl)
             yield Static(_("How was the notice given? (staff)"), classes="staff-note")
@@ -283,7 +289,10 @@ class ConsentScreen(KioskScreen):
             )
             question = self.query_one(f"#purpose-{gaps[0]}", RadioSet)
             question.focus()
-            self.call_after_refresh(question.parent.scroll_visible)  # type: ignore[union-attr]
+            blocks = [
+                a for a in question.ancestors if isinstance(a, Widget) and a.has_class("purpose")
+            ]
+            self.call_after_refresh((blocks[0] if blocks else question).scroll_visible)
             return
         self.record({k: bool(v) for k, v in answers.items()})
 
@@ -407,7 +416,7 @@ class RefusedScreen(KioskScreen):
                     "You chose not to have your documents digitised, so nothing was captured. "
                     "You keep your papers, and we can still help you with them."
                 )
-            yield Static(wrap(text, CURRENT.person, 80), id="refused-text")
+            yield Static(wrap(text, CURRENT.person, self.text_width(80)), id="refused-text")
             yield Button(_p("Finish"), id="finish", variant="primary")
 
     def on_mount(self) -> None:

@@ -157,7 +157,7 @@ class PassphraseScreen(KioskScreen):
                 wrap(
                     person_raw("Type the passphrase printed on your key card."),
                     CURRENT.person,
-                    80,
+                    self.text_width(80),
                 ),
                 id="passphrase-help",
             )
@@ -166,7 +166,7 @@ class PassphraseScreen(KioskScreen):
                     wrap(
                         person_raw("Or show the QR code of your key card to the camera."),
                         CURRENT.person,
-                        80,
+                        self.text_width(80),
                     ),
                     id="passphrase-camera",
                 )
