@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # NextStep developer entry point: `./dev.sh run` starts the kiosk on its demo defaults,
 # `./dev.sh test` runs the whole test suite. Each installs what is missing first
-# (Debian packages listed in tools/apt-packages.txt, then a .venv with NextStep editable).
+# (Debian packages listed in tools/apt-packages.txt, then a .venv from the hashed lock files
+# requirements/runtime.txt or requirements/test.txt, with NextStep editable).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -23,16 +24,22 @@ ensure_apt() {
   fi
 }
 
+# Python dependencies come only from the hashed lock files (requirements/*.txt, made by
+# tools/lock.sh from pyproject.toml): runtime.txt for the kiosk, test.txt (the same pins plus
+# the test tools) for the tests. NextStep itself is then installed without dependencies.
+# After changing a dependency in pyproject.toml, run tools/lock.sh and commit both files.
 ensure_venv() {
-  local stamp=.venv/.nextstep-installed
+  local lock="requirements/${1:-runtime}.txt"
+  local stamp=".venv/.nextstep-installed-${1:-runtime}"
   if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
   fi
-  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-    echo "Installing NextStep and its Python dependencies into .venv ..."
+  if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    echo "Installing NextStep and its locked Python dependencies ($lock) into .venv ..."
     # Build-backend chatter goes to a log; it is shown only if the installation fails.
-    if ! { .venv/bin/python -m pip install -q --upgrade pip &&
-           .venv/bin/python -m pip install -q -e '.[test]'; } > .venv/install.log 2>&1; then
+    if ! { .venv/bin/python -m pip install -q --require-hashes -r "$lock" &&
+           .venv/bin/python -m pip install -q --no-build-isolation --no-deps -e .; } \
+         > .venv/install.log 2>&1; then
       cat .venv/install.log >&2
       echo "Installing the Python dependencies failed (log above)." >&2
       exit 1
@@ -44,20 +51,20 @@ ensure_venv() {
 cmd="${1:-}"
 case "$cmd" in
   run)
-    ensure_apt; ensure_venv
+    ensure_apt; ensure_venv runtime
     shift
     exec .venv/bin/nextstep kiosk --demo "$@"
     ;;
   test)
-    ensure_apt; ensure_venv
+    ensure_apt; ensure_venv test
     shift
     exec .venv/bin/python -m pytest "$@"
     ;;
   setup)
-    ensure_apt; ensure_venv
+    ensure_apt; ensure_venv "${2:-test}"
     ;;
   *)
-    echo "usage: ./dev.sh run | test [pytest args] | setup" >&2
+    echo "usage: ./dev.sh run | test [pytest args] | setup [runtime|test]" >&2
     exit 2
     ;;
 esac

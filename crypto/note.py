@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import re
 import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from crypto.errors import CryptoError
 ALG_ED25519 = 0x01
 ALG_COSIGNATURE_V1 = 0x04
 EM_DASH = "\u2014"
+_SIZE = re.compile(r"0|[1-9][0-9]{0,19}")  # uint64 in decimal, no leading zero, ASCII digits
 MAX_SIGNATURES = 100
 
 
@@ -283,8 +285,8 @@ def parse_checkpoint_body(text: str) -> Checkpoint:
     origin, size_text, root_text = lines[0], lines[1], lines[2]
     if not origin:
         raise NoteError("A checkpoint's origin line is empty.")
-    if not size_text.isdigit() or (size_text != "0" and size_text.startswith("0")):
-        raise NoteError(f"A checkpoint's size {size_text!r} is not a decimal number.")
+    if not _SIZE.fullmatch(size_text) or int(size_text) >= 1 << 64:
+        raise NoteError(f"A checkpoint's size {size_text[:24]!r} is not a decimal uint64.")
     root = _b64decode(root_text)
     if len(root) != 32:
         raise NoteError("A checkpoint's root hash is not 32 bytes.")

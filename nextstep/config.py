@@ -48,6 +48,7 @@ class Settings:
     inactivity_seconds: int = 300
     org_name: str = "Le Monde des Possibles"
     org_public_key: str = ""  # the organisation's minisign public key file, if it has one
+    retention_years: int = 5  # subject keys and log entries older than this go (retention.md)
     extra: dict[str, str] = field(default_factory=dict)
 
     @property

@@ -39,7 +39,9 @@ def open_kiosk(settings: config.Settings) -> tuple[keys.KioskKey, AuditLog]:
 
     key, _ = load_identity(settings)
     settings.audit_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return key, AuditLog(settings.audit_log, key, kiosk_id(settings, key))
+    audit = AuditLog(settings.audit_log, key, kiosk_id(settings, key))
+    audit.seal_open_end()  # a crash mid-session left entries after the last checkpoint
+    return key, audit
 
 
 @dataclass

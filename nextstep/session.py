@@ -182,16 +182,19 @@ class Session:
         details: Mapping[str, Any] | None = None,
         *,
         private: Mapping[str, Any] | None = None,
+        tally: Mapping[str, Mapping[str, int]] | None = None,
     ) -> Entry:
         """Append an audit entry for this person. ``details`` stay readable for auditors
-        (counts, categories, statuses); ``private`` (the person's language, the bundle id that
-        links the log to their drive) is encrypted under their key, so erasure unlinks it."""
+        (counts, statuses); ``private`` (categories, languages, deadline kinds, the bundle id
+        that links the log to their drive) is encrypted under their key, so erasure unlinks
+        it; ``tally`` feeds the month's anonymous totals (nextstep.audit.tally)."""
         return self.audit.append(
             event,
             staff=self.staff,
             subject_holder_id=self.holder_id,
             details=dict(details or {}),
             private=dict(private) if private else None,
+            tally=tally,
         )
 
     @property
@@ -375,12 +378,13 @@ class Session:
             self._log(
                 events.DOCUMENT_CLASSIFIED,
                 {
-                    "category": u.classification.category,
                     "confidence_pct": round(u.classification.confidence * 100),
                     "needs_review": u.classification.needs_review,
                     "pages": len(draft.pages),
                     "deadlines": len(u.deadlines),
                 },
+                private={"category": u.classification.category},
+                tally={"documents": {u.classification.category: 1}},
             )
             if progress:
                 progress("classify", n / len(todo))
@@ -464,7 +468,11 @@ class Session:
             alternatives=old.alternatives,
             reasons=[*old.reasons, "set by staff"],
         )
-        self._log(events.CATEGORY_CHANGED, {"from": old.category, "to": category})
+        self._log(
+            events.CATEGORY_CHANGED,
+            private={"from": old.category, "to": category},
+            tally={"documents": {old.category: -1, category: 1}},
+        )
         return self.view()
 
     def confirm_deadline(
@@ -482,7 +490,7 @@ class Session:
         doc.deadlines[deadline] = Deadline(
             date=date or d.date, kind=d.kind, text=d.text, computed=d.computed, confirmed=True
         )
-        self._log(events.DEADLINE_CONFIRMED, {"kind": d.kind, "edited": date is not None})
+        self._log(events.DEADLINE_CONFIRMED, {"edited": date is not None}, private={"kind": d.kind})
         return self.view()
 
     def add_deadline(self, index: int, date: dt.date, kind: str) -> SessionView:
@@ -494,7 +502,7 @@ class Session:
         self._document(index).deadlines.append(
             Deadline(date=date, kind=kind, text="", computed=False, confirmed=True)
         )
-        self._log(events.DEADLINE_CONFIRMED, {"kind": kind, "added": True})
+        self._log(events.DEADLINE_CONFIRMED, {"added": True}, private={"kind": kind})
         return self.view()
 
     # -- return visit ----------------------------------------------------------------------

@@ -100,7 +100,7 @@ def canonical_ok(signed: bytes, obj: dict[str, Any]) -> bool:
     """Whether the signed body bytes are exactly the canonical form of the parsed body."""
     try:
         return canonical.fast_dumps(obj) == signed or canonical.dumps(obj) == signed
-    except (CryptoError, ValueError, TypeError):
+    except (CryptoError, ValueError, TypeError, RecursionError):
         return False
 
 
@@ -118,6 +118,8 @@ def decode(raw: bytes, *, strict: bool = True) -> Entry:
         obj = _DECODER.decode(raw.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise EntryFormatError("is not valid JSON") from exc
+    except RecursionError:
+        raise EntryFormatError("is nested too deeply to be an entry") from None
     if not isinstance(obj, dict):
         raise EntryFormatError("is not a JSON object")
     if obj.keys() != LINE_FIELDS:
@@ -199,10 +201,10 @@ def signature_ok(entry: Entry, public: Ed25519PublicKey) -> bool:
     try:
         public.verify(sig, SIG_CONTEXT + canonical.fast_dumps(body))
         return True
-    except (InvalidSignature, ValueError):
+    except (InvalidSignature, ValueError, TypeError, RecursionError):
         pass
     try:  # exotic keys: the full RFC 8785 serialiser decides
         public.verify(sig, signed_message(body))
         return True
-    except (InvalidSignature, CryptoError):
+    except (InvalidSignature, CryptoError, RecursionError):
         return False

@@ -31,6 +31,8 @@ BUNDLE_CHECKED = "bundle_checked"  # return visit: conservation check (and repai
 BUNDLE_OPENED = "bundle_opened"  # return visit: opened with the passphrase, signature verified
 BACKUP_WRITTEN = "backup_written"  # a second copy on another drive, verified
 DOCUMENT_EDITED = "document_edited"  # staff split/merged/reordered/deleted pages (action only)
+PERIOD_TOTALS = "period_totals"  # a finished month's anonymous counts (nextstep.audit.tally)
+LOG_SEALED = "log_sealed"  # retention removed old entries, keeping their hashes (audit.seal)
 
 # Processing events and the consent purpose (nextstep.consent.purposes) each one needs.
 REQUIRED_PURPOSE: dict[str, str] = {
@@ -64,6 +66,8 @@ ADMINISTRATIVE = frozenset(
         ERASURE,
         CHECKPOINT,
         LOG_REPAIRED,
+        PERIOD_TOTALS,
+        LOG_SEALED,
     }
 )
 

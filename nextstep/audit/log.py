@@ -19,7 +19,8 @@ import base64
 import fcntl
 import json
 import os
-from collections.abc import Iterator
+import stat
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,8 +31,16 @@ from crypto.keys import KioskKey
 from crypto.shred import SubjectKeyStore
 from nextstep.audit import entry as entry_mod
 from nextstep.audit import events
+from nextstep.audit import tally as tally_mod
+from nextstep.audit.bounded import CHECKPOINT_LIMIT, UnreadableFile, read_bounded_text
 from nextstep.audit.entry import Entry, EntryFormatError
-from nextstep.audit.pseudonyms import STAFF_SECRET_LABEL, staff_pseudonym, subject_pseudonym
+from nextstep.audit.pseudonyms import (
+    STAFF_SECRET_LABEL,
+    pseudonym_key,
+    staff_pseudonym,
+    subject_pseudonym,
+)
+from nextstep.audit.seal import Seal, SealError, read_seal, write_seal
 from nextstep.errors import NextStepError
 from nextstep.fsio import fsync_dir
 
@@ -53,12 +62,35 @@ def subject_key_dir(path: Path) -> Path:
     return path.parent / "subject-keys"
 
 
-def stored_checkpoints(path: Path) -> list[str]:
-    """The signed checkpoints kept beside a log, oldest first."""
+@dataclass(frozen=True)
+class StoredCheckpoint:
+    """One file of ``<log>.checkpoints/``: its text, or why it cannot be read."""
+
+    name: str
+    text: str | None
+    error: str | None
+
+
+def read_stored_checkpoints(path: Path) -> list[StoredCheckpoint]:
+    """Every ``*.txt`` beside a log, oldest first; unreadable ones carry an error, never raise."""
     folder = checkpoint_dir(path)
-    if not folder.is_dir():
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".txt"))
+    except OSError:
         return []
-    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    out: list[StoredCheckpoint] = []
+    for name in names:
+        try:
+            text = read_bounded_text(folder / name, CHECKPOINT_LIMIT, follow_links=False)
+            out.append(StoredCheckpoint(name, text, None))
+        except UnreadableFile as exc:
+            out.append(StoredCheckpoint(name, None, exc.reason))
+    return out
+
+
+def stored_checkpoints(path: Path) -> list[str]:
+    """The readable signed checkpoints kept beside a log, oldest first."""
+    return [c.text for c in read_stored_checkpoints(path) if c.text is not None]
 
 
 @dataclass(frozen=True)
@@ -122,18 +154,35 @@ class AuditLog:
         self.keys = SubjectKeyStore(subject_key_dir(path))
         self._tree = merkle.MerkleTree()
         self._lines: list[bytes] = []
+        self._base = 0  # entries before this one were sealed (see nextstep.audit.seal)
+        self._tally_period = ""  # the month of the running tally, as last read
+        self.seal: Seal | None = None
         self._last_time = ""
         self._uncovered_since = ""
         self._size_bytes = 0
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._pseudonym_secret = pseudonym_key(path.parent)
         created = not path.exists()
-        self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        try:
+            self._fd = os.open(
+                path, os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600
+            )
+        except OSError as exc:
+            raise AuditError(
+                f"The audit log {path} cannot be opened ({exc.strerror or exc}).",
+                hint="It must be a regular file the kiosk user can write.",
+            ) from None
+        if not stat.S_ISREG(os.fstat(self._fd).st_mode):
+            os.close(self._fd)
+            self._fd = -1
+            raise AuditError(f"The audit log {path} is not a regular file.")
         if created:
             fsync_dir(path.parent)
         with self._locked():
             repaired = self._load()
-        if repaired:
+        if repaired:  # logged and sealed at once: the verifier wants every end covered
             self.append(events.LOG_REPAIRED, details={"bytes_removed": repaired})
+            self.checkpoint("repair")
 
     # --- state ---------------------------------------------------------------------------
 
@@ -152,9 +201,18 @@ class AuditLog:
         """This kiosk's pseudonym for a staff member (keyed; see nextstep.audit.pseudonyms)."""
         return staff_pseudonym(staff, self._staff_secret)
 
+    def subject_pseudonym(self, holder_id: str) -> str:
+        """The organisation's keyed pseudonym for a holder id (see nextstep.audit.pseudonyms)."""
+        return subject_pseudonym(holder_id, self._pseudonym_secret)
+
     @property
     def size(self) -> int:
         return self._tree.size
+
+    @property
+    def first_seq(self) -> int:
+        """The first entry still in the file (those before were sealed at retention)."""
+        return self._base
 
     def root(self) -> bytes:
         return self._tree.root()
@@ -175,6 +233,14 @@ class AuditLog:
         self._last_time = ""
         self._uncovered_since = ""
         prev = entry_mod.ZERO_HASH
+        try:
+            self.seal = read_seal(self.path)
+        except SealError as exc:
+            raise AuditError(exc.message, hint=exc.hint) from exc
+        self._base = self.seal.size if self.seal else 0
+        for leaf in self.seal.leaves if self.seal else ():
+            self._tree.append_hash(leaf)
+            prev = leaf.hex()
         good_end = 0
         pos = 0
         lineno = 0
@@ -187,7 +253,10 @@ class AuditLog:
                 if nl < 0:
                     raise EntryFormatError("is incomplete (no end of line)")
                 e = entry_mod.decode(raw)
-                if e.seq != len(self._lines) or e.prev != prev:
+                if not self._lines and e.seq < self._base and self._tree.leaf(e.seq) == e.leaf:
+                    pos, good_end = nl + 1, nl + 1  # sealed, the cut was interrupted: skip it
+                    continue
+                if e.seq != self._base + len(self._lines) or e.prev != prev:
                     raise EntryFormatError("is out of sequence or breaks the hash chain")
             except EntryFormatError as exc:
                 if is_last and (nl < 0 or not raw.rstrip(b"\0").endswith(b"}")):
@@ -222,8 +291,16 @@ class AuditLog:
         return removed
 
     def _refresh_if_changed(self) -> None:
-        """Another process appended since we last looked: reload (under the lock)."""
-        if os.fstat(self._fd).st_size != self._size_bytes:
+        """Another process appended (or sealed) since we last looked: reload (under the lock)."""
+        try:
+            replaced = os.stat(self.path).st_ino != os.fstat(self._fd).st_ino
+        except FileNotFoundError:
+            replaced = False
+        if replaced:  # retention replaced the file: follow it
+            os.close(self._fd)
+            self._fd = os.open(self.path, os.O_RDWR | os.O_APPEND)
+            self._load()
+        elif os.fstat(self._fd).st_size != self._size_bytes:
             self._load()
 
     # --- writing -------------------------------------------------------------------------
@@ -234,65 +311,110 @@ class AuditLog:
         *,
         staff: str | None = None,
         subject_holder_id: str | None = None,
+        subject: str | None = None,
         details: dict[str, Any] | None = None,
         private: dict[str, Any] | None = None,
+        tally: Mapping[str, Mapping[str, int]] | None = None,
     ) -> Entry:
         """Append one event and make it durable before returning.
 
-        ``details`` must be non-personal (counts, categories, purposes, hashes); ``private`` is
-        anything about the person and is stored only encrypted under their key.
+        ``details`` must be non-personal (event facts, counts, purposes, statuses); ``private``
+        is anything about the person (categories, languages, bundle ids) and is stored only
+        encrypted under their key. ``tally`` adds to this month's anonymous counts (e.g.
+        ``{"documents": {"asylum": 1}}``), written as one entry when the month ends.
+        ``subject`` names the person by pseudonym where the holder id is not known (retention).
         """
         if event not in events.ALL_EVENTS:
             raise AuditError(f"Unknown audit event {event!r}.", hint="Use nextstep.audit.events.")
         if self._fd < 0:
             raise AuditError("The audit log is closed.")
-        subject = subject_pseudonym(subject_holder_id) if subject_holder_id else None
+        if subject_holder_id:
+            subject = self.subject_pseudonym(subject_holder_id)
         if private is not None and subject is None:
             raise AuditError("A private payload needs the subject's holder id to encrypt it.")
         details = dict(details or {})
         canonical.dumps(details)  # refuse floats and the like before anything is written
         with self._locked():
             self._refresh_if_changed()
-            seq = len(self._lines)
-            moment = entry_mod.format_time(self._clock())
-            time = max(moment, self._last_time)  # never backwards, even if the clock steps back
-            enc = None
-            if private is not None and subject is not None:
-                aad = f"nextstep/audit/v1|{self.kiosk_id}|{seq}|{subject}".encode()
-                blob = self.keys.encrypt(subject, canonical.dumps(private), aad)
-                enc = base64.b64encode(blob).decode("ascii")
-            body: dict[str, Any] = {
-                "v": entry_mod.FORMAT_VERSION,
-                "seq": seq,
-                "time": time,
-                "kiosk": self.kiosk_id,
-                "event": event,
-                "staff": self.staff_pseudonym(staff) if staff else None,
-                "subject": subject,
-                "details": details,
-                "enc": enc,
-                "prev": self._tree.leaf(seq - 1).hex() if seq else entry_mod.ZERO_HASH,
-            }
-            line, leaf, _ = entry_mod.encode(body, self.key)
-            data = line + b"\n"
-            written = os.write(self._fd, data)
-            if written != len(data):
-                os.ftruncate(self._fd, self._size_bytes)
-                raise AuditError("The audit log could not be written in full (disk full?).")
-            if self.sync:
-                os.fsync(self._fd)
-            self._size_bytes += len(data)
-            self._lines.append(line)
-            self._tree.append_hash(leaf)
-            self._last_time = time
-            if event == events.CHECKPOINT:
-                self._uncovered_since = ""
-            elif not self._uncovered_since:
-                self._uncovered_since = time
+            time = max(entry_mod.format_time(self._clock()), self._last_time)  # never backwards
+            self._close_period(time)
+            line = self._write(event, time, staff, subject, details, private)
+            if tally:
+                self._add_tally(time, tally)
         written_entry = entry_mod.decode(line)
         if event != events.CHECKPOINT and self._checkpoint_due():
             self.checkpoint("daily")
         return written_entry
+
+    def _write(
+        self,
+        event: str,
+        time: str,
+        staff: str | None,
+        subject: str | None,
+        details: dict[str, Any],
+        private: dict[str, Any] | None,
+    ) -> bytes:
+        """Sign, append and fsync one line (under the lock); return it."""
+        seq = self._base + len(self._lines)
+        enc = None
+        if private is not None and subject is not None:
+            aad = f"nextstep/audit/v1|{self.kiosk_id}|{seq}|{subject}".encode()
+            blob = self.keys.encrypt(subject, canonical.dumps(private), aad)
+            enc = base64.b64encode(blob).decode("ascii")
+        body: dict[str, Any] = {
+            "v": entry_mod.FORMAT_VERSION,
+            "seq": seq,
+            "time": time,
+            "kiosk": self.kiosk_id,
+            "event": event,
+            "staff": self.staff_pseudonym(staff) if staff else None,
+            "subject": subject,
+            "details": details,
+            "enc": enc,
+            "prev": self._tree.leaf(seq - 1).hex() if seq else entry_mod.ZERO_HASH,
+        }
+        line, leaf, _ = entry_mod.encode(body, self.key)
+        data = line + b"\n"
+        written = os.write(self._fd, data)
+        if written != len(data):
+            os.ftruncate(self._fd, self._size_bytes)
+            raise AuditError("The audit log could not be written in full (disk full?).")
+        if self.sync:
+            os.fsync(self._fd)
+        self._size_bytes += len(data)
+        self._lines.append(line)
+        self._tree.append_hash(leaf)
+        self._last_time = time
+        if event == events.CHECKPOINT:
+            self._uncovered_since = ""
+        elif not self._uncovered_since:
+            self._uncovered_since = time
+        return line
+
+    def _close_period(self, time: str) -> None:
+        """At the first entry of a new month, write the finished month's anonymous totals.
+
+        The month last seen is cached, so the tally file is read only when the month changes
+        (or another process may have changed it: the file, read under the lock, decides).
+        """
+        if self._tally_period == tally_mod.period_of(time):
+            return
+        running = tally_mod.load(self.path.parent)
+        self._tally_period = running.period or tally_mod.period_of(time)
+        if not running.period or running.period == tally_mod.period_of(time):
+            return
+        if running.counts:
+            details: dict[str, Any] = {"period": running.period, **running.counts}
+            self._write(events.PERIOD_TOTALS, time, None, None, details, None)
+        tally_mod.save(self.path.parent, tally_mod.Tally(tally_mod.period_of(time)))
+        self._tally_period = tally_mod.period_of(time)
+
+    def _add_tally(self, time: str, changes: Mapping[str, Mapping[str, int]]) -> None:
+        running = tally_mod.load(self.path.parent)
+        running.period = self._tally_period = tally_mod.period_of(time)
+        running.add(changes)
+        tally_mod.save(self.path.parent, running)
 
     def _checkpoint_due(self) -> bool:
         """At least one signed checkpoint per day (the issue's rule), made on the next append."""
@@ -302,11 +424,16 @@ class AuditLog:
         return age >= self.checkpoint_every
 
     def checkpoint(self, reason: str = "manual") -> str:
-        """Log a checkpoint event, sign a C2SP checkpoint over the whole log and store it."""
-        self.append(events.CHECKPOINT, details={"reason": reason})
+        """Log a checkpoint event, sign a C2SP checkpoint over the log up to it and store it.
+
+        The checkpoint covers exactly the entries up to and including its own event (even if
+        another process appended meanwhile), so the verifier can demand, for every checkpoint
+        event in the log, the stored checkpoint of that size.
+        """
+        seq = self.append(events.CHECKPOINT, details={"reason": reason}).seq
         with self._locked():
             self._refresh_if_changed()
-            cp = note.Checkpoint(self.origin, self._tree.size, self._tree.root())
+            cp = note.Checkpoint(self.origin, seq + 1, self._tree.root(seq + 1))
             text = note.sign_checkpoint(cp, self._signer)
             folder = checkpoint_dir(self.path)
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -322,6 +449,62 @@ class AuditLog:
             fsync_dir(folder)
         return text
 
+    def seal_prefix(self, size: int, sealed_before: str) -> Seal:
+        """Remove entries ``first_seq`` to ``size - 1`` from the file, keeping their leaf hashes.
+
+        ``size`` must be the size of a stored, genuine checkpoint (retention picks one); the
+        seal file is written first, then the log file is replaced by its remaining lines.
+        """
+        stored = checkpoint_dir(self.path) / f"{size:012d}.txt"
+        text = read_bounded_text(stored, CHECKPOINT_LIMIT, follow_links=False)
+        with self._locked():
+            self._refresh_if_changed()
+            if not self._base < size <= self._tree.size:
+                raise AuditError(f"Cannot seal the log up to entry {size}.")
+            cp = note.parse_checkpoint_body(note.parse_note(text).text)
+            if cp.size != size or cp.root != self._tree.root(size):
+                raise AuditError(f"The stored checkpoint {stored.name} does not match the log.")
+            leaves = tuple(self._tree.leaf(i) for i in range(size))
+            seal = Seal(size, leaves, text, sealed_before)
+            write_seal(self.path, seal)
+            keep = b"".join(line + b"\n" for line in self._lines[size - self._base :])
+            tmp = self.path.with_name(self.path.name + ".sealing")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+            try:
+                view = memoryview(keep)
+                while view:
+                    view = view[os.write(fd, view) :]
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(tmp, self.path)
+            fsync_dir(self.path.parent)
+            self._refresh_if_changed()  # follows the new file and reloads
+        return seal
+
+    def seal_open_end(self) -> int:
+        """At the kiosk's start: log and seal entries a crash left after the last checkpoint.
+
+        Returns how many entries were unsealed (0: nothing to do). The ``log_repaired`` entry
+        tells the auditor; their own last checkpoint still shows whether anything was cut.
+        Only the kiosk's main process calls this, when no session can be open.
+        """
+        with self._locked():
+            self._refresh_if_changed()
+            unsealed = 0
+            for raw in reversed(self._lines):
+                e = entry_mod.decode(raw, strict=False)
+                if e.event == events.CHECKPOINT:
+                    stored = checkpoint_dir(self.path) / f"{e.seq + 1:012d}.txt"
+                    if not stored.is_file():
+                        unsealed += 1  # the crash hit between the event and its file
+                    break
+                unsealed += 1
+        if unsealed:
+            self.append(events.LOG_REPAIRED, details={"unsealed_entries": unsealed})
+            self.checkpoint("repair")
+        return unsealed
+
     def latest_checkpoint(self) -> str | None:
         stored = stored_checkpoints(self.path)
         return stored[-1] if stored else None
@@ -335,6 +518,8 @@ class AuditLog:
         """
         if not 0 <= seq < self.size:
             raise AuditError(f"There is no entry {seq} in the audit log.")
+        if seq < self._base:
+            raise AuditError(f"Entry {seq} was removed at the end of its retention period.")
         text = checkpoint or self.latest_checkpoint()
         cp = note.parse_checkpoint_body(note.parse_note(text).text) if text else None
         if text is None or cp is None or cp.size <= seq:
@@ -347,7 +532,7 @@ class AuditLog:
             leaf=self._tree.leaf(seq),
             path=tuple(path),
             root=cp.root,
-            entry_line=self._lines[seq].decode("utf-8"),
+            entry_line=self._lines[seq - self._base].decode("utf-8"),
             checkpoint=text,
         )
 
@@ -356,7 +541,7 @@ class AuditLog:
 
     def subject_entries(self, holder_id: str) -> list[tuple[Entry, dict[str, Any] | None]]:
         """Every entry about the person, with their decrypted private payload (Art. 15)."""
-        subject = subject_pseudonym(holder_id)
+        subject = self.subject_pseudonym(holder_id)
         out: list[tuple[Entry, dict[str, Any] | None]] = []
         for e in self.entries():
             if e.subject != subject:
@@ -373,9 +558,19 @@ class AuditLog:
         value: dict[str, Any] = json.loads(plain)
         return value
 
+    def erase_pseudonym(self, subject: str, *, reason: str, staff: str | None = None) -> Entry:
+        """Destroy a subject's key known only by pseudonym (retention) and log it."""
+        existed = self.keys.destroy(subject)
+        return self.append(
+            events.ERASURE,
+            staff=staff,
+            subject=subject,
+            details={"key_destroyed": existed, "reason": reason},
+        )
+
     def erase_subject(self, holder_id: str, *, staff: str | None = None) -> Entry:
         """Art. 17: destroy the person's key (their payloads become unreadable) and log it."""
-        subject = subject_pseudonym(holder_id)
+        subject = self.subject_pseudonym(holder_id)
         existed = self.keys.destroy(subject)
         return self.append(
             events.ERASURE,
@@ -415,7 +610,7 @@ def verify_inclusion_file(text: str, public_key: bytes) -> Entry:
     """
     try:
         data = json.loads(text)
-        if data.get("format") != "nextstep-inclusion-proof/v1":
+        if not isinstance(data, dict) or data.get("format") != "nextstep-inclusion-proof/v1":
             raise ValueError("format")
         body = note.parse_checkpoint_body(note.parse_note(data["checkpoint"]).text)
         cp, _, _ = note.open_checkpoint(
@@ -426,10 +621,10 @@ def verify_inclusion_file(text: str, public_key: bytes) -> Entry:
         if origin_for(e.kiosk) != cp.origin or int(data["seq"]) != e.seq:
             raise ValueError("entry and checkpoint disagree")
         merkle.verify_inclusion(e.seq, cp.size, e.leaf, path, cp.root)
-    except (ValueError, KeyError, TypeError, EntryFormatError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, EntryFormatError):
         raise AuditError(
             "The inclusion proof file is malformed.", hint="Export it again from the kiosk."
-        ) from exc
+        ) from None
     except (note.NoteError, merkle.ProofError) as exc:
         raise AuditError(f"The inclusion proof does not verify: {exc.message}") from exc
     return e

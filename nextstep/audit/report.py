@@ -2,8 +2,10 @@
 
 Why: an auditor (or the association's board, or the data-protection authority) needs one
 readable page that says whether the log is intact and whether any processing ran without a
-valid consent — which must be zero — listing each case if not. Only counts, categories,
-purposes, languages and pseudonyms appear; never a name or a document's content.
+valid consent — which must be zero — listing each case if not. Only counts, purposes and
+pseudonyms appear; never a name or a document's content. Categories, notice languages and
+how people were informed come from the monthly ``period_totals`` entries (nextstep.audit.tally),
+never from a person's entries, which hold them only encrypted.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from nextstep.audit import events
+from nextstep.audit.bounded import LOG_LIMIT, UnreadableFile, read_bounded
 from nextstep.audit.entry import Entry, EntryFormatError, decode
 from nextstep.audit.verify import CONSENT, Problem, VerifyReport, consent_problems, verify_log
 
@@ -33,7 +36,9 @@ class PeriodReport:
     withdrawals: Counter[str] = field(default_factory=Counter)
     erasures: int = 0
     access_requests: int = 0
-    documents: Counter[str] = field(default_factory=Counter)  # category -> count
+    documents: Counter[str] = field(default_factory=Counter)  # category -> count (totals)
+    documents_classified: int = 0
+    totals_periods: list[str] = field(default_factory=list)  # months whose totals are in
     pages: int = 0
     bundles_written: int = 0
     shares: int = 0
@@ -44,7 +49,11 @@ class PeriodReport:
 
 def _entries(path: Path) -> list[Entry | None]:
     out: list[Entry | None] = []
-    for raw in path.read_bytes().splitlines():
+    try:
+        data = read_bounded(path, LOG_LIMIT)
+    except UnreadableFile:
+        return out
+    for raw in data.splitlines():
         try:
             out.append(decode(raw))
         except EntryFormatError:
@@ -69,6 +78,9 @@ def build(
     for e in entries:
         if e is None:
             continue
+        if e.event == events.PERIOD_TOTALS:
+            _add_totals(rep, e, start, end)
+            continue
         try:
             moment = e.timestamp
         except ValueError:
@@ -77,27 +89,26 @@ def build(
             continue
         in_period.add(e.seq)
         rep.entries_in_period += 1
-        d = e.details
+        d = e.details if isinstance(e.details, dict) else {}
         if e.event == events.SESSION_START:
             rep.sessions += 1
         elif e.event == events.CONSENT_GIVEN:
-            for purpose, yes in (d.get("purposes") or {}).items():
-                (rep.consents_given if yes else rep.consents_refused)[purpose] += 1
-            notice = d.get("notice") or {}
-            rep.consent_languages[str(notice.get("language", "?"))] += 1
-            informed = d.get("informed") or {}
-            rep.informed_via[str(informed.get("via", "?"))] += 1
+            purposes = d.get("purposes")
+            for purpose, yes in purposes.items() if isinstance(purposes, dict) else ():
+                (rep.consents_given if yes else rep.consents_refused)[str(purpose)] += 1
         elif e.event == events.CONSENT_WITHDRAWN:
-            for purpose in d.get("purposes") or ["(all)"]:
+            listed = d.get("purposes")
+            for purpose in listed if isinstance(listed, list) and listed else ["(all)"]:
                 rep.withdrawals[str(purpose)] += 1
         elif e.event == events.ERASURE:
             rep.erasures += 1
         elif e.event == events.ACCESS_REQUEST:
             rep.access_requests += 1
         elif e.event == events.DOCUMENT_CLASSIFIED:
-            rep.documents[str(d.get("category", "other"))] += 1
+            rep.documents_classified += 1
         elif e.event == events.PAGE_CAPTURED:
-            rep.pages += int(d.get("pages", 1)) if isinstance(d.get("pages", 1), int) else 1
+            pages = d.get("pages", 1)
+            rep.pages += pages if type(pages) is int and 0 < pages < 10_000 else 1
         elif e.event == events.BUNDLE_WRITTEN:
             rep.bundles_written += 1
         elif e.event == events.SHARE:
@@ -108,6 +119,34 @@ def build(
         p for p in consent_problems(entries) if p.kind == CONSENT and p.seq in in_period
     ]
     return rep
+
+
+def _add_totals(rep: PeriodReport, e: Entry, start: date, end: date) -> None:
+    """Count a month's totals if the month overlaps the report's period (by its own month,
+    not by the time of the entry, which is written when the next month starts)."""
+    d = e.details if isinstance(e.details, dict) else {}
+    month = str(d.get("period", ""))
+    if e.subject is not None or not (start.isoformat()[:7] <= month <= end.isoformat()[:7]):
+        return
+    rep.totals_periods.append(month)
+    for group, counter in (
+        ("documents", rep.documents),
+        ("notice_languages", rep.consent_languages),
+        ("informed_via", rep.informed_via),
+    ):
+        counts = d.get(group)
+        for key, n in counts.items() if isinstance(counts, dict) else ():
+            if type(n) is int and n > 0:
+                counter[str(key)] += n
+
+
+def _totals_note(rep: PeriodReport) -> str:
+    months = ", ".join(sorted(rep.totals_periods)) or "none yet"
+    return (
+        "Categories, notice languages and ways of informing are monthly totals that name no "
+        "person, written when a month ends (months included: " + months + "); the current "
+        "month's appear after it ends."
+    )
 
 
 def _table(title: str, counts: Counter[str]) -> str:
@@ -140,6 +179,7 @@ def to_html(rep: PeriodReport, log_name: str) -> str:
         {
             "sessions": rep.sessions,
             "pages captured": rep.pages,
+            "documents classified": rep.documents_classified,
             "bundles written": rep.bundles_written,
             "shares": rep.shares,
             "recoveries": rep.recoveries,
@@ -166,6 +206,7 @@ Root hash: {v.root.hex()}</p>
 {_table("How people were informed", rep.informed_via)}
 {_table("Withdrawals, per purpose", rep.withdrawals)}
 {_table("Documents per category", rep.documents)}
+<p>{html.escape(_totals_note(rep))}</p>
 <p>This report holds no names and no document content: subjects appear only as pseudonyms.</p>
 </body></html>
 """
@@ -205,5 +246,6 @@ def to_text(rep: PeriodReport, log_name: str) -> str:
     ):
         out += ["", title + ":"]
         out += [f"  {k}: {n}" for k, n in sorted(counts.items())] or ["  none"]
+    out += ["", _totals_note(rep)]
     out += ["", "No names and no document content: subjects appear only as pseudonyms."]
     return "\n".join(out) + "\n"

@@ -5,8 +5,12 @@ and reordering at the first entry affected; each line's own leaf hash catches a 
 the signed checkpoints (stored beside the log and, above all, those an auditor or witness
 kept) catch a rewritten or truncated history, and entry signatures catch forged entries newer
 than the last checkpoint; the time check catches backdating; the consent check shows
-processing that no valid consent covered. Only pseudonyms and non-personal details are read:
-an auditor never needs a subject key.
+processing that no valid consent covered. Checkpoints must not be a matter of luck: every
+checkpoint event needs its stored checkpoint (deleting the folder fails) and the newest one
+must cover the log's end (cutting the last entries with their checkpoints fails). The privacy
+check names a category or language in clear next to a subject. Every input is read bounded
+and malformed ones become problems, never exceptions. Only pseudonyms and non-personal
+details are read: an auditor never needs a subject key.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
@@ -24,9 +27,13 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from crypto import merkle, note
 from nextstep.audit import entry as entry_mod
 from nextstep.audit import events
+from nextstep.audit.bounded import LOG_LIMIT, UnreadableFile, read_bounded
 from nextstep.audit.entry import Entry, EntryFormatError
-from nextstep.audit.log import origin_for, stored_checkpoints
+from nextstep.audit.log import checkpoint_dir, origin_for, read_stored_checkpoints
+from nextstep.audit.seal import Seal, SealError, read_seal
+from nextstep.consent import notices
 from nextstep.errors import NextStepError
+from nextstep.model import CATEGORIES
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -34,6 +41,8 @@ INTEGRITY = "integrity"
 CHECKPOINT = "checkpoint"
 TIME = "time"
 CONSENT = "consent"
+UNSEALED = "unsealed"  # entries after the newest checkpoint: a crash, or a cut end
+PRIVACY = "privacy"  # a person's category or language in clear (belongs in ``enc``)
 
 
 @dataclass(frozen=True)
@@ -76,16 +85,26 @@ def _raw_key(key: bytes | Ed25519PublicKey) -> bytes:
 
 @dataclass
 class _Parsed:
-    """What the first pass learned: decoded entries (None where a line is unreadable)."""
+    """What the first pass learned: decoded entries (None where a line is unreadable).
+
+    ``entries[i]`` is entry ``base + i``: entries before ``base`` were sealed at retention.
+    """
 
     entries: list[Entry | None]
     line_numbers: list[int]
+    base: int = 0
 
 
-def _read_entries(data: bytes, problems: list[Problem]) -> tuple[_Parsed, merkle.MerkleTree]:
+def _read_entries(
+    data: bytes, problems: list[Problem], seal: Seal | None = None
+) -> tuple[_Parsed, merkle.MerkleTree]:
     tree = merkle.MerkleTree()
-    parsed = _Parsed([], [])
+    base = seal.size if seal else 0
+    parsed = _Parsed([], [], base)
     prev: str | None = entry_mod.ZERO_HASH
+    for leaf in seal.leaves if seal else ():
+        tree.append_hash(leaf)
+        prev = leaf.hex()
     kiosk: str | None = None
     lines = data.split(b"\n")
     if lines and lines[-1] == b"":
@@ -95,7 +114,9 @@ def _read_entries(data: bytes, problems: list[Problem]) -> tuple[_Parsed, merkle
             Problem(None, len(lines), "the last line is incomplete (torn write or truncation)")
         )
     for lineno, raw in enumerate(lines, start=1):
-        index = len(parsed.entries)
+        index = base + len(parsed.entries)
+        if not parsed.entries and seal is not None and _sealed_line(raw, tree):
+            continue  # sealed, but the cut of the file was interrupted
         try:
             e = entry_mod.decode(raw, strict=False)
         except EntryFormatError as exc:
@@ -134,6 +155,14 @@ def _read_entries(data: bytes, problems: list[Problem]) -> tuple[_Parsed, merkle
         tree.append_hash(e.leaf)
         prev = e.leaf.hex()
     return parsed, tree
+
+
+def _sealed_line(raw: bytes, tree: merkle.MerkleTree) -> bool:
+    try:
+        e = entry_mod.decode(raw, strict=False)
+    except EntryFormatError:
+        return False
+    return e.seq < tree.size and tree.leaf(e.seq) == e.leaf
 
 
 def _check_times(
@@ -225,6 +254,37 @@ def _check_checkpoints(
     return results
 
 
+def _stored_texts(path: Path, problems: list[Problem]) -> list[tuple[str, str]]:
+    texts: list[tuple[str, str]] = []
+    for i, stored in enumerate(read_stored_checkpoints(path), start=1):
+        if stored.text is None:
+            problems.append(
+                Problem(None, None, f"stored checkpoint {stored.name} {stored.error}", CHECKPOINT)
+            )
+        else:
+            texts.append((f"stored #{i} ({stored.name})", stored.text))
+    return texts
+
+
+def _missing_stored(
+    parsed: _Parsed, stored_sizes: set[int], folder: Path, problems: list[Problem]
+) -> None:
+    """Every checkpoint event needs the checkpoint the kiosk signed right after it."""
+    for e, lineno in zip(parsed.entries, parsed.line_numbers, strict=True):
+        if e is None or e.event != events.CHECKPOINT or e.seq + 1 in stored_sizes:
+            continue
+        problems.append(
+            Problem(
+                e.seq,
+                lineno,
+                f"records a checkpoint over {e.seq + 1} entries, but no genuine stored "
+                f"checkpoint of that size is in {folder}: stored checkpoints were deleted "
+                "or replaced",
+                CHECKPOINT,
+            )
+        )
+
+
 def verify_log(
     path: Path,
     public_keys: Sequence[bytes | Ed25519PublicKey],
@@ -235,18 +295,30 @@ def verify_log(
     future_tolerance: timedelta = timedelta(minutes=5),
     now: datetime | None = None,
 ) -> VerifyReport:
-    """Check a log completely; ``checkpoints`` are signed checkpoint texts the auditor holds."""
+    """Check a log completely; ``checkpoints`` are signed checkpoint texts the auditor holds.
+
+    Besides every entry, the chain, the tree, times and consent: with ``use_stored``, every
+    checkpoint event in the log must have its stored checkpoint beside the log; and the newest
+    genuine checkpoint (stored or held) must cover the log's last entry. Without a checkpoint
+    the auditor holds, a log cut back to one of its checkpoints together with every later one
+    looks complete; a note says so.
+    """
     problems: list[Problem] = []
     report = VerifyReport(ok=False, entries=0, problems=problems)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(None, None, f"the log {path} cannot be read: {exc.strerror}"))
+        data = read_bounded(path, LOG_LIMIT)
+    except UnreadableFile as exc:
+        problems.append(Problem(None, None, f"the log {path} {exc.reason}"))
         return report
+    try:
+        seal = read_seal(path)
+    except SealError as exc:
+        problems.append(Problem(None, None, exc.message))
+        seal = None
     keys = [_raw_key(k) for k in public_keys]
     if not keys:
         problems.append(Problem(None, None, "no public key was given to check signatures"))
-    parsed, tree = _read_entries(data, problems)
+    parsed, tree = _read_entries(data, problems, seal)
     report.entries = tree.size
     report.root = tree.root()
     _check_times(parsed, problems, backwards_tolerance, future_tolerance, now or datetime.now(UTC))
@@ -255,12 +327,29 @@ def verify_log(
     origin = origin_for(first.kiosk) if first else None
     texts: list[tuple[str, str]] = []
     if use_stored:
-        texts += [(f"stored #{i + 1}", t) for i, t in enumerate(stored_checkpoints(path))]
+        texts += _stored_texts(path, problems)
+    if seal is not None:
+        texts.append(("of the sealed entries", seal.checkpoint))
     texts += [(f"supplied #{i + 1}", t) for i, t in enumerate(checkpoints)]
     results = _check_checkpoints(texts, keys, tree, origin, problems, report)
 
     good_sizes = [size for size, matches, _ in results if matches]
+    if use_stored:
+        stored = {size for size, ok, label in results if ok and label.startswith("stored")}
+        _missing_stored(parsed, stored, checkpoint_dir(path), problems)
     covered = max(good_sizes, default=0)
+    if covered < tree.size and tree.size > parsed.base:
+        problems.append(
+            Problem(
+                covered,
+                None,
+                f"entries {covered} to {tree.size - 1} at the end of the log are covered by no "
+                "signed checkpoint: later entries may have been cut together with their "
+                "checkpoints, or the kiosk stopped mid-session (then seal it with `nextstep "
+                "audit checkpoint` and compare with your own last checkpoint)",
+                UNSEALED,
+            )
+        )
     for size, matches, label in results:
         if matches or size > tree.size:
             continue
@@ -277,9 +366,10 @@ def verify_log(
         covered = min(covered, below)
 
     # Entries not covered by a matching signed checkpoint are checked one by one.
+    start = max(0, covered - parsed.base)
     if keys:
         publics = [Ed25519PublicKey.from_public_bytes(k) for k in keys]
-        for e, lineno in zip(parsed.entries[covered:], parsed.line_numbers[covered:], strict=True):
+        for e, lineno in zip(parsed.entries[start:], parsed.line_numbers[start:], strict=True):
             if e is None:
                 continue
             try:
@@ -300,43 +390,102 @@ def verify_log(
             f"entries {covered} to {tree.size - 1} are not covered by a signed checkpoint; "
             "their signatures were checked one by one"
         )
+    if not checkpoints:
+        report.notes.append(
+            "no checkpoint of your own was given: a log cut back to one of its checkpoints, "
+            "with every later checkpoint deleted, would look complete; bring your last "
+            "checkpoint (--checkpoint) to rule that out"
+        )
+    if seal is not None:
+        report.notes.append(
+            f"entries 0 to {seal.size - 1} were removed at the end of their retention period "
+            f"(before {seal.sealed_before}); their hashes and signed checkpoint were checked"
+        )
 
     problems.extend(consent_problems(parsed.entries, parsed.line_numbers))
+    problems.extend(privacy_problems(parsed.entries, parsed.line_numbers))
     problems.sort(key=lambda p: (p.seq if p.seq is not None else -1, p.line or 0))
     report.ok = not problems
     return report
 
 
-def _valid_consent(details: dict[str, Any]) -> str | None:
-    """None if a consent_given record is complete enough to count; else what is missing."""
+def _sensitive_words() -> frozenset[str]:
+    """Category slugs and language codes (notice and OCR): never in clear next to a subject."""
+    ocr = {"ara", "fra", "nld", "deu", "eng", "fas", "pus", "tir", "spa", "tur", "sqi"}
+    return frozenset({*CATEGORIES, *notices.languages(), *ocr})
+
+
+def _clear_strings(value: object, depth: int = 0) -> list[str]:
+    if depth > 20:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (k, *_clear_strings(v, depth + 1))]
+    if isinstance(value, list):
+        return [s for v in value for s in _clear_strings(v, depth + 1)]
+    return []
+
+
+def privacy_problems(
+    entries: Sequence[Entry | None], line_numbers: Sequence[int] | None = None
+) -> list[Problem]:
+    """Entries about a person whose clear details name a category or a language.
+
+    Such details link the person to a category (Art. 9 data) for anyone reading the log, and
+    survive erasure; they belong in the encrypted payload (``enc``), counted for the auditor
+    by the subject-less monthly totals.
+    """
+    words = _sensitive_words()
+    out: list[Problem] = []
+    lines = line_numbers or [None] * len(entries)  # type: ignore[list-item]
+    for e, lineno in zip(entries, lines, strict=True):
+        if e is None or e.subject is None:
+            continue
+        found = sorted({s for s in _clear_strings(e.details) if s in words})
+        if found:
+            out.append(
+                Problem(
+                    e.seq,
+                    lineno,
+                    f"names {', '.join(found)} in clear next to subject {e.subject}: a person's "
+                    "categories and languages belong in the encrypted payload",
+                    PRIVACY,
+                )
+            )
+    return out
+
+
+def _valid_consent(e: Entry) -> str | None:
+    """None if a consent_given record is complete enough to count; else what is missing.
+
+    The notice's language and hash and how the person was informed describe the person, so
+    they sit in the entry's encrypted payload (erasure destroys them); the clear part shows
+    each purpose's answer and the notice version, and that the encrypted record exists.
+    """
+    details = e.details
     purposes = details.get("purposes")
     if not isinstance(purposes, dict) or not purposes:
         return "names no purposes"
     if not all(isinstance(v, bool) for v in purposes.values()):
         return "has a purpose without an explicit yes or no"
     notice = details.get("notice")
-    if not isinstance(notice, dict) or not _HEX64.match(str(notice.get("sha256", ""))):
-        return "does not record the hash of the notice shown"
-    if not notice.get("language"):
-        return "does not record the notice language"
-    if not details.get("informed"):
-        return "does not record how the person was informed"
-    if not _known_notice(str(notice["language"]), notice.get("version"), str(notice["sha256"])):
-        return (
-            f"cites a {notice['language']} notice (version {notice.get('version')}) whose hash "
-            "matches no notice text shipped with NextStep"
-        )
+    version = notice.get("version") if isinstance(notice, dict) else None
+    if type(version) is not int:
+        return "does not record the version of the notice shown"
+    if not _known_version(version):
+        return f"cites notice version {version}, which NextStep never shipped"
+    if e.enc is None:
+        return "has no encrypted record of the notice shown and how the person was informed"
     return None
 
 
-def _known_notice(language: str, version: object, sha256: str) -> bool:
-    """Whether the hash is that of the shipped notice of this language and version."""
-    from nextstep.consent import notices
-
+def _known_version(version: int) -> bool:
     try:
-        return notices.load(language, int(str(version))).sha256 == sha256
+        notices.load(notices.COMPLETE_LANGUAGES[0], version)
     except (NextStepError, ValueError):
         return False
+    return True
 
 
 def consent_problems(
@@ -354,7 +503,7 @@ def consent_problems(
             if e.subject is None:
                 out.append(Problem(e.seq, lineno, "records a consent without a subject", CONSENT))
                 continue
-            missing = _valid_consent(e.details)
+            missing = _valid_consent(e)
             if missing:
                 out.append(Problem(e.seq, lineno, f"records a consent that {missing}", CONSENT))
                 continue
@@ -367,7 +516,8 @@ def consent_problems(
         elif e.event == events.CONSENT_WITHDRAWN and e.subject is not None:
             current = state.setdefault(e.subject, set())
             listed = e.details.get("purposes")
-            gone = set(listed) if isinstance(listed, list) and listed else set(current)
+            named = {p for p in listed if isinstance(p, str)} if isinstance(listed, list) else set()
+            gone = named or set(current)
             for purpose in gone:
                 current.discard(purpose)
                 withdrawn_at[(e.subject, purpose)] = e.seq

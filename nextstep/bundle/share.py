@@ -38,11 +38,16 @@ class SharedBundle:
     categories: list[str]
 
     def audit_details(self) -> dict[str, Any]:
-        """Non-personal fields for the audit log (the recipient goes in the private part)."""
+        """Non-personal fields for the audit log: a count only."""
+        return {"documents": self.document_count}
+
+    def audit_private(self) -> dict[str, Any]:
+        """What describes the person (recipient, bundle ids, categories): encrypted in the log
+        under their key, so erasure destroys it."""
         return {
+            "recipient": self.recipient,
             "source_bundle": self.source_bundle_id,
             "shared_bundle": self.bundle.bundle_id,
-            "documents": self.document_count,
             "categories": sorted(set(self.categories)),
         }
 
@@ -133,6 +138,6 @@ def share_subset(
             events.SHARE,
             subject_holder_id=info.manifest.holder_id,
             details=result.audit_details(),
-            private={"recipient": result.recipient},
+            private=result.audit_private(),
         )
     return result

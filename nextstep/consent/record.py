@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
 from nextstep.audit import events
 from nextstep.audit.log import AuditLog
-from nextstep.audit.pseudonyms import subject_pseudonym
 from nextstep.consent import notices
 from nextstep.consent import purposes as _purposes
 from nextstep.errors import NextStepError
@@ -172,7 +171,7 @@ def give(
     )
     record = ConsentRecord(
         record_id=str(uuid.uuid4()),
-        subject=subject_pseudonym(holder_id),
+        subject=log.subject_pseudonym(holder_id),
         controller=controller,
         time=_now(),
         staff=log.staff_pseudonym(staff),
@@ -185,6 +184,9 @@ def give(
         interpreter_language=interpreter_language,
         decisions=decisions,
     )
+    # The notice's language and hash (the hash names the language) and how the person was
+    # informed describe the person: encrypted under their key; the month's anonymous totals
+    # count them for the auditor (nextstep.audit.tally).
     entry = log.append(
         events.CONSENT_GIVEN,
         staff=staff,
@@ -193,6 +195,10 @@ def give(
             "consent_id": record.record_id,
             "purposes": {d.purpose: d.given for d in decisions},
             "basis": {d.purpose: d.legal_basis for d in decisions},
+            "notice": {"version": notice.version},
+            "schema": SCHEMA,
+        },
+        private={
             "notice": {
                 "language": notice.language,
                 "version": notice.version,
@@ -204,8 +210,8 @@ def give(
                 "language": record.informed_language,
                 "interpreter_language": interpreter_language,
             },
-            "schema": SCHEMA,
         },
+        tally={"notice_languages": {notice.language: 1}, "informed_via": {via.value: 1}},
     )
     return _with_seq(record, entry.seq)
 
@@ -228,7 +234,7 @@ def withdraw(
     notice = notices.load(language)
     record = ConsentRecord(
         record_id=str(uuid.uuid4()),
-        subject=subject_pseudonym(holder_id),
+        subject=log.subject_pseudonym(holder_id),
         controller=controller,
         time=_now(),
         staff=log.staff_pseudonym(staff),
@@ -254,6 +260,4 @@ def withdraw(
 
 
 def _with_seq(record: ConsentRecord, seq: int) -> ConsentRecord:
-    from dataclasses import replace
-
     return replace(record, audit_seq=seq)

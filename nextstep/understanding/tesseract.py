@@ -2,9 +2,11 @@
 
 Tesseract runs as ``tesseract stdin stdout ... tsv`` with the page's PNG bytes on a pipe and
 the TSV read back from a pipe, so no page image or text ever lands in a temporary file in
-clear (pytesseract writes both to /tmp; it is not used here). Each call runs with
-``OMP_THREAD_LIMIT=1``: parallelism comes from running several pages at once, which on a
-2-core kiosk is faster than Tesseract's own OpenMP threads fighting over the same cores.
+clear. pytesseract writes both to temporary files in /tmp, which the no-residue rule forbids:
+it is neither used nor a dependency (removed from pyproject.toml and the lock files). Each
+call runs with ``OMP_THREAD_LIMIT=1``: parallelism comes from running several pages at once,
+which on a 2-core kiosk is faster than Tesseract's own OpenMP threads fighting over the same
+cores.
 """
 
 from __future__ import annotations

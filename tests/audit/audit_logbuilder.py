@@ -54,7 +54,9 @@ def build_log(folder: Path, key: KioskKey | None = None, sessions: int = 3) -> B
                 events.DOCUMENT_CLASSIFIED,
                 staff="anna",
                 subject_holder_id=holder,
-                details={"category": "housing"},
+                details={"pages": 2},
+                private={"category": "housing"},
+                tally={"documents": {"housing": 1}},
             )
             log.append(
                 events.BUNDLE_WRITTEN,

@@ -35,13 +35,18 @@ def kiosk(data_env: Path) -> Path:
     return settings.audit_log
 
 
+def _pub() -> str:
+    """The key as an auditor brings it: typed from the organisation's publication."""
+    return config.load().public_key_path.read_text().strip()
+
+
 def test_verify_ok_then_names_a_flipped_byte(kiosk: Path, capsys) -> None:
-    assert cli.main(["audit", "verify"]) == 0
+    assert cli.main(["audit", "verify", "--key", _pub()]) == 0
     assert "OK" in capsys.readouterr().out
     data = bytearray(kiosk.read_bytes())
     data[data.index(b'"pages":1') + 8] = ord("2")
     kiosk.write_bytes(bytes(data))
-    assert cli.main(["audit", "verify"]) == 1
+    assert cli.main(["audit", "verify", "--key", _pub()]) == 1
     out = capsys.readouterr().out
     assert "FAILED" in out and "line 2, entry 1" in out
 
@@ -119,13 +124,24 @@ def test_subject_erase_and_report(kiosk: Path, tmp_path: Path, capsys) -> None:
     html = tmp_path / "r.html"
     assert (
         cli.main(
-            ["audit", "report", "--from", "2000-01-01", "--to", "2100-01-01", "--out", str(html)]
+            [
+                "audit",
+                "report",
+                "--from",
+                "2000-01-01",
+                "--to",
+                "2100-01-01",
+                "--out",
+                str(html),
+                "--key",
+                _pub(),
+            ]
         )
         == 0
     )
     text = html.read_text()
     assert "Processing without a valid consent: 0" in text and "erasures" in text
-    assert cli.main(["audit", "verify"]) == 0
+    assert cli.main(["audit", "verify", "--allow-self-certified"]) == 0
 
 
 def test_report_as_pdf_and_proof_check(kiosk: Path, tmp_path: Path, capsys) -> None:
@@ -145,6 +161,7 @@ def test_report_as_pdf_and_proof_check(kiosk: Path, tmp_path: Path, capsys) -> N
                 "--pdf",
                 "--out",
                 str(pdf),
+                "--allow-self-certified",
             ]
         )
         == 0
@@ -165,7 +182,6 @@ def test_report_as_pdf_and_proof_check(kiosk: Path, tmp_path: Path, capsys) -> N
 def test_verify_takes_several_checkpoints_after_one_flag(
     kiosk: Path, tmp_path: Path, capsys
 ) -> None:
-    settings = config.load()
     stored = sorted((kiosk.parent / "log.jsonl.checkpoints").glob("*.txt"))
     assert (
         cli.main(
@@ -176,7 +192,7 @@ def test_verify_takes_several_checkpoints_after_one_flag(
                 "--checkpoint",
                 *map(str, stored),
                 "--key",
-                str(settings.public_key_path),
+                _pub(),
             ]
         )
         == 0
@@ -184,7 +200,8 @@ def test_verify_takes_several_checkpoints_after_one_flag(
     assert "OK" in capsys.readouterr().out
     lines = kiosk.read_bytes().splitlines(keepends=True)
     kiosk.write_bytes(b"".join(lines[:-1]))  # drop the last entry
-    assert cli.main(["audit", "verify", str(kiosk), "--checkpoint", str(stored[-1])]) == 1
+    args = ["audit", "verify", str(kiosk), "--checkpoint", str(stored[-1]), "--key", _pub()]
+    assert cli.main(args) == 1
     assert "truncated" in capsys.readouterr().out
 
 
@@ -193,3 +210,50 @@ def test_staff_pseudonym_lookup(kiosk: Path, capsys) -> None:
     pseudonym = capsys.readouterr().out.split()[0]
     assert pseudonym.startswith("t-")
     assert pseudonym.encode() in kiosk.read_bytes()  # the consent in the fixture was by "s"
+
+
+def test_a_key_from_the_data_dir_is_self_certified(kiosk: Path, tmp_path: Path, capsys) -> None:
+    settings = config.load()
+    for args in ([], ["--key", str(settings.public_key_path)]):
+        assert cli.main(["audit", "verify", *args]) == 1
+        out = capsys.readouterr().out
+        assert "[trust]" in out and "self-consistency" in out, out
+        assert cli.main(["audit", "verify", *args, "--allow-self-certified"]) == 0
+        assert "OK" in capsys.readouterr().out
+    brought = tmp_path / "published.pub"
+    brought.write_text(_pub() + "\n")
+    assert cli.main(["audit", "verify", "--key", str(brought)]) == 0
+    capsys.readouterr()
+    # A log and key copied elsewhere together: the key still sits in the log's data dir.
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(settings.data_dir, copy)
+    log, key = copy / "audit" / "log.jsonl", copy / "keys" / "kiosk.pub"
+    assert cli.main(["audit", "verify", str(log), "--key", str(key)]) == 1
+    assert "[trust]" in capsys.readouterr().out
+
+
+def test_missing_checkpoints_or_cut_end_fail_verification(kiosk: Path, capsys) -> None:
+    import shutil
+
+    settings = config.load()
+    with AuditLog(kiosk, keys.load_private(settings.key_path), "kiosk-test", sync=False) as log:
+        log.append(events.SESSION_START, subject_holder_id=HOLDERS[0], details={"session": "2"})
+        log.checkpoint()
+    assert cli.main(["audit", "verify", "--key", _pub()]) == 0
+    capsys.readouterr()
+    folder = kiosk.parent / "log.jsonl.checkpoints"
+    saved = kiosk.parent / "saved"
+    shutil.copytree(folder, saved)
+    shutil.rmtree(folder)  # the stored checkpoints alone
+    assert cli.main(["audit", "verify", "--key", _pub()]) == 1
+    out = capsys.readouterr().out
+    assert "no genuine stored checkpoint" in out, out
+    shutil.copytree(saved, folder)
+    # The last entries together with the checkpoints covering them.
+    lines = kiosk.read_bytes().splitlines(keepends=True)
+    kiosk.write_bytes(b"".join(lines[:-1]))
+    max(folder.glob("*.txt")).unlink()
+    assert cli.main(["audit", "verify", "--key", _pub()]) == 1
+    assert "covered by no signed checkpoint" in capsys.readouterr().out

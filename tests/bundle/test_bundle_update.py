@@ -173,6 +173,10 @@ def test_share_a_category_with_a_one_time_passphrase(
     assert [e.event for e in entries] == ["share"]
     assert entries[0].details["documents"] == 2 and entries[0].enc  # recipient encrypted
     assert b"Dupont" not in log_path.read_bytes()
+    # Categories and bundle ids describe the person: encrypted too, only the count is clear.
+    assert entries[0].details == {"documents": 2}
+    assert b'"housing"' not in log_path.read_bytes()
+    assert built.bundle.bundle_id.encode() not in log_path.read_bytes()
     with pytest.raises(ShareError, match="no document D9"):
         share_subset(
             drive,

@@ -41,6 +41,7 @@ def test_give_records_notice_hash_informed_way_and_dpv_terms(tmp_path: Path) -> 
             choices={p: p in (consent.DIGITIZE, consent.KEYCARD) for p in consent.PURPOSE_IDS},
         )
         entry = list(log.entries())[-1]
+        private = log.read_private(entry)
     notice = notices.load("ar")
     assert (
         record.notice_sha256
@@ -49,13 +50,18 @@ def test_give_records_notice_hash_informed_way_and_dpv_terms(tmp_path: Path) -> 
         ).hexdigest()
     )
     assert entry.event == events.CONSENT_GIVEN and entry.seq == record.audit_seq
-    assert entry.details["notice"] == {
+    # Language, notice hash (which names the language) and interpreter describe the person:
+    # only in the encrypted payload; the clear part has the answers and the notice version.
+    assert entry.details["notice"] == {"version": 1} and "informed" not in entry.details
+    assert b'"ar"' not in entry.line and notice.sha256.encode() not in entry.line
+    assert private is not None
+    assert private["notice"] == {
         "language": "ar",
         "version": 1,
         "sha256": notice.sha256,
         "draft": True,
     }
-    assert entry.details["informed"] == {
+    assert private["informed"] == {
         "via": "interpreter",
         "language": "ps",
         "interpreter_language": "ps",

@@ -1,17 +1,32 @@
-"""The kiosk-side and witness-side audit commands (see nextstep.audit.cli for the list)."""
+"""The association's audit commands, run on the kiosk with its keys.
+
+- ``checkpoint``: sign a checkpoint now; print it (and a QR code) for the paper register.
+- ``proof SEQ``: export an inclusion proof (for the person's drive).
+- ``subject HOLDER_ID``: Art. 15 — a person's entries, with their decrypted details.
+- ``erase HOLDER_ID``: Art. 17 — destroy the person's key; the log still verifies.
+- ``staff NAME...``: this kiosk's pseudonym for staff members.
+- ``retention [--apply]``: destroy subject keys and seal log entries older than the period.
+
+Each command that appends to the log ends with a checkpoint, so the log at rest is always
+covered by a stored checkpoint (``audit verify`` requires it).
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import html
 import json
-from datetime import date
+from datetime import UTC, datetime
 from pathlib import Path
 
 from crypto import keys, note
 from nextstep import config
+from nextstep.audit import events, retention
+from nextstep.audit.bounded import CHECKPOINT_LIMIT, read_user_file
 from nextstep.audit.log import AuditLog
-from nextstep.errors import NextStepError
+from nextstep.audit.verify import verify_log
+from nextstep.audit.witness import proof_file
 
 
 def register(asub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,30 +41,6 @@ def register(asub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("seq", type=int)
     p.add_argument("--out", type=Path, help="file to write (default: print)")
     p.set_defaults(func=cmd_proof)
-
-    p = asub.add_parser("check-proof", help="check an exported inclusion proof file")
-    p.add_argument("file", type=Path)
-    p.add_argument("--key", action="append", default=[], help="kiosk public key (hex or file)")
-    p.set_defaults(func=cmd_check_proof)
-
-    p = asub.add_parser("witness", help="countersign a checkpoint on a second device")
-    p.add_argument("checkpoint", type=Path)
-    p.add_argument("--state", type=Path, required=True, help="the witness's own folder")
-    p.add_argument("--name", help="witness name (only to create its key on first use)")
-    p.add_argument("--log-key", required=True, help="the kiosk public key (hex or file)")
-    p.add_argument("--proof", type=Path, help="consistency proof from the last checkpoint seen")
-    p.add_argument("--out", type=Path, help="write the cosigned checkpoint here")
-    p.set_defaults(func=cmd_witness)
-
-    p = asub.add_parser("report", help="the auditor's report for a period (HTML or PDF)")
-    p.add_argument("--from", dest="start", type=date.fromisoformat, required=True)
-    p.add_argument("--to", dest="end", type=date.fromisoformat, required=True)
-    p.add_argument("--log", type=Path)
-    p.add_argument("--key", action="append", default=[])
-    p.add_argument("--checkpoint", action="append", default=[], type=Path)
-    p.add_argument("--out", type=Path, help="file to write (default: print the HTML)")
-    p.add_argument("--pdf", action="store_true", help="write a PDF instead of HTML")
-    p.set_defaults(func=cmd_report)
 
     p = asub.add_parser("subject", help="a person's own entries (GDPR Art. 15)")
     p.add_argument("holder_id", help="the holder id printed on the person's drive or key card")
@@ -67,16 +58,25 @@ def register(asub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.set_defaults(func=cmd_erase)
 
+    p = asub.add_parser(
+        "retention",
+        help="destroy subject keys and seal log entries older than the retention period",
+        description="Without --apply, only lists what would go. The period is the setting "
+        "retention_years (default 5).",
+    )
+    p.add_argument("--apply", action="store_true", help="destroy and seal (otherwise: a dry run)")
+    p.add_argument("--staff", default="staff", help="who runs it")
+    p.set_defaults(func=cmd_retention)
+
 
 def open_log(settings: config.Settings) -> AuditLog:
     """Open the kiosk's log with its key, keeping the kiosk id already in the log."""
     key = keys.load_private(settings.key_path)
     kiosk_id = f"{settings.kiosk_name}-{key.public_bytes.hex()[:8]}"
-    if settings.audit_log.exists():
-        with settings.audit_log.open("rb") as fh:
-            first = fh.readline()
+    with contextlib.suppress(OSError), settings.audit_log.open("rb") as fh:
+        first = fh.readline(64 * 1024)
         if first.endswith(b"\n"):
-            with contextlib.suppress(ValueError, KeyError):
+            with contextlib.suppress(ValueError, KeyError, TypeError, RecursionError):
                 kiosk_id = str(json.loads(first)["kiosk"])
     return AuditLog(settings.audit_log, key, kiosk_id)
 
@@ -86,9 +86,8 @@ def cmd_checkpoint(args: argparse.Namespace) -> int:
     with open_log(settings) as log:
         text = log.checkpoint("manual")
         if args.since:
-            old = note.parse_checkpoint_body(note.parse_note(args.since.read_text()).text)
-            from nextstep.audit.witness import proof_file
-
+            since = read_user_file(args.since, CHECKPOINT_LIMIT, "checkpoint file")
+            old = note.parse_checkpoint_body(note.parse_note(since).text)
             new_size = log.size
             proof = log.consistency_proof(old.size, new_size) if old.size else []
             out = args.proof_out or Path(f"consistency-{old.size}-{new_size}.json")
@@ -96,7 +95,7 @@ def cmd_checkpoint(args: argparse.Namespace) -> int:
             print(f"Consistency proof {old.size} -> {new_size}: {out}")
     print(text, end="")
     if args.qr or args.page:
-        import segno
+        import segno  # only here: QR output is rare and segno is slow to import
 
         qr = segno.make(text, error="m")
         if args.qr:
@@ -110,9 +109,6 @@ def cmd_checkpoint(args: argparse.Namespace) -> int:
 
 def printable_page(checkpoint_text: str, qr_svg: str) -> str:
     """One A4 page for the paper register: the checkpoint, its QR code, a line to sign."""
-    import html
-    from datetime import UTC, datetime
-
     today = datetime.now(UTC).strftime("%Y-%m-%d")
     return f"""<!doctype html><html lang=en><head><meta charset=utf-8>
 <title>NextStep checkpoint {today}</title>
@@ -128,25 +124,6 @@ word-break:break-all;border:1px solid #000;padding:.5em}}</style></head><body>
 """
 
 
-def cmd_check_proof(args: argparse.Namespace) -> int:
-    from nextstep.audit.cli import load_public_keys
-    from nextstep.audit.log import verify_inclusion_file
-
-    settings = config.load()
-    text = args.file.read_text(encoding="utf-8")
-    errors: list[str] = []
-    for key in load_public_keys(args.key, settings):
-        try:
-            e = verify_inclusion_file(text, key)
-        except NextStepError as exc:
-            errors.append(exc.message)
-            continue
-        print(f"OK: entry {e.seq} ({e.event}, {e.time}) is in the kiosk's signed log.")
-        return 0
-    print("FAILED: " + "; ".join(errors))
-    return 1
-
-
 def cmd_proof(args: argparse.Namespace) -> int:
     settings = config.load()
     with open_log(settings) as log:
@@ -160,53 +137,7 @@ def cmd_proof(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_witness(args: argparse.Namespace) -> int:
-    from nextstep.audit.cli import load_public_keys
-    from nextstep.audit.witness import Witness, read_proof_file
-
-    settings = config.load()
-    (log_key,) = load_public_keys([args.log_key], settings)
-    witness = Witness.open(args.state, args.name)
-    proof = read_proof_file(args.proof.read_text()) if args.proof else None
-    cosigned = witness.check_and_cosign(args.checkpoint.read_text(encoding="utf-8"), log_key, proof)
-    if args.out:
-        args.out.write_text(cosigned, encoding="utf-8")
-    print(cosigned, end="")
-    print(f"Witness key: {witness.signer.verifier.vkey}")
-    return 0
-
-
-def cmd_report(args: argparse.Namespace) -> int:
-    from nextstep.audit import report
-    from nextstep.audit.cli import load_public_keys
-
-    settings = config.load()
-    log = args.log or settings.audit_log
-    if not log.exists():
-        raise NextStepError(f"The audit log {log} does not exist.")
-    held = [p.read_text(encoding="utf-8") for p in args.checkpoint]
-    rep = report.build(
-        log, load_public_keys(args.key, settings), args.start, args.end, checkpoints=held
-    )
-    if args.pdf:
-        from nextstep.audit.textpdf import text_pdf
-
-        if not args.out:
-            raise NextStepError("A PDF report needs --out FILE.pdf.")
-        args.out.write_bytes(text_pdf(report.to_text(rep, str(log)), title="NextStep audit"))
-        print(f"Report written to {args.out}")
-    elif args.out:
-        args.out.write_text(report.to_html(rep, str(log)), encoding="utf-8")
-        print(f"Report written to {args.out}")
-    else:
-        print(report.to_html(rep, str(log)))
-    ok = rep.verify.ok and not rep.without_consent
-    return 0 if ok else 1
-
-
 def cmd_subject(args: argparse.Namespace) -> int:
-    from nextstep.audit import events
-
     settings = config.load()
     with open_log(settings) as log:
         found = log.subject_entries(args.holder_id)
@@ -216,6 +147,7 @@ def cmd_subject(args: argparse.Namespace) -> int:
             subject_holder_id=args.holder_id,
             details={"entries": len(found)},
         )
+        log.checkpoint("access_request")
     rows = [
         {
             "seq": e.seq,
@@ -238,8 +170,6 @@ def cmd_subject(args: argparse.Namespace) -> int:
 
 
 def cmd_erase(args: argparse.Namespace) -> int:
-    from nextstep.audit.verify import verify_log
-
     settings = config.load()
     if not args.yes:
         answer = input(
@@ -251,6 +181,7 @@ def cmd_erase(args: argparse.Namespace) -> int:
             return 1
     with open_log(settings) as log:
         entry = log.erase_subject(args.holder_id, staff=args.staff)
+        log.checkpoint("erasure")
         key_bytes = log.key.public_bytes
     state = "destroyed" if entry.details.get("key_destroyed") else "already absent"
     print(f"Subject key {state}; erasure logged as entry {entry.seq}.")
@@ -266,3 +197,24 @@ def cmd_staff(args: argparse.Namespace) -> int:
         for name in args.name:
             print(f"{log.staff_pseudonym(name)}  {name}")
     return 0
+
+
+def cmd_retention(args: argparse.Namespace, *, now: datetime | None = None) -> int:
+    settings = config.load()
+    moment = now or datetime.now(UTC)
+    with open_log(settings) as log:
+        chosen = retention.plan(log, now=moment, years=settings.retention_years)
+        print(
+            f"Retention {settings.retention_years} years: before {chosen.cutoff}, "
+            f"{len(chosen.expired_subjects)} subject key(s) and "
+            f"{chosen.entries_to_seal} log entries are past it."
+        )
+        if not args.apply:
+            print("Dry run: nothing changed (add --apply to destroy and seal).")
+            return 0
+        result = retention.apply(log, chosen, staff=args.staff)
+        key_bytes = log.key.public_bytes
+    print(f"Destroyed {result.keys_destroyed} key(s); sealed {result.entries_sealed} entries.")
+    report = verify_log(settings.audit_log, [key_bytes])
+    print("The log still verifies." if report.ok else "WARNING: the log does not verify.")
+    return 0 if report.ok else 1
