@@ -20,7 +20,8 @@ from tests.kiosk.drive import answer_consent, choose_language, screen_name, sett
 
 
 def text_of(app: Any, selector: str) -> str:
-    return str(app.screen.query_one(selector).render())
+    """The widget's text with its wrapping undone (lines follow the terminal's width)."""
+    return " ".join(str(app.screen.query_one(selector).render()).split())
 
 
 def open_visit(kiosk: Any, deadlines: list[list[tuple[dt.date, bool]]] | None = None) -> Any:
