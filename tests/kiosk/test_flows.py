@@ -150,10 +150,14 @@ def test_consent_starts_blank_and_every_way_out_is_asked_or_reversible(make_kios
             assert kiosk.session.view().stage.value == "consent"
             # F8 with the second question unanswered: it gets the focus, in view.
             await pilot.press("enter", "f8")
-            await pilot.pause(0.2)
+            body = app.screen.query_one("#consent")
+            for _ in range(50):  # the scroll happens after a refresh: wait for it, boundedly
+                await pilot.pause(0.1)
+                now = app.screen.focused
+                if now is not None and body.region.contains_region(now.region):
+                    break
             focused = app.screen.focused
             seen["focused"] = focused.id if focused is not None else None
-            body = app.screen.query_one("#consent")
             seen["in_view"] = body.region.contains_region(focused.region)
             seen["message"] = text_of(app, "#consent-message")
             # Staff's question in the staff's language.
