@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Vertical
 from textual.widgets import DataTable, Label, Static
 
 from kiosk.base import KioskScreen
@@ -107,7 +107,7 @@ class ReviewScreen(KioskScreen):
         ]
 
     def compose_body(self) -> ComposeResult:
-        with Horizontal(id="review"):
+        with Container(id="review", classes="narrow" if self.narrow else ""):
             with Vertical(id="review-left"):
                 yield Label(_("Documents"), classes="table-title")
                 yield DataTable(id="documents", cursor_type="row", zebra_stripes=False)
@@ -118,6 +118,15 @@ class ReviewScreen(KioskScreen):
                 yield DataTable(id="deadlines", cursor_type="row")
                 yield Label(_("Pages"), classes="table-title")
                 yield DataTable(id="pages", cursor_type="row")
+
+    NARROW = 110  # below this many columns the tables are stacked, each at full width
+
+    @property
+    def narrow(self) -> bool:
+        return self.app.size.width < self.NARROW
+
+    def on_resize(self) -> None:
+        self.query_one("#review").set_class(self.narrow, "narrow")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -130,6 +139,8 @@ class ReviewScreen(KioskScreen):
         self.view = self.guard(lambda: self.kiosk.require_session().view())
         self.fill_documents()
         docs.focus()
+        # Opened with its first heading in view (focusing the table scrolls it just past).
+        self.call_after_refresh(self.query_one("#review").scroll_home, animate=False)
 
     @property
     def doc_index(self) -> int:
