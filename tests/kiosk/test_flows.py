@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from tests.kiosk.conftest import FIXED_DAY
-from tests.kiosk.drive import answer_consent, choose_language, screen_name, settle, sign_in, until
+from tests.kiosk.drive import (
+    answer_consent,
+    choose_language,
+    make_bundle,
+    screen_name,
+    settle,
+    sign_in,
+    until,
+)
 
 
 def text_of(app: Any, selector: str) -> str:
@@ -585,3 +593,51 @@ def test_running_out_of_demo_samples_is_said_in_the_staff_language() -> None:
             raise AssertionError("the demo scanner gave more pages than it has")
     assert message == "Tous les documents de démonstration ont été capturés."
     assert "F10" in hint
+
+
+# -- the README's walk -------------------------------------------------------------------------
+def test_the_readme_walk_works_by_keyboard_at_80x24(make_kiosk: Any) -> None:
+    """From the first (preflight) screen to the next person, keys only, on the smallest
+    terminal: the walk README.md describes."""
+    from kiosk.app import KioskApp
+    from nextstep.drives.status import DriveStatus
+
+    kiosk = make_kiosk()
+    app: Any = KioskApp(kiosk, first="preflight")
+    seen: dict[str, Any] = {}
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app, "PreflightScreen")
+            await settle(pilot, app)
+            await pilot.press("f8")
+            await sign_in(pilot, app)
+            await choose_language(pilot, app, "fr")
+            await answer_consent(pilot, app, [True, False, False, False])
+            await until(pilot, app, "CaptureScreen")
+            await pilot.press("space")
+            await settle(pilot, app)
+            await pilot.press("f8")
+            await until(pilot, app, "ReviewScreen", timeout=300)
+            await make_bundle(pilot, app)
+            await until(pilot, app, "BundleScreen")
+            await settle(pilot, app)
+            await pilot.press("f8")
+            await until(pilot, app, "DriveScreen")
+            await settle(pilot, app)
+            await pilot.press("w")
+            await settle(pilot, app)
+            seen["written"] = app.screen.status
+            await pilot.press("e")
+            await settle(pilot, app)
+            seen["ejected"] = app.screen.status
+            await pilot.press("f8")
+            await until(pilot, app, "EndScreen")
+            seen["end"] = text_of(app, "#end-text")
+            await pilot.press("f8")
+            await until(pilot, app, "HomeScreen")
+
+    asyncio.run(run())
+    assert seen["written"] is DriveStatus.VERIFIED and seen["ejected"] is DriveStatus.EJECTED
+    assert seen["end"].startswith("Vos documents sont sur votre clé USB")
+    assert list(Path(kiosk.drive_spec).glob("*.pdf"))
