@@ -10,7 +10,7 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -234,7 +234,8 @@ class HelpModal(ModalScreen[None]):
         lines = [f"{key.rjust(width)}  {label}" for key, label in self.keys]
         with Vertical(id="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Static("\n".join(lines), id="help-keys", markup=False)
+            with VerticalScroll(id="help-scroll"):  # at 80x24 the review's keys scroll
+                yield Static("\n".join(lines), id="help-keys", markup=False)
             yield Button(_("OK"), id="ok", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
