@@ -65,6 +65,8 @@ KEYS: dict[str, Key] = {
         Key("w", "W", "write", N_("Write and verify")),
         Key("e", "E", "eject", N_("Eject")),
         Key("b", "B", "backup", N_("Backup copy on a second drive")),
+        # Sharing with a recipient (a returning person's bundle, or once the drive is verified).
+        Key("f4", "F4", "share", N_("Share with a recipient")),
     )
 }
 

@@ -26,6 +26,8 @@ from nextstep.visit import commands as cmd
 
 if TYPE_CHECKING:
     from nextstep.audit.log import AuditLog
+    from nextstep.sharing import ShareOutcome
+    from nextstep.visit.process import SessionProcess
 
 
 def kiosk_id(settings: config.Settings, key: keys.KioskKey) -> str:
@@ -58,6 +60,32 @@ class DemoResult:
     passphrase: str
     audit_entries: int
     checkpoint: str
+    share: ShareOutcome | None = None
+    share_error: NextStepError | None = None  # the bundle is written; only the share failed
+
+
+@dataclass(frozen=True)
+class DemoShare:
+    """``--share``: what to share after the demo visit, with whom, and where."""
+
+    categories: tuple[str, ...]
+    recipient: str
+    service: str = ""
+    drive: str | None = None
+
+
+def parse_consent(text: str) -> frozenset[str]:
+    """``--consent digitize_store,share_recipient``: the purposes the demo person agrees to."""
+    from nextstep import consent
+
+    given = frozenset(p.strip() for p in text.split(",") if p.strip())
+    unknown = sorted(given - set(consent.PURPOSE_IDS))
+    if unknown:
+        raise NextStepError(
+            f"Unknown consent purpose {unknown[0]!r}.",
+            hint=f"Choose among: {', '.join(consent.PURPOSE_IDS)}.",
+        )
+    return given
 
 
 EDIT_HELP = (
@@ -97,6 +125,8 @@ def run_demo(
     *,
     drive: str,
     language: str = "fr",
+    consents: frozenset[str] | None = None,
+    share: DemoShare | None = None,
     edits: Sequence[cmd.Command] = (),
 ) -> DemoResult:
     """Run the session in its own process; return the summary (the passphrase included, for
@@ -107,13 +137,12 @@ def run_demo(
     from scanners.demo import DemoScanner
 
     started = time.perf_counter()
+    given = consents if consents is not None else frozenset({consent.DIGITIZE})
     key, _audit = open_kiosk(settings)
     session = SessionProcess(settings, staff="demo-staff", language=language)
+    shared, share_error = None, None
     try:
-        session.give_consent(
-            {p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS},
-            informed="screen",
-        )
+        session.give_consent({p: p in given for p in consent.PURPOSE_IDS}, informed="screen")
         refused = 0
         for _ in range(DemoScanner().documents):  # the session's process reads the samples
             refused += len(session.capture_source("demo").refused)
@@ -125,6 +154,11 @@ def run_demo(
         report = session.write_to_drive(drive)
         if not report.ok:
             raise NextStepError(report.sentence("en"), hint=report.detail or "")
+        if share is not None:
+            try:
+                shared = _share(session, settings, share)
+            except NextStepError as exc:  # the bundle is written: still print its summary
+                share_error = exc
         ejected = session.eject()
         ended = session.finish()
     finally:
@@ -155,7 +189,28 @@ def run_demo(
         passphrase=bundle.passphrase,
         audit_entries=verdict.entries,
         checkpoint=ended.checkpoint,
+        share=shared,
+        share_error=share_error,
     )
+
+
+def _share(session: SessionProcess, settings: config.Settings, share: DemoShare) -> ShareOutcome:
+    """The demo visit's share, through the same ``Session.share`` command as the kiosk."""
+    from nextstep import sharing
+    from nextstep.referral import load_directory
+
+    if share.service:
+        directory = load_directory(data_dir=settings.data_dir)
+        recipient = sharing.from_directory(directory, share.service, share.recipient)
+    else:
+        recipient = sharing.typed(share.recipient)
+    outcome = session.share(
+        sharing.ShareRequest(recipient, categories=share.categories, drive=share.drive)
+    )
+    assert outcome is not None  # no answer given here: the consent given at the start holds
+    if not outcome.ok:
+        raise NextStepError(outcome.report.sentence("en"), hint=outcome.report.detail or "")
+    return outcome
 
 
 @dataclass
@@ -250,6 +305,36 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="with --returning: which bundle (id, file stem or holder id) when the drive "
         "holds several",
     )
+    p.add_argument(
+        "--consent",
+        default="digitize_store",
+        metavar="PURPOSE,...",
+        help="the purposes the demo person agrees to (default digitize_store; sharing needs "
+        "share_recipient)",
+    )
+    p.add_argument(
+        "--share",
+        action="append",
+        default=[],
+        metavar="CATEGORY",
+        help="after the visit, share this category's documents (repeatable; needs --recipient)",
+    )
+    p.add_argument("--recipient", default="", help="who receives the shared copy")
+    p.add_argument(
+        "--recipient-service",
+        default="",
+        metavar="ID",
+        help="the recipient's service in the referral directory (e.g. cpas-liege)",
+    )
+    p.add_argument(
+        "--share-drive",
+        default=None,
+        metavar="DRIVE",
+        help="write the shared copy to this second drive instead of the person's",
+    )
+    p.add_argument(
+        "--slip", type=Path, default=None, metavar="PATH", help="save the recipient slip PDF here"
+    )
     p.set_defaults(func=cmd_demo)
 
 
@@ -258,8 +343,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
     drive = args.drive or settings.drive
     if args.returning:
         return _cmd_returning(args, settings, drive)
+    share = None
+    if args.share:
+        if not (args.recipient.strip() or args.recipient_service):
+            raise NextStepError(
+                "A share needs a recipient.",
+                hint="Give --recipient NAME and/or --recipient-service ID.",
+            )
+        share = DemoShare(
+            tuple(args.share), args.recipient, args.recipient_service, args.share_drive
+        )
+    consents = parse_consent(args.consent)
+    if share is not None and "share_recipient" not in consents:
+        raise NextStepError(
+            "Sharing needs the person's share_recipient consent.",
+            hint="Add it: --consent digitize_store,share_recipient.",
+        )
     edits = [parse_edit(text) for text in args.edit]
-    result = run_demo(settings, drive=drive, language=args.language, edits=edits)
+    result = run_demo(
+        settings,
+        drive=drive,
+        language=args.language,
+        consents=consents,
+        share=share,
+        edits=edits,
+    )
     print(f"Pages: {result.pages} captured, {result.refused} refused")
     for n, category in enumerate(result.categories, 1):
         print(f"Document {n}: {category}")
@@ -271,7 +379,35 @@ def cmd_demo(args: argparse.Namespace) -> int:
     )
     print(f"Audit log: {result.audit_entries} entries, verified")
     print(f"Passphrase: {result.passphrase}")
+    if result.share is not None:
+        _print_share(result.share, args, drive)
+    if result.share_error is not None:
+        err = result.share_error
+        print(f"nextstep: nothing was shared: {err.message}", file=sys.stderr)
+        if err.hint:
+            print(f"  {err.hint}", file=sys.stderr)
+        return 2
     return 0
+
+
+def _print_share(outcome: ShareOutcome, args: argparse.Namespace, drive: str) -> None:
+    base = args.share_drive or drive
+    where = (
+        str(Path(base) / outcome.pdf_name)
+        if Path(base).is_dir()
+        else f"{outcome.pdf_name} on {outcome.where}"
+    )
+    print(
+        f"Shared: {outcome.record.documents} document(s), {outcome.pages} page(s) "
+        f"({', '.join(sorted(set(outcome.record.categories)))})"
+    )
+    print(f"Share: {where}")
+    if args.slip is not None:
+        from nextstep.fsio import write_new
+
+        write_new(args.slip, outcome.slip_pdf, mode=0o600)
+        print(f"Slip: {args.slip}")
+    print(f"Share passphrase: {outcome.passphrase}")
 
 
 def _cmd_returning(args: argparse.Namespace, settings: config.Settings, drive: str) -> int:

@@ -57,6 +57,7 @@ from nextstep.visit.stage import (
     BUILD_STAGES,
     CAPTURE_STAGES,
     KEYCARD_STAGES,
+    SHARE_STAGES,
     WRITE_STAGES,
     Stage,
     refuse,
@@ -71,6 +72,8 @@ if TYPE_CHECKING:
     from nextstep.drives.status import DriveStatus
     from nextstep.drives.target import DriveTarget, WriteReport
     from nextstep.returning import DriveBundle, DriveListing, WriteCheck
+    from nextstep.sharing import ShareOutcome, ShareRecord, ShareRequest
+    from nextstep.sharing.choices import ShareableDocument
 
 Progress = Callable[[str, float], None]
 
@@ -167,6 +170,7 @@ class Session:
         self.drive_description = ""  # the last drive written: for summaries, no content
         self._consent_record: ConsentRecord | None = None
         self._returning: Returning | None = None
+        self.shares: list[ShareRecord] = []  # this visit's shares, for the receipt
         self._source: Scanner | None = None  # the scanner capture_source opened
         self._source_key: tuple[str, tuple[str, ...]] = ("", ())
         self._log(
@@ -928,6 +932,94 @@ class Session:
             self._log(events.BUNDLE_WRITE_FAILED, {"status": report.status.value, "copy": True})
         return report
 
+    @property
+    def bundle_built(self) -> bool:
+        """Whether :meth:`build_bundle` has made this visit's bundle (the share source)."""
+        return self._bundle is not None
+
+    def shareable(self) -> list[ShareableDocument]:
+        """What a share may choose from (documents of the source bundle, first pages shown)."""
+        from nextstep.sharing.choices import shareable_documents
+
+        if self.ended:
+            raise SessionEnded("This session has ended; its data was wiped.")
+        return shareable_documents(self)
+
+    def share(self, request: ShareRequest, *, agreed: bool | None = None) -> ShareOutcome | None:
+        """Write a copy of the chosen documents for one recipient (``nextstep.sharing``).
+
+        ``agreed`` is the person's answer to the question for this recipient, asked just
+        before: it is recorded here as a ``share_recipient`` consent decision; a no shares
+        nothing (None returned). Without it, a consent given earlier is used (headless demo).
+        Either way the consent is used up by this share, so the next one is asked again. The
+        source is this visit's bundle once built, else the returning person's opened bundle.
+        The clear audit part holds counts and the kind of recipient; who and what go in the
+        encrypted part.
+        """
+        from nextstep import consent
+        from nextstep.drives.target import open_target
+        from nextstep.sharing import share_to_drive
+
+        if self.ended:
+            raise SessionEnded("This session has ended; its data was wiped.")
+        if self._bundle is not None:
+            source, secret = self._bundle.pdf, self._bundle.passphrase
+        elif self._returning is not None:
+            source, secret = self._returning.drive.pdf, self._returning.passphrase
+        else:
+            raise NextStepError(
+                "There is no bundle to share from yet.",
+                hint="Build the bundle, or open the returning person's bundle, first.",
+            )
+        if agreed is not None:
+            choices = {p: bool(self.consents.get(p)) for p in consent.PURPOSE_IDS}
+            consent.give(
+                self.audit,
+                holder_id=self.holder_id,
+                staff=self.staff,
+                choices={**choices, consent.SHARE: agreed},
+                language=self.language,
+                legal_basis=self.settings.legal_basis,
+                controller=self.settings.org_name,
+            )
+            self.consents[consent.SHARE] = agreed
+            if not agreed:
+                return None
+        self._require(consent.SHARE, SHARE_STAGES)
+        second = request.drive is not None
+        if second:
+            target = open_target(request.drive or "", allow_loop=self.settings.drive_allow_loop)
+        else:
+            if self.target is None:
+                self.target = open_target(
+                    self.settings.drive, allow_loop=self.settings.drive_allow_loop
+                )
+            target = self.target
+        try:
+            outcome = share_to_drive(
+                target,
+                source,
+                passphrase=secret,
+                request=request,
+                trusted_keys=self._trusted_keys(),
+                key=self.key,
+                kiosk_id=self.audit.kiosk_id,
+                org_name=self.settings.org_name,
+                today=self.today or dt.date.today(),
+            )
+        finally:
+            if second:
+                target.eject()
+        if not outcome.ok:
+            self._log(
+                events.BUNDLE_WRITE_FAILED, {"status": outcome.report.status.value, "share": True}
+            )
+            return outcome
+        self._log(events.SHARE, outcome.audit_details(), private=outcome.audit_private())
+        self.shares.append(outcome.record)
+        self.consents[consent.SHARE] = False
+        return outcome
+
     def eject(self) -> DriveStatus:
         """Unmount and release the drive written by :meth:`write_to_drive`."""
         from nextstep.drives.status import DriveStatus
@@ -959,6 +1051,7 @@ class Session:
             self.eject()
         self.drafts.clear()
         self._bundle = None
+        self.shares.clear()
         if self._returning is not None:
             self._returning.pdf.close()
             self._returning = None

@@ -74,6 +74,7 @@ class CaptureScreen(KioskScreen):
         "next:review",
         "refuse:withdraw",
         "end_visit",
+        "share",
     )
 
     def __init__(self, *, live: bool = True) -> None:
@@ -110,7 +111,16 @@ class CaptureScreen(KioskScreen):
             hint("end_visit"),
             hint("refuse", _("Withdraw consent")),
         ]
+        if self.kiosk.returning is not None:
+            keys.append(hint("share"))
         return keys
+
+    def action_share(self) -> None:
+        """A returning person's opened bundle can be shared before anything is added."""
+        from kiosk.screens.share import ShareScreen
+
+        if self.kiosk.returning is not None and not self.capturing:
+            self.app.push_screen(ShareScreen())
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="capture"):

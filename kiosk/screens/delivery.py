@@ -151,7 +151,7 @@ class BundleScreen(KioskScreen):
 
 class DriveScreen(KioskScreen):
     STEP = "drive"
-    BINDINGS = bindings("write", "eject", "backup", "next:finish")
+    BINDINGS = bindings("write", "eject", "backup", "share", "next:finish")
 
     def __init__(self, *, poll: bool = True) -> None:
         super().__init__()
@@ -170,6 +170,8 @@ class DriveScreen(KioskScreen):
         keys = [hint("write"), hint("eject")]
         if self.delivered:
             keys.append(hint("backup"))
+        if self.status is DriveStatus.VERIFIED:
+            keys.append(hint("share"))
         return [*keys, hint("next", _("Finish"))]
 
     def compose_body(self) -> ComposeResult:
@@ -341,6 +343,13 @@ class DriveScreen(KioskScreen):
                 sentence=report.status.sentence(CURRENT.staff)
             )
             box.update(f"[b red]✘[/] {text}")
+
+    def action_share(self) -> None:
+        """Share chosen documents while the verified drive is still in (kiosk/screens/share)."""
+        from kiosk.screens.share import ShareScreen
+
+        if not self.busy and self.status is DriveStatus.VERIFIED:
+            self.app.push_screen(ShareScreen())
 
     def action_write(self) -> None:
         if self.running("drive") or self.running("prepare"):

@@ -237,7 +237,10 @@ def assemble(
     file_stem: str | None,
     shared_from: str | None = None,
     recipient: str | None = None,
+    preface: Sequence[RasterPage] = (),
 ) -> Bundle:
+    """Assemble, sign and encrypt; ``preface`` pages (a shared copy's recipient cover) come
+    before the cover and are hashed in the manifest like it."""
     created = created or dt.datetime.now(dt.UTC)
     if created.tzinfo is None:
         created = created.replace(tzinfo=dt.UTC)
@@ -265,7 +268,7 @@ def assemble(
 
     pdf = pikepdf.new()
     font = textlayer.glyphless_font(pdf)
-    cover_pages = render_cover(
+    cover_pages = [*preface] + render_cover(
         metas,
         language=language,
         created=created,

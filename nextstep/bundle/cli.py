@@ -55,6 +55,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="check only the signed manifest beside the file (no secret needed)",
     )
+    q.add_argument(
+        "--source",
+        type=Path,
+        default=None,
+        metavar="SOURCE",
+        help="for a shared copy: also check that its pages are byte for byte those of the "
+        "source bundle (its passphrase is the second line of stdin, or asked)",
+    )
     q.set_defaults(func=cmd_verify)
 
     q = bsub.add_parser("info", help="show what a bundle holds (after verifying it)")
@@ -163,7 +171,29 @@ def cmd_verify(args: argparse.Namespace) -> int:
     )
     for w in info.warnings:
         print(f"note: {w}")
+    if args.source is not None:
+        _compare_source(args, info)
     return 0
+
+
+def _compare_source(args: argparse.Namespace, shared: BundleInfo) -> None:
+    """``verify --source``: the shared copy's page hashes against the source's manifest."""
+    from nextstep.bundle.share import pages_in_source
+    from nextstep.bundle.verify import load
+
+    data, envelope = load(args.source)
+    pdf, source = verify_open(
+        data, passphrase=read_passphrase(args), trusted_keys=trusted_keys(args), envelope=envelope
+    )
+    pdf.close()
+    same, total = pages_in_source(shared, source)
+    if same != total:
+        raise BundleError(
+            f"{total - same} of {total} page(s) of the shared copy are not in bundle "
+            f"{source.bundle_id}.",
+            hint="The copy was not made from this bundle, or was altered.",
+        )
+    print(f"Pages: all {total} page hashes equal those of bundle {source.bundle_id}.")
 
 
 def cmd_info(args: argparse.Namespace) -> int:

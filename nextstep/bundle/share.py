@@ -10,7 +10,7 @@ goes only into the encrypted manifest and the audit entry's private (encrypted) 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,9 +18,11 @@ from typing import Any
 from crypto import minisign
 from crypto import passphrase as passphrases
 from crypto.keys import KioskKey
-from nextstep.bundle.build import Bundle, assemble
+from nextstep.bundle.build import Bundle, assemble, new_file_stem
+from nextstep.bundle.manifest import DocumentMeta
+from nextstep.bundle.render import RasterPage
 from nextstep.bundle.update import carried_documents
-from nextstep.bundle.verify import BundleError, load, verify_open
+from nextstep.bundle.verify import BundleError, BundleInfo, load, verify_open
 from nextstep.model import CATEGORIES
 
 
@@ -64,11 +66,13 @@ def share_subset(
     documents: Iterable[int] = (),
     created: dt.datetime | None = None,
     audit: Any = None,
+    preface: Callable[[Sequence[DocumentMeta], str], Sequence[RasterPage]] | None = None,
 ) -> SharedBundle:
     """Export the chosen ``categories`` and/or ``documents`` (1-based, as D1, D2 on the cover).
 
     ``audit``, when given, is a :class:`nextstep.audit.log.AuditLog`; the share is recorded
-    as a ``share`` event (consent purpose ``share_recipient``).
+    as a ``share`` event (consent purpose ``share_recipient``). ``preface``, when given, makes
+    the recipient's cover page(s) from the chosen documents and the new file stem.
     """
     if not recipient.strip():
         raise ShareError(
@@ -105,6 +109,7 @@ def share_subset(
             hint="Choose at least one category or document.",
         )
     one_time = passphrases.generate()
+    stem = new_file_stem()
     bundle = assemble(
         [],
         carried=chosen,
@@ -118,9 +123,10 @@ def share_subset(
         bundle_id=None,
         version=1,
         previous_manifest_sha256=None,
-        file_stem=None,
+        file_stem=stem,
         shared_from=info.manifest.bundle_id,
         recipient=recipient.strip(),
+        preface=preface([c.meta for c in chosen], stem) if preface is not None else (),
     )
     pdf.close()
     result = SharedBundle(
@@ -141,3 +147,11 @@ def share_subset(
             private=result.audit_private(),
         )
     return result
+
+
+def pages_in_source(shared: BundleInfo, source: BundleInfo) -> tuple[int, int]:
+    """How many of the shared copy's document pages are in the source bundle byte for byte
+    (same image and content SHA-256 in both signed manifests), and how many it has."""
+    known = {(p.image_sha256, p.content_sha256) for d in source.manifest.documents for p in d.pages}
+    pages = [p for d in shared.manifest.documents for p in d.pages]
+    return sum((p.image_sha256, p.content_sha256) in known for p in pages), len(pages)

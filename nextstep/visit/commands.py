@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from scanners.types import RawImage
+
+if TYPE_CHECKING:
+    from nextstep.sharing.export import ShareRequest
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,19 @@ class Write:
 
 
 @dataclass(frozen=True)
+class Share:
+    """A copy of chosen documents for one recipient; ``agreed`` is the person's answer."""
+
+    request: ShareRequest
+    agreed: bool | None = None
+
+
+@dataclass(frozen=True)
+class ShareChoices:
+    """The documents a share may choose from, with their first pages as small pictures."""
+
+
+@dataclass(frozen=True)
 class CheckDrive:
     """Whose bundles the drive already holds, before a new person's bundle is written."""
 
@@ -170,6 +187,8 @@ Command = (
     | Reopen
     | Build
     | Write
+    | Share
+    | ShareChoices
     | CheckDrive
     | WriteBackup
     | Eject

@@ -58,6 +58,10 @@ def run(
             return session.build()
         case cmd.Write():
             return session.write_to_drive(command.spec)
+        case cmd.Share():
+            return session.share(command.request, agreed=command.agreed)
+        case cmd.ShareChoices():
+            return session.shareable()
         case cmd.CheckDrive():
             return session.check_drive_before_write(command.spec)
         case cmd.WriteBackup():

@@ -15,6 +15,8 @@ if TYPE_CHECKING:  # annotations only: the kiosk imports this before its first s
     from nextstep.drives.status import DriveStatus
     from nextstep.drives.target import WriteReport
     from nextstep.returning import WriteCheck
+    from nextstep.sharing.choices import ShareableDocument
+    from nextstep.sharing.export import ShareOutcome, ShareRequest
     from nextstep.visit.outcomes import (
         Built,
         CaptureOutcome,
@@ -87,6 +89,12 @@ class SessionPort(Protocol):
     def write_backup(self, spec: str) -> WriteReport: ...
 
     def eject(self) -> DriveStatus: ...
+
+    def shareable(self) -> list[ShareableDocument]: ...
+
+    def share(
+        self, request: ShareRequest, *, agreed: bool | None = None
+    ) -> ShareOutcome | None: ...
 
     def keycard_printed(self) -> None: ...
 

@@ -38,6 +38,8 @@ from nextstep.drives.status import DriveStatus
 from nextstep.drives.target import WriteReport
 from nextstep.errors import NextStepError
 from nextstep.returning import WriteCheck
+from nextstep.sharing.choices import ShareableDocument
+from nextstep.sharing.export import ShareOutcome, ShareRequest
 from nextstep.visit import commands as cmd
 from nextstep.visit.outcomes import (
     Built,
@@ -410,6 +412,14 @@ class SessionProcess:
 
     def check_drive_before_write(self, spec: str | None = None) -> WriteCheck:
         return self._call(cmd.CheckDrive(spec), WriteCheck)
+
+    def shareable(self) -> list[ShareableDocument]:
+        return self._call(cmd.ShareChoices(), list)
+
+    def share(self, request: ShareRequest, *, agreed: bool | None = None) -> ShareOutcome | None:
+        outcome = self._call(cmd.Share(request, agreed), object)
+        assert outcome is None or isinstance(outcome, ShareOutcome)
+        return outcome
 
     def write_backup(self, spec: str) -> WriteReport:
         return self._call(cmd.WriteBackup(spec), WriteReport)

@@ -36,6 +36,8 @@ BUILD_STAGES = frozenset({Stage.CAPTURING, Stage.BUILT})
 WRITE_STAGES = frozenset({Stage.BUILT, Stage.WRITTEN})
 BACKUP_STAGES = frozenset({Stage.WRITTEN, Stage.EJECTED})
 KEYCARD_STAGES = frozenset({Stage.BUILT, Stage.WRITTEN, Stage.EJECTED})
+# A share needs a bundle: a returning person's opened one (CAPTURING) or this visit's.
+SHARE_STAGES = frozenset({Stage.CAPTURING, Stage.BUILT, Stage.WRITTEN})
 
 _SENTENCES = {
     Stage.CONSENT: "The person has not chosen yet: record their consent first.",
