@@ -17,9 +17,11 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
 
+from kiosk.endings import Ending
 from kiosk.i18n import CURRENT, _, set_languages
-from kiosk.modals import ErrorModal, InactivityModal, PinModal
+from kiosk.modals import ConfirmModal, ErrorModal, InactivityModal, PinModal
 from kiosk.services import Kiosk
+from nextstep.visit.stage import Stage
 
 HIGH_CONTRAST = Theme(
     name="nextstep-contrast",
@@ -45,6 +47,11 @@ class KioskApp(App[None], inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "staff_exit", show=False, priority=True),
         Binding("ctrl+c", "staff_exit", show=False, priority=True),
+        # Tab moves the focus in the app's own turn: typed in one burst ("demo⇥1234⏎", a
+        # badge reader, a fast typist), the keys after Tab would otherwise be forwarded to
+        # the old field before it handled the Tab.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(
@@ -56,6 +63,7 @@ class KioskApp(App[None], inherit_bindings=False):
         self.clock = clock
         self.last_input = clock()
         self.asking = False
+        self.asking_exit = False
         self.preflight_results: list[Any] | None = None
         set_languages(staff=kiosk.settings.staff_language, person=kiosk.settings.staff_language)
         self.ready_at: float | None = None  # perf_counter when the first screen was shown
@@ -144,15 +152,33 @@ class KioskApp(App[None], inherit_bindings=False):
 
         self._go(DriveScreen())
 
-    def goto_end(self) -> None:
+    def goto_end(self, ending: Ending) -> None:
         from kiosk.screens.delivery import EndScreen
 
-        self._go(EndScreen())
+        self._go(EndScreen(ending=ending))
+
+    def ask_end_visit(self) -> None:
+        """F10 from capture or review: finish the visit without withdrawing consent. Nothing
+        is written; the session is wiped and the end screen says so."""
+        from kiosk.modals import ConfirmModal
+
+        returning = self.kiosk.returning is not None or self.kiosk.awaiting_passphrase
+        ending = Ending.UNCHANGED if returning else Ending.NOT_WRITTEN
+        question = (
+            _("End the visit now? The drive stays as it is; today's pages are erased.")
+            if returning
+            else _("End the visit now? Nothing is written to a drive; the pages are erased.")
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.goto_end(ending)
+
+        self.push_screen(ConfirmModal(question, _("End the visit"), _("Stay")), answered)
 
     def ask_withdraw_consent(self) -> None:
         """Ask the person to confirm (one step, as giving was), then withdraw."""
         from kiosk.i18n import _p
-        from kiosk.modals import ConfirmModal
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -182,8 +208,55 @@ class KioskApp(App[None], inherit_bindings=False):
 
     # -- staff exit ------------------------------------------------------------------------------
     def action_staff_exit(self) -> None:
-        if isinstance(self.screen, PinModal):
+        """Ctrl+Q / Ctrl+C: in mid-visit, first say what quitting loses and ask; then the
+        PIN."""
+        if self.asking_exit or isinstance(self.screen, PinModal):
             return
+        loss = self.what_quitting_loses()
+        if loss is None:
+            self.ask_exit_pin()
+            return
+
+        def answered(yes: bool | None) -> None:
+            self.asking_exit = False
+            if yes:
+                self.ask_exit_pin()
+
+        self.asking_exit = True
+        self.push_screen(ConfirmModal(loss, _("Quit and erase"), _("Stay")), answered)
+
+    def what_quitting_loses(self) -> str | None:
+        """One sentence on what quitting now would lose, or None when no visit is open."""
+        session = self.kiosk.session
+        if session is None or session.ended:
+            return None
+        stage = session.stage
+        if stage in (Stage.WRITTEN, Stage.EJECTED):
+            return _(
+                "A visit is open; its bundle is already on the person's drive. Quitting ends "
+                "the visit. Quit?"
+            )
+        if stage in (Stage.CONSENT, Stage.REFUSED):
+            return _("A visit is open; nothing was captured yet. Quitting ends it. Quit?")
+        pages = None
+        if self.kiosk.lock.acquire(timeout=0.5):  # a worker may hold the session (OCR)
+            try:
+                pages = session.view().pages
+            except Exception:  # noqa: BLE001 - the count is a courtesy; the question stands
+                pages = None
+            finally:
+                self.kiosk.lock.release()
+        if pages is None:
+            return _(
+                "A visit is open: quitting erases the pages captured and writes nothing to the "
+                "person's drive. Quit?"
+            )
+        return _(
+            "A visit is open: quitting erases its {pages} page(s) and writes nothing to the "
+            "person's drive. Quit?"
+        ).format(pages=pages)
+
+    def ask_exit_pin(self) -> None:
         staff = self.kiosk.staff
         prompt = _("Staff exit: type your PIN") if staff else _("Staff exit: type a staff PIN")
         note = "" if staff else _("Staff id and PIN, as 'id:PIN'.")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -52,6 +53,7 @@ class KioskScreen(Screen[Any]):
 
     PERSON: ClassVar[bool] = False
     STEP: ClassVar[str] = ""
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("f1", "help", show=False)]
 
     # -- helpers ---------------------------------------------------------------------------------
     @property
@@ -81,6 +83,12 @@ class KioskScreen(Screen[Any]):
     def compose_body(self) -> ComposeResult:
         yield from ()
 
+    def text_width(self, most: int) -> int:
+        """Columns to wrap a person's text to: at most ``most``, less on a narrow terminal
+        (wrapped wider than the screen, each line would wrap again, raggedly, and at 80x24
+        push the heading off screen)."""
+        return max(30, min(most, self.app.size.width - 8))
+
     def on_mount(self) -> None:
         self.refresh_chrome()
 
@@ -94,7 +102,21 @@ class KioskScreen(Screen[Any]):
         if k.staff:
             parts.append(_("staff: {name}").format(name=k.staff))
         self.query_one("#topbar", TopBar).update("  ·  ".join(parts))
-        self.query_one("#keybar", KeyBar).show_keys(self.keys())
+        self.query_one("#keybar", KeyBar).show_keys(self.keys(), _("more keys"))
+
+    def help_keys(self) -> list[tuple[str, str]]:
+        """Every key of this screen for the F1 help, the ones the key bar shows first."""
+        keys = [*self.keys(), ("F1", _("This help")), ("Ctrl+Q", _("Staff exit"))]
+        unique: dict[str, str] = {}
+        for key, label in keys:
+            unique.setdefault(key, label)
+        return list(unique.items())
+
+    def action_help(self) -> None:
+        from kiosk.modals import HelpModal
+
+        title = _("Keys of this screen: {step}").format(step=self.step_title() or "NextStep")
+        self.app.push_screen(HelpModal(title, self.help_keys()))
 
     # -- workers ---------------------------------------------------------------------------------
     @property

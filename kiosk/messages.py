@@ -22,11 +22,29 @@ from nextstep.drives.status import DriveError
 from nextstep.returning import NoBundleOnDrive
 from nextstep.staff import StaffLocked
 from nextstep.visit.process import SessionProcessError
+from scanners.errors import NoPageError, SamplesUsedUpError
 
 
 def translate(exc: BaseException) -> tuple[str, str] | None:
     """The translated (sentence, hint) for ``exc``, or None to keep the domain's words.
     Matched by class (a subclass gets its parent's sentence), never by name."""
+    if isinstance(exc, StaffLocked):
+        return (
+            _("Too many wrong PINs: sign-in is locked for {seconds} more seconds.").format(
+                seconds=exc.seconds
+            ),
+            _("Wait, or ask a colleague to sign in."),
+        )
+    if isinstance(exc, SamplesUsedUpError):
+        return (
+            _("All the demo documents have been captured."),
+            _("Press F8 to review them, or F10 to end the visit."),
+        )
+    if isinstance(exc, NoPageError):
+        return (
+            _("No page was captured."),
+            _("Place the page again and press Space."),
+        )
     if isinstance(exc, DriveError):
         return exc.status.sentence(CURRENT.staff), ""
     if isinstance(exc, SessionProcessError):

@@ -10,7 +10,7 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -215,3 +215,31 @@ class ConfirmModal(ModalScreen[bool]):
 
     def action_no(self) -> None:
         self.dismiss(False)
+
+
+class HelpModal(ModalScreen[None]):
+    """F1: every key of the current screen with what it does, in the staff's language (the
+    key bar may show only the first ones on a narrow screen)."""
+
+    AUTO_FOCUS = "#ok"
+    BINDINGS = [Binding("escape,enter,f1", "close", show=False)]
+
+    def __init__(self, title: str, keys: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        width = max((len(k) for k, _label in self.keys), default=3)
+        lines = [f"{key.rjust(width)}  {label}" for key, label in self.keys]
+        with Vertical(id="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            with VerticalScroll(id="help-scroll"):  # at 80x24 the review's keys scroll
+                yield Static("\n".join(lines), id="help-keys", markup=False)
+            yield Button(_("OK"), id="ok", variant="primary")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -15,10 +15,12 @@ or writes the audit log itself (``tests/kiosk/test_no_domain_writes.py``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk import sources
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from crypto.keys import KioskKey
     from nextstep.audit.log import AuditLog
     from nextstep.bundle.keycard import CardPrinter
+    from nextstep.returning import WriteCheck
     from nextstep.staff import StaffStore
     from scanners.protocol import Scanner
 
@@ -68,6 +71,7 @@ class Kiosk:
         self._staff_store = staff_store
         self.today = today
         self.drive_spec = drive if drive is not None else settings.drive
+        self._make_demo_drive()
         # The second drive for a backup copy: "" detects the one USB drive plugged in (after
         # the person's drive was ejected); a folder or image in demo and test mode.
         self.backup_spec = (
@@ -80,6 +84,7 @@ class Kiosk:
         self.isolate = isolate
         self.returning: ReturnVisit | None = None
         self.awaiting_passphrase = False
+        self.chosen_bundle: str | None = None  # picked by staff when a drive holds several
         # Referral and reminder slips of the session just ended: in memory only, until the
         # person leaves the end screen (they name deadlines; never written to disk).
         self.slips: dict[str, bytes] = {}
@@ -94,6 +99,18 @@ class Kiosk:
         self.backends: dict[str, bool] | None = None
         self._key: KioskKey | None = None
         self._audit: AuditLog | None = None
+
+    def _make_demo_drive(self) -> None:
+        """In demo mode a folder stands for the person's drive: it is made once, when the
+        kiosk starts. Later, a folder that is gone is a drive that is not there (the drive
+        screen says so) and is never re-created behind staff's back."""
+        spec = self.drive_spec
+        if not self.settings.demo or not spec or spec.startswith("/dev/"):
+            return
+        path = Path(spec)
+        if not path.exists() and path.parent.is_dir():
+            with contextlib.suppress(OSError):  # the preflight and drive screen report it
+                path.mkdir()
 
     # -- identity and log (opened on first use: the first screen must appear at once) ----------
     def open(self) -> tuple[KioskKey, AuditLog]:
@@ -169,11 +186,35 @@ class Kiosk:
         return session
 
     # -- return visit -----------------------------------------------------------------------
-    def holder_on_drive(self) -> str:
-        """The holder id of the bundle on the inserted drive (nothing to type for staff)."""
+    def holder_on_drive(self, bundle: str | None = None) -> str:
+        """The holder id of the bundle on the inserted drive (nothing to type for staff).
+        Several bundles raise :class:`nextstep.returning.SeveralBundlesOnDrive` listing
+        them; ``bundle`` (its id) is the one staff then chose."""
         from nextstep.session import Session
 
-        return Session.holder_on_drive(self.settings, self.drive_spec)
+        holder = Session.holder_on_drive(self.settings, self.drive_spec, bundle=bundle)
+        self.chosen_bundle = bundle  # opened after consent: the same one, not its namesake
+        return holder
+
+    def check_drive_before_write(self) -> WriteCheck:
+        """Whose bundles the inserted drive already holds, before this person's is written
+        (read from the signed envelopes, nothing decrypted; the drive is released after).
+
+        Read here, like :meth:`holder_on_drive`, because it needs only the pseudonymous
+        holder id; the session process opens the drive again to write."""
+        from nextstep.drives.status import DriveError
+        from nextstep.drives.target import open_target
+        from nextstep.returning import check_before_write
+        from nextstep.session import trusted_keys_of
+
+        holder = self.require_session().holder_id
+        target = open_target(self.drive_spec, allow_loop=self.settings.drive_allow_loop)
+        try:
+            keys = trusted_keys_of(self.settings, self.open()[0].public_bytes)
+            return check_before_write(target.root, holder, keys)
+        finally:
+            with contextlib.suppress(DriveError):  # the session's write opens it again
+                target.release()
 
     @property
     def camera_configured(self) -> bool:
@@ -195,7 +236,9 @@ class Kiosk:
         """Check, repair and open the person's bundle with their passphrase (in a worker)."""
         with self.lock:
             # The check's outcome is logged by the session; the kiosk also shows it to staff.
-            self.returning = self.require_session().reopen(passphrase, self.drive_spec)
+            self.returning = self.require_session().reopen(
+                passphrase, self.drive_spec, bundle=self.chosen_bundle
+            )
         return self.returning
 
     def require_session(self) -> SessionPort:

@@ -30,6 +30,49 @@ if TYPE_CHECKING:
 KINDS = ("camera", "sane", "files", "demo")
 #: A folder with more files than this is not a person's documents (a whole phone backup?).
 MAX_FILES = 200
+#: Where removable media are mounted (udisks, fstab): the only places the files source lists.
+MEDIA_ROOTS = ("/media", "/run/media", "/mnt")
+
+
+def media_roots(settings: Settings) -> list[Path]:
+    """The folders under which the person's USB key is mounted (``media_roots`` in the
+    settings' extra values, separated by ``os.pathsep``, for tests and odd setups)."""
+    import os
+
+    configured = settings.extra.get("media_roots", "")
+    names = configured.split(os.pathsep) if configured else list(MEDIA_ROOTS)
+    return [Path(n) for n in names if n]
+
+
+def media_folders(roots: list[Path], *, depth: int = 3, limit: int = 60) -> list[Path]:
+    """Folders on mounted media that hold files, for staff to pick from (no path is ever
+    typed, so nothing outside the media can be read as "the person's files"). Links are not
+    followed; hidden entries are skipped; the walk is shallow and bounded."""
+    import os
+
+    found: list[Path] = []
+
+    def walk(folder: str, level: int) -> None:
+        if len(found) >= limit:
+            return
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(
+                    (e for e in it if not e.name.startswith(".")), key=lambda e: e.name
+                )
+        except OSError:
+            return
+        if any(e.is_file(follow_symlinks=False) for e in entries):
+            found.append(Path(folder))
+        if level < depth:
+            for e in entries:
+                if e.is_dir(follow_symlinks=False):
+                    walk(e.path, level + 1)
+
+    for root in roots:
+        if root.is_dir() and not root.is_symlink():
+            walk(str(root), 0)
+    return found
 
 
 def kind_of(spec: str) -> str:

@@ -85,10 +85,11 @@ def preflight(kiosk: Kiosk) -> list[Row]:
 
 def drive_status(kiosk: Kiosk) -> DriveStatus:
     """Is the person's drive there? READY or the reason it is not (no write happens); the
-    same reading of the drive spec as when the session opens it."""
+    same reading of the drive spec as when the session opens it. A folder drive that has
+    gone (renamed, removed) is "no drive", never a folder to create."""
     from nextstep.drives.spec import probe
 
-    return probe(kiosk.drive_spec, allow_loop=kiosk.settings.drive_allow_loop)
+    return probe(kiosk.drive_spec, allow_loop=kiosk.settings.drive_allow_loop, missing_folder=False)
 
 
 class LpPrinter:

@@ -10,28 +10,82 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import RadioButton, Static
 
 
-class KeyBar(Static):
-    """One line of "KEY label" pairs, already translated."""
+class KeyBar(Widget):
+    """At most two lines of "KEY label" hints, already translated.
+
+    A hint is never cut: the hints that do not fit whole are left out and the bar ends with
+    "F1 more keys" (F1 lists them all, :class:`kiosk.modals.HelpModal`).
+    """
 
     DEFAULT_CSS = """
     KeyBar { dock: bottom; height: auto; max-height: 2; background: $panel;
              color: $foreground; padding: 0 1; }
     """
+    LINES = 2
 
-    def show_keys(self, keys: list[tuple[str, str]]) -> None:
-        text = Text()
-        for n, (key, label) in enumerate(keys):
-            if n:
-                text.append("   ")
-            text.append(f" {key} ", style="bold reverse")
-            text.append(f" {label}")
-        self.update(text)
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.keys: list[tuple[str, str]] = []
+        self.more = ("F1", "…")
+
+    def show_keys(self, keys: list[tuple[str, str]], more: str = "…") -> None:
+        self.keys = list(keys)
+        self.more = ("F1", more)
+        self.refresh(layout=True)
+
+    def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
+        return max(1, len(self.layout_lines(width)))
+
+    @staticmethod
+    def cells(hint: tuple[str, str]) -> int:
+        return cell_len(f" {hint[0]} ") + cell_len(f" {hint[1]}")
+
+    def layout_lines(self, width: int) -> list[list[tuple[str, str]]]:
+        """The hints on each line: whole hints only, the last slot kept for "F1 more"
+        when some do not fit."""
+        gap = 3
+        lines: list[list[tuple[str, str]]] = [[]]
+        used = 0
+        for n, hint in enumerate(self.keys):
+            size = self.cells(hint) + (gap if lines[-1] else 0)
+            last_line = len(lines) == self.LINES
+            rest = self.keys[n + 1 :]
+            reserve = (gap + self.cells(self.more)) if (last_line and rest) else 0
+            if used + size + reserve <= width:
+                lines[-1].append(hint)
+                used += size
+                continue
+            if not last_line and self.cells(hint) <= width:
+                lines.append([hint])
+                used = self.cells(hint)
+                continue
+            lines[-1].append(self.more)
+            return lines
+        return lines if lines[0] else []
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="crop")
+        for row, hints in enumerate(self.layout_lines(self.content_size.width or 80)):
+            if row:
+                text.append("\n")
+            for n, (key, label) in enumerate(hints):
+                if n:
+                    text.append("   ")
+                text.append(f" {key} ", style="bold reverse")
+                text.append(f" {label}")
+        return text
+
+    @property
+    def shown(self) -> list[tuple[str, str]]:
+        """The hints on screen now (tests)."""
+        return [h for line in self.layout_lines(self.content_size.width or 80) for h in line]
 
 
 class TopBar(Static):
@@ -105,7 +159,11 @@ def passphrase_lines(secret: str, per_line: int = 3) -> list[str]:
 
 class Choice(RadioButton):
     """A radio button whose state shows by shape, not only colour: "●" chosen, blank not
-    (for monochrome screens and colour-blind staff)."""
+    (for monochrome screens and colour-blind staff). ``rtl``: the box goes after the label,
+    on the right, where a right-to-left reader looks for it."""
+
+    def __init__(self, label: str = "", value: bool = False, *, rtl: bool = False, **kw: Any):
+        super().__init__(label, value, button_first=not rtl, **kw)
 
     @property
     def _button(self) -> Any:

@@ -75,6 +75,10 @@ class NoPageError(ScanError):
     kind = "no_page"
 
 
+class SamplesUsedUpError(NoPageError):
+    """Every demo sample has been captured (same ``kind``: no page this time)."""
+
+
 class NoSamplesError(ScanError):
     """The demo samples are not installed."""
 

@@ -20,13 +20,14 @@ from typing import Any
 
 from textual import events, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, ProgressBar, RadioSet, Static
+from textual.widgets import Button, Label, OptionList, ProgressBar, RadioSet, Static
+from textual.widgets.option_list import Option
 
 from kiosk import sources
 from kiosk.base import KioskScreen
 from kiosk.i18n import N_, _
+from kiosk.keymap import bindings, hint
 from kiosk.preview import LiveFeed, PageSeen, PreviewFrame, PreviewStopped
 from kiosk.widgets import Choice, Thumbnail
 from nextstep.visit.outcomes import CaptureOutcome, ReturnVisit, SessionView, thumbnail_pixels
@@ -65,15 +66,16 @@ def returning_sentence(visit: ReturnVisit) -> str:
 
 class CaptureScreen(KioskScreen):
     STEP = "capture"
-    BINDINGS = [
-        Binding("space", "capture", show=False),
-        Binding("a", "add_page", show=False),
-        Binding("n", "new_document", show=False),
-        Binding("f2", "choose_source", show=False),
-        Binding("f8", "review", show=False),
-        Binding("w", "withdraw", show=False),
-        Binding("s", "share", show=False),
-    ]
+    BINDINGS = bindings(
+        "capture",
+        "add_page",
+        "new_document",
+        "choose_source",
+        "next:review",
+        "refuse:withdraw",
+        "end_visit",
+        "share",
+    )
 
     def __init__(self, *, live: bool = True) -> None:
         super().__init__()
@@ -100,15 +102,17 @@ class CaptureScreen(KioskScreen):
         return sources.kind_of(self.kiosk.source) == "camera"
 
     def keys(self) -> list[tuple[str, str]]:
-        keys = [
-            ("Space", _("Capture a document")),
-            ("A", _("Add a page to the last one")),
-        ]
+        keys = [hint("capture"), hint("add_page")]
         if self.camera_mode:
-            keys.append(("N", _("Next page: new document")))
-        keys += [("F2", _("Source")), ("F8", _("Review")), ("W", _("Consent withdrawn"))]
+            keys.append(hint("new_document"))
+        keys += [
+            hint("choose_source"),
+            hint("next", _("Review")),
+            hint("end_visit"),
+            hint("refuse", _("Withdraw consent")),
+        ]
         if self.kiosk.returning is not None:
-            keys.append(("S", _("Share with a recipient")))
+            keys.append(hint("share"))
         return keys
 
     def action_share(self) -> None:
@@ -133,9 +137,7 @@ class CaptureScreen(KioskScreen):
                         available = sources.availability(self.kapp.preflight_results)
                         self.kiosk.backends = available
                     yield self.source_box(self.choice_list(available or {}))
-                yield Input(
-                    placeholder=_("Path of the files on the USB key, then Enter"), id="files-path"
-                )
+                yield OptionList(id="files-folders")
                 yield Static("", id="live-status")
                 yield Static(_("Ready."), id="capture-status")
                 yield Static("", id="capture-count")
@@ -297,7 +299,7 @@ class CaptureScreen(KioskScreen):
         camera (its worker started), nothing else for the demo or the flatbed."""
         self.stop_feed()
         kind = sources.kind_of(self.kiosk.source)
-        files = self.query_one("#files-path", Input)
+        files = self.query_one("#files-folders", OptionList)
         files.display = kind == "files"
         camera = kind == "camera"
         self.query_one("#preview", Thumbnail).display = camera
@@ -313,28 +315,37 @@ class CaptureScreen(KioskScreen):
             if self.live:
                 self.start_feed()
         elif kind == "files":
-            title.update(_("Type where the person's files are, then press Space for each file"))
-            _kind, _sep, path = self.kiosk.source.partition(":")
-            if path:
-                files.value = path
-            else:
-                status.update(_("Type the path of the files, then Enter."))
-                files.focus()
+            title.update(_("Choose the folder on the person's USB key, then Space for each file"))
+            self.list_folders(files, status)
         else:
             title.update(_("Put the page in place, then press Space"))
         self.refresh_chrome()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "files-path":
+    def list_folders(self, files: OptionList, status: Static) -> None:
+        """The folders holding files on mounted USB keys: staff pick one, nothing is typed."""
+        folders = sources.media_folders(sources.media_roots(self.kiosk.settings))
+        files.clear_options()
+        files.add_options([Option(str(f), id=str(f)) for f in folders])
+        _kind, _sep, chosen = self.kiosk.source.partition(":")
+        if not folders:
+            status.update(_("No USB key with files is plugged in: plug it in, then F2 again."))
             return
+        status.update(_("Choose the folder of the person's files, then Enter."))
+        files.highlighted = next((n for n, f in enumerate(folders) if str(f) == chosen), 0)
+        files.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id != "files-folders" or event.option.id is None:
+            return
+        path = event.option.id
         try:
-            found = sources.list_files(event.value)
+            found = sources.list_files(path)
         except Exception as exc:  # noqa: BLE001 - the modal says what to do
             from kiosk.base import explain
 
             self.kapp.show_error(*explain(exc))
             return
-        spec = f"files:{event.value.strip()}"
+        spec = f"files:{path}"
         self.kiosk.set_source(spec)
         self.choices = [spec if sources.kind_of(s) == "files" else s for s in self.choices]
         self.query_one("#capture-status", Static).update(
@@ -435,7 +446,7 @@ class CaptureScreen(KioskScreen):
         if self.new_next:
             nxt = _("next page: new document")
         else:
-            nxt = _("next page: same document (N: new document)")
+            nxt = _("next page: same document (F3: new document)")
         self.query_one("#grouping", Static).update(
             _("Auto-capture: {n} page(s); {next}.").format(n=self.auto_pages, next=nxt)
         )
@@ -452,6 +463,10 @@ class CaptureScreen(KioskScreen):
                 pages=pages, docs=docs, read=read
             )
         )
+        if pages:  # back from review: never "no page yet" while pages are held
+            self.query_one("#thumbnail", Thumbnail).set_placeholder(
+                _("{pages} page(s) held").format(pages=pages)
+            )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "capture-button":
@@ -543,3 +558,11 @@ class CaptureScreen(KioskScreen):
 
     def action_withdraw(self) -> None:
         self.kapp.ask_withdraw_consent()
+
+    def action_end_visit(self) -> None:
+        """Finish without withdrawing (a returning person who came only for the drive check,
+        or nothing worth keeping): nothing is written, the session is wiped, the end screen
+        says so."""
+        if self.capturing or self.reading:
+            return
+        self.kapp.ask_end_visit()

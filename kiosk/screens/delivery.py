@@ -6,17 +6,19 @@ from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.widgets import Button, Digits, Label, LoadingIndicator, Static
 
 from kiosk.base import KioskScreen
+from kiosk.endings import SENTENCES, Ending
 from kiosk.i18n import CURRENT, _, _p, person_raw, wrap
+from kiosk.keymap import bindings, hint
 from kiosk.services import Delivered
 from kiosk.support import drive_status, print_document, printer_of
 from kiosk.widgets import passphrase_lines
 from nextstep.drives.status import DriveStatus
 from nextstep.drives.target import WriteReport
+from nextstep.returning import WriteCheck
 from nextstep.visit.outcomes import Built
 
 
@@ -25,7 +27,7 @@ class BundleScreen(KioskScreen):
 
     PERSON = True
     STEP = "bundle"
-    BINDINGS = [Binding("f8", "next", show=False), Binding("p", "print", show=False)]
+    BINDINGS = bindings("next", "print")
 
     def __init__(self) -> None:
         super().__init__()
@@ -37,11 +39,11 @@ class BundleScreen(KioskScreen):
 
     def keys(self) -> list[tuple[str, str]]:
         if self.kiosk.returning is not None:
-            return [("F8", _("Go to the drive"))]
-        return [
-            ("P", _("Print the key card again")),
-            ("F8", _("Passphrase noted: go to the drive")),
-        ]
+            return [hint("next", _("Go to the drive"))]
+        keys = [hint("next", _("Passphrase noted: go to the drive"))]
+        if printer_of(self.kiosk) is not None:
+            keys.append(hint("print", _("Print the key card again")))
+        return keys
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="bundle"):
@@ -82,9 +84,8 @@ class BundleScreen(KioskScreen):
         self.query_one("#bundle-loading").display = False
         visit = self.kiosk.returning
         if visit is None:
-            ready = _("Bundle ready: {docs} document(s), holder {holder}.").format(
-                docs=outcome.documents, holder=outcome.holder_id
-            )
+            # No holder id here: it is an internal pseudonym, meaningless to the person.
+            ready = _("Bundle ready: {docs} document(s).").format(docs=outcome.documents)
         else:
             ready = _(
                 "Version {v} ready: {new} new document(s) added to the {old} already there."
@@ -104,7 +105,7 @@ class BundleScreen(KioskScreen):
                         "Your passphrase is unchanged: keep using the key card you already have."
                     ),
                     CURRENT.person,
-                    90,
+                    self.text_width(90),
                 )
             )
             self.query_one("#keycard-status", Static).update(
@@ -121,7 +122,7 @@ class BundleScreen(KioskScreen):
                     "keep the key card safe and apart from your USB drive."
                 ),
                 CURRENT.person,
-                90,
+                self.text_width(90),
             )
         )
         self.keycard = outcome.keycard_pdf
@@ -150,13 +151,7 @@ class BundleScreen(KioskScreen):
 
 class DriveScreen(KioskScreen):
     STEP = "drive"
-    BINDINGS = [
-        Binding("w", "write", show=False),
-        Binding("e", "eject", show=False),
-        Binding("b", "backup", show=False),
-        Binding("s", "share", show=False),
-        Binding("f8", "finish", show=False),
-    ]
+    BINDINGS = bindings("write", "eject", "backup", "share", "next:finish")
 
     def __init__(self, *, poll: bool = True) -> None:
         super().__init__()
@@ -172,16 +167,18 @@ class DriveScreen(KioskScreen):
         return self.status in (DriveStatus.VERIFIED, DriveStatus.EJECTED)
 
     def keys(self) -> list[tuple[str, str]]:
-        keys = [("W", _("Write and verify")), ("E", _("Eject"))]
+        keys = [hint("write"), hint("eject")]
         if self.delivered:
-            keys.append(("B", _("Backup copy on a second drive")))
-        if self.status is not None and self.status.value == "verified":
-            keys.append(("S", _("Share with a recipient")))
-        return [*keys, ("F8", _("Finish"))]
+            keys.append(hint("backup"))
+        if self.status is DriveStatus.VERIFIED:
+            keys.append(hint("share"))
+        return [*keys, hint("next", _("Finish"))]
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="drive"):
-            yield Label(_("Insert the person's USB drive"), classes="screen-title")
+            yield Label(
+                _("Insert the person's USB drive"), id="drive-title", classes="screen-title"
+            )
             yield Static("", id="drive-steps")
             yield Static("", id="drive-status")
             yield Static("", id="drive-remove")
@@ -204,7 +201,7 @@ class DriveScreen(KioskScreen):
     @property
     def busy(self) -> bool:
         """The drive is being probed, written or ejected."""
-        return self.running("drive") or self.running("drive-poll")
+        return self.running("drive") or self.running("drive-poll") or self.running("prepare")
 
     def check_drive(self) -> None:
         if self.busy or self.status in (
@@ -219,6 +216,15 @@ class DriveScreen(KioskScreen):
     @work(thread=True, exclusive=True, group="drive-poll", exit_on_error=False)
     def probe_drive(self) -> DriveStatus:
         return drive_status(self.kiosk)
+
+    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
+    def prepare_write(self) -> DriveStatus | WriteCheck:
+        """Before writing: is the drive there and usable (else its status, nothing written),
+        and, for a new person, whose bundles it already holds."""
+        status = drive_status(self.kiosk)
+        if status is not DriveStatus.READY or self.kiosk.returning is not None:
+            return status
+        return self.kiosk.check_drive_before_write()
 
     @work(thread=True, exclusive=True, group="drive", exit_on_error=False)
     def write(self, spec: str) -> WriteReport:
@@ -236,7 +242,9 @@ class DriveScreen(KioskScreen):
             return self.kiosk.require_session().write_backup(spec)
 
     def worker_done(self, group: str, result: object) -> None:
-        if group == "backup" and isinstance(result, WriteReport):
+        if group == "prepare":
+            self.prepared(result)
+        elif group == "backup" and isinstance(result, WriteReport):
             self.backup_written(result)
         elif isinstance(result, WriteReport):
             self.show_status(result.status)
@@ -250,10 +258,10 @@ class DriveScreen(KioskScreen):
             )
             KioskScreen.work_failed(self, group, message, hint)
             return
-        status = self.status
+        # The drive is not usable: say so (never fall back to "ready"), then look again.
+        self.status = None
+        self.query_one("#drive-status", Static).update(f"[b red]✘[/] {message}")
         super().work_failed(group, message, hint)
-        if status is not None:
-            self.show_status(status)
 
     def show_status(self, status: DriveStatus) -> None:
         """One sentence for the status, in the staff's language, and the step list."""
@@ -271,6 +279,15 @@ class DriveScreen(KioskScreen):
         reached = order.index(status) if status in order else -1
         steps = [f"{'■' if n <= reached else '□'} {label}" for n, label in enumerate(labels)]
         self.query_one("#drive-steps", Static).update("   →   ".join(steps))
+        # The heading follows the step, so it never asks to insert a drive already written.
+        titles = {
+            DriveStatus.WRITTEN: _("Checking what was written"),
+            DriveStatus.VERIFIED: _("Bundle written and verified: eject the drive"),
+            DriveStatus.EJECTED: _("The drive can be removed"),
+        }
+        self.query_one("#drive-title", Label).update(
+            titles.get(status, _("Insert the person's USB drive"))
+        )
         remove = self.query_one("#drive-remove", Static)
         if status is DriveStatus.EJECTED:
             remove.update(_p("You can remove the drive."))
@@ -335,10 +352,50 @@ class DriveScreen(KioskScreen):
             self.app.push_screen(ShareScreen())
 
     def action_write(self) -> None:
-        if self.running("drive"):
+        if self.running("drive") or self.running("prepare"):
             return
+        self.query_one("#drive-status", Static).update(_("Checking the drive…"))
+        self.prepare_write()
+
+    def prepared(self, result: object) -> None:
+        """The drive was looked at: write, show why not, or ask first when it holds other
+        people's bundles (the kiosk never writes a second person's bundle without a word)."""
+        if isinstance(result, DriveStatus) and result is not DriveStatus.READY:
+            self.show_status(result)
+            return
+        if isinstance(result, WriteCheck) and result.needs_confirmation:
+            self.ask_shared_drive(result)
+            return
+        self.start_write()
+
+    def start_write(self) -> None:
         self.query_one("#drive-status", Static).update(_("Writing and verifying…"))
         self.write(self.kiosk.drive_spec)
+
+    def ask_shared_drive(self, check: WriteCheck) -> None:
+        from kiosk.modals import ConfirmModal
+
+        others = len({b.holder_id for b in check.others}) + len(check.unverified)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.start_write()
+            else:
+                self.query_one("#drive-status", Static).update(
+                    _("Nothing written: insert the person's own drive, then press W.")
+                )
+
+        self.app.push_screen(
+            ConfirmModal(
+                _(
+                    "This drive already holds the bundles of {n} other person(s). Ask the "
+                    "person: is it really their drive? Their files stay untouched."
+                ).format(n=others),
+                _("Yes, write on it"),
+                _("No, change the drive"),
+            ),
+            answered,
+        )
 
     def action_eject(self) -> None:
         if self.status is not DriveStatus.VERIFIED:
@@ -353,9 +410,12 @@ class DriveScreen(KioskScreen):
         if not self.delivered:
             from kiosk.modals import ConfirmModal
 
+            returning = self.kiosk.returning is not None
+            ending = Ending.UNCHANGED if returning else Ending.NOT_WRITTEN
+
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self.kapp.goto_end()
+                    self.kapp.goto_end(ending)
 
             self.app.push_screen(
                 ConfirmModal(
@@ -369,7 +429,7 @@ class DriveScreen(KioskScreen):
                 answered,
             )
             return
-        self.kapp.goto_end()
+        self.kapp.goto_end(Ending.WRITTEN)
 
 
 class EndScreen(KioskScreen):
@@ -377,15 +437,14 @@ class EndScreen(KioskScreen):
 
     PERSON = True
     STEP = "end"
-    BINDINGS = [
-        Binding("f8", "home", show=False),
-        Binding("r", "print_slip('referral')", show=False),
-        Binding("d", "print_slip('reminder')", show=False),
-    ]
+    BINDINGS = bindings("next:home", "print:print_slips")
 
-    def __init__(self, delivered: Delivered | None = None) -> None:
+    def __init__(
+        self, delivered: Delivered | None = None, *, ending: Ending = Ending.WRITTEN
+    ) -> None:
         super().__init__()
         self.delivered = delivered
+        self.ending = ending
 
     def step_title(self) -> str:
         return _("End of the session")
@@ -393,25 +452,14 @@ class EndScreen(KioskScreen):
     def keys(self) -> list[tuple[str, str]]:
 
         if self.kiosk.slips and printer_of(self.kiosk) is not None:
-            return [
-                ("R", _("Print the referral slip")),
-                ("D", _("Print the deadline reminder")),
-                ("F8", _("Next person")),
-            ]
-        return [("F8", _("Next person"))]
+            return [hint("next", _("Next person")), hint("print", _("Print the slips"))]
+        return [hint("next", _("Next person"))]
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="end"):
             yield Label(_p("Thank you"), classes="screen-title")
             yield Static(
-                wrap(
-                    person_raw(
-                        "Your documents are on your USB drive, locked with your passphrase. This "
-                        "kiosk has now erased everything it held about you."
-                    ),
-                    CURRENT.person,
-                    90,
-                ),
+                wrap(person_raw(SENTENCES[self.ending]), CURRENT.person, self.text_width(90)),
                 id="end-text",
             )
             yield Static("", id="slips-status")
@@ -444,33 +492,38 @@ class EndScreen(KioskScreen):
                 )
             )
         else:
-            status.update(_("Slips for the person: R for the referral, D for the deadlines."))
+            status.update(_("Slips for the person: press P to print them."))
 
-    def action_print_slip(self, which: str) -> None:
-        pdf = self.kiosk.slips.get(which)
-        if pdf is None:
+    def action_print_slips(self) -> None:
+        """P: the referral slip, then the deadline reminder (the ones that exist), in one
+        worker so neither cancels the other."""
+        slips = [
+            (w, self.kiosk.slips[w]) for w in ("referral", "reminder") if w in self.kiosk.slips
+        ]
+        if not slips or self.running("print"):
             return
-        status = self.query_one("#slips-status", Static)
         if printer_of(self.kiosk) is None:
             self.show_slips()
             return
-        status.update(_("Printing…"))
-        self.print_slip(which, pdf)
+        self.query_one("#slips-status", Static).update(_("Printing…"))
+        self.print_slips(slips)
 
     @work(thread=True, exclusive=True, group="print", exit_on_error=False)
-    def print_slip(self, which: str, pdf: bytes) -> str:
-        title = "referral slip" if which == "referral" else "deadline reminder"
-        print_document(self.kiosk, pdf, title)
-        return which
+    def print_slips(self, slips: list[tuple[str, bytes]]) -> list[str]:
+        for which, pdf in slips:
+            title = "referral slip" if which == "referral" else "deadline reminder"
+            print_document(self.kiosk, pdf, title)
+        return [which for which, _pdf in slips]
 
     def worker_done(self, group: str, result: object) -> None:
-        if group == "print":
-            printed = (
-                _("Referral slip printed.")
-                if result == "referral"
-                else _("Deadline reminder printed.")
+        if group == "print" and isinstance(result, list):
+            printed = {
+                "referral": _("Referral slip printed."),
+                "reminder": _("Deadline reminder printed."),
+            }
+            self.query_one("#slips-status", Static).update(
+                " ".join(printed[w] for w in result if w in printed)
             )
-            self.query_one("#slips-status", Static).update(printed)
 
     def receipt(self) -> str:
         d = self.delivered

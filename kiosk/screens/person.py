@@ -12,10 +12,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, Collapsible, Label, RadioSet, Select, Static
 
 from kiosk.base import KioskScreen
-from kiosk.i18n import CURRENT, LANGUAGES, Np_, _, _p, display, person_raw, set_languages, wrap
+from kiosk.endings import Ending
+from kiosk.i18n import CURRENT, LANGUAGES, N_, Np_, _, _p, display, person_raw, set_languages, wrap
+from kiosk.keymap import bindings, hint
 from kiosk.widgets import Choice
 from nextstep.visit.outcomes import SessionView
 
@@ -29,10 +32,11 @@ PURPOSE_LABELS: dict[str, str] = {
     ),
     "share_recipient": Np_("Send my documents to a person or service I name."),
 }
+# How the notice was given: answered by staff, so in the staff's language.
 INFORMED = (
-    ("on_screen", Np_("read on the screen")),
-    ("printed", Np_("printed notice")),
-    ("interpreter", Np_("through an interpreter")),
+    ("on_screen", N_("read on the screen")),
+    ("printed", N_("printed notice")),
+    ("interpreter", N_("through an interpreter")),
 )
 
 
@@ -54,7 +58,37 @@ def notice_text(code: str) -> str:
         text = notices.load(code).text
     except Exception:  # noqa: BLE001 - no notice in this language: the summary stands in
         return notice_summary()
-    return "\n".join(line.replace("**", "").lstrip("# ") for line in text.splitlines())
+    return "\n".join(paragraphs(text))
+
+
+def paragraphs(markdown: str) -> list[str]:
+    """The notice's markdown as plain paragraphs, one per line (blank lines kept): the
+    source's hard line breaks inside a paragraph are joined, so the kiosk wraps (and, in a
+    right-to-left language, reorders) whole sentences, not the file's arbitrary halves."""
+    out: list[str] = []
+    joinable = False
+    for raw in markdown.splitlines():
+        if raw.startswith(">"):
+            continue
+        line = plain_line(raw.strip())
+        starts_block = not line or raw.startswith("#") or line.startswith("• ")
+        starts_block = starts_block or (line[:1].isdigit() and line[1:3] in (". ", ") "))
+        if joinable and not starts_block:
+            out[-1] += " " + line
+        else:
+            out.append(line)
+        joinable = bool(line) and not raw.startswith("#")
+    return out
+
+
+def plain_line(line: str) -> str:
+    """One markdown line as plain text: no heading marks, no bold marks, bullets as "•".
+    Quoted lines (">", the translator's draft banner, for staff) are dropped by the caller:
+    in a right-to-left language the bidi algorithm would mirror ">" into "<"."""
+    line = line.replace("**", "").lstrip("# ")
+    if line.startswith(("- ", "* ")):
+        line = "• " + line[2:]
+    return line
 
 
 def notice_summary() -> str:
@@ -65,6 +99,20 @@ def notice_summary() -> str:
         "can change your mind at any time. Saying no does not stop our help: we can still "
         "advise you with your paper documents."
     )
+
+
+def player() -> str | None:
+    """The program that plays a WAV on the kiosk's speaker (PulseAudio's paplay, else ALSA's
+    aplay), or None when the kiosk has neither (no speaker to use)."""
+    import shutil
+
+    return shutil.which("paplay") or shutil.which("aplay")
+
+
+def voice_for(language: str) -> str | None:
+    from nextstep.consent.speech import voice_for as voice
+
+    return voice(language)
 
 
 class LanguageScreen(KioskScreen):
@@ -81,11 +129,11 @@ class LanguageScreen(KioskScreen):
         return _("Language of the person")
 
     def keys(self) -> list[tuple[str, str]]:
-        return [("←↑→↓/Tab", _("Move")), ("Enter", _("Choose")), ("Esc", _("Back to home"))]
+        return [("←↑→↓/Tab", _("Move")), ("Enter", _("Choose")), hint("back", _("Back to home"))]
 
     COLUMNS = 4  # matches #languages grid-size in theme.tcss
     BINDINGS = [
-        Binding("escape", "home", show=False),
+        *bindings("back:home"),
         Binding("up", "move(-4)", show=False),
         Binding("down", "move(4)", show=False),
         Binding("left", "move(-1)", show=False),
@@ -137,37 +185,51 @@ class LanguageScreen(KioskScreen):
 class ConsentScreen(KioskScreen):
     PERSON = True
     STEP = "consent"
-    BINDINGS = [Binding("f8", "confirm", show=False), Binding("f9", "refuse_all", show=False)]
+    BINDINGS = bindings("next:confirm", "refuse:refuse_all", "back", "listen")
 
     def step_title(self) -> str:
         return _("Consent")
 
     def keys(self) -> list[tuple[str, str]]:
-        return [
-            ("↑↓", _("Yes / No")),
+        keys = [
+            hint("next", _("Confirm the answers")),
+            ("↑↓ Enter", _("Yes / No")),
             ("Tab", _("Next question")),
-            ("F8", _("Confirm the answers")),
-            ("F9", _("Refuse everything")),
+            hint("refuse", _("Refuse everything")),
+            hint("back", _("Back to the language choice")),
         ]
+        if player() is not None:
+            keys.append(hint("listen"))
+        return keys
 
     def compose_body(self) -> ComposeResult:
-        width = 92
+        width = self.text_width(92)
         with VerticalScroll(id="consent"):
             yield Label(_p("Your choice"), classes="screen-title")
             yield Static(wrap(notice_summary(), CURRENT.person, width), id="notice")
-            with Collapsible(title=_p("Read the full privacy notice"), id="full-notice"):
+            # The fold arrow points the way the person reads: ◀ in a right-to-left language.
+            with Collapsible(
+                title=_p("Read the full privacy notice"),
+                id="full-notice",
+                collapsed_symbol="◀" if self.rtl else "▶",
+            ):
                 yield Static(wrap(notice_text(CURRENT.person), CURRENT.person, width))
             for pid in purpose_ids():
                 label = person_raw(PURPOSE_LABELS.get(pid, pid))
                 with Vertical(classes="purpose"):
                     yield Static(wrap(label, CURRENT.person, width), classes="purpose-label")
-                    with RadioSet(id=f"purpose-{pid}", classes="yes-no"):
-                        yield Choice(_p("Yes"))
-                        yield Choice(_p("No"))
+                    # Its own box, so a right-to-left screen can put it on the right (Textual
+                    # aligns a container's children as one block, the full-width label too).
+                    with (
+                        Vertical(classes="answer"),
+                        RadioSet(id=f"purpose-{pid}", classes="yes-no"),
+                    ):
+                        yield Choice(_p("Yes"), rtl=self.rtl)
+                        yield Choice(_p("No"), rtl=self.rtl)
             yield Static(_("How was the notice given? (staff)"), classes="staff-note")
-            with RadioSet(id="informed"):
+            with RadioSet(id="informed", classes="staff-choice"):
                 for n, (value, label) in enumerate(INFORMED):
-                    yield Choice(_p(label), value=n == 0, name=value)
+                    yield Choice(_(label), value=n == 0, name=value)
             with Vertical(id="interpreter-box"):
                 yield Static(_("Language the interpreter spoke (staff)"), classes="staff-note")
                 yield Select(
@@ -177,6 +239,7 @@ class ConsentScreen(KioskScreen):
                     id="interpreter-language",
                 )
             yield Static("", id="consent-message")
+            yield Static("", id="listen-status", classes="staff-note")
             with Horizontal(classes="buttons"):
                 yield Button(_p("Confirm my answers"), id="confirm", variant="primary")
                 yield Button(_p("I refuse everything"), id="refuse", variant="error")
@@ -217,15 +280,88 @@ class ConsentScreen(KioskScreen):
 
     def action_confirm(self) -> None:
         answers = self.answers()
-        if any(v is None for v in answers.values()):
+        gaps = [pid for pid, v in answers.items() if v is None]
+        if gaps:
+            # The message, then the first unanswered question itself, brought into view
+            # and focused: at 80x24 the message alone would sit below the visible area.
             self.query_one("#consent-message", Static).update(
                 _p("Please answer yes or no to each question.")
             )
+            question = self.query_one(f"#purpose-{gaps[0]}", RadioSet)
+            question.focus()
+            blocks = [
+                a for a in question.ancestors if isinstance(a, Widget) and a.has_class("purpose")
+            ]
+            self.call_after_refresh((blocks[0] if blocks else question).scroll_visible)
             return
         self.record({k: bool(v) for k, v in answers.items()})
 
     def action_refuse_all(self) -> None:
-        self.record(dict.fromkeys(purpose_ids(), False))
+        """F9 sits next to F8: refusing everything is asked once more, in the person's
+        language, before it is recorded."""
+        from kiosk.modals import ConfirmModal
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.record(dict.fromkeys(purpose_ids(), False))
+
+        self.app.push_screen(
+            ConfirmModal(
+                _p("Do you refuse everything? Nothing will be digitised."),
+                _p("Yes, I refuse everything"),
+                _p("No, go back"),
+            ),
+            answered,
+        )
+
+    def action_back(self) -> None:
+        """Esc: a wrong language is left by going back to the choice, not by refusing. The
+        session started for that language is ended first (it holds no answer yet)."""
+        session = self.kiosk.session
+        holder = (
+            session.holder_id if session is not None and self.kiosk.awaiting_passphrase else None
+        )
+        if session is not None:
+            self.guard(self.kiosk.wipe)
+        self.kapp.goto_language(holder_id=holder)
+
+    def action_listen(self) -> None:
+        """Read the privacy notice aloud (espeak-ng, then the kiosk's speaker)."""
+        status = self.query_one("#listen-status", Static)
+        if voice_for(CURRENT.person) is None:
+            status.update(
+                _("No voice reads this language aloud: ask for an interpreter to read it.")
+            )
+            return
+        if player() is None:
+            status.update(_("This kiosk has no speaker: read the notice to the person."))
+            return
+        if self.running("listen"):
+            return
+        status.update(_("Reading the notice aloud…"))
+        self.speak(CURRENT.person)
+
+    @work(thread=True, exclusive=True, group="listen", exit_on_error=False)
+    def speak(self, language: str) -> str:
+        """The notice is public text: its WAV may sit in a temporary folder."""
+        import subprocess
+        import tempfile
+        from pathlib import Path
+
+        from nextstep.consent.speech import speak_notice
+
+        tool = player()
+        if tool is None:
+            return ""
+        with tempfile.TemporaryDirectory(prefix="nextstep-notice-") as tmp:
+            wav = Path(tmp) / "notice.wav"
+            speak_notice(language, wav)
+            subprocess.run([tool, str(wav)], check=False, capture_output=True, timeout=600)
+        return language
+
+    def worker_done(self, group: str, result: object) -> None:
+        if group == "listen":
+            self.query_one("#listen-status", Static).update(_("Notice read aloud."))
 
     def record(self, choices: dict[str, bool]) -> None:
         session = self.kiosk.require_session()
@@ -255,7 +391,7 @@ class RefusedScreen(KioskScreen):
 
     PERSON = True
     STEP = "refused"
-    BINDINGS = [Binding("f8", "finish", show=False)]
+    BINDINGS = bindings("next:finish")
 
     def __init__(self, withdrawn: bool = False) -> None:
         super().__init__()
@@ -265,7 +401,7 @@ class RefusedScreen(KioskScreen):
         return _("Consent withdrawn") if self.withdrawn else _("No digitisation")
 
     def keys(self) -> list[tuple[str, str]]:
-        return [("F8", _("End the session"))]
+        return [hint("next", _("End the session"))]
 
     def compose_body(self) -> ComposeResult:
         with Vertical(classes="message-box"):
@@ -280,7 +416,7 @@ class RefusedScreen(KioskScreen):
                     "You chose not to have your documents digitised, so nothing was captured. "
                     "You keep your papers, and we can still help you with them."
                 )
-            yield Static(wrap(text, CURRENT.person, 80), id="refused-text")
+            yield Static(wrap(text, CURRENT.person, self.text_width(80)), id="refused-text")
             yield Button(_p("Finish"), id="finish", variant="primary")
 
     def on_mount(self) -> None:
@@ -291,4 +427,4 @@ class RefusedScreen(KioskScreen):
         self.action_finish()
 
     def action_finish(self) -> None:
-        self.kapp.goto_end()
+        self.kapp.goto_end(Ending.WITHDRAWN if self.withdrawn else Ending.REFUSED)

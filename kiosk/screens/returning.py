@@ -12,23 +12,31 @@ from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, LoadingIndicator, Static
 
 from kiosk.base import KioskScreen
+from kiosk.endings import Ending
 from kiosk.i18n import CURRENT, _, _p, person_raw, wrap
+from kiosk.keymap import bindings, hint
+from nextstep.returning import BundleOnDrive, SeveralBundlesOnDrive
 from nextstep.visit.outcomes import ReturnVisit
+
+
+def bundle_label(bundle: BundleOnDrive) -> str:
+    """One bundle as staff see it in the choice: date of its last visit, version, and the
+    start of its (random, pseudonymous) holder id to tell two apart."""
+    day = bundle.created[:16].replace("T", " ")
+    return _("{date} · version {version} · holder {holder}").format(
+        date=day, version=bundle.version, holder=bundle.holder_id[:8]
+    )
 
 
 class ReturningDriveScreen(KioskScreen):
     """Staff insert the person's drive; the kiosk reads whose bundle it holds."""
 
     STEP = "returning"
-    BINDINGS = [
-        Binding("r", "read", show=False),
-        Binding("escape", "home", show=False),
-    ]
+    BINDINGS = bindings("again:read", "back:home")
 
     def __init__(self, *, auto: bool = True) -> None:
         super().__init__()
@@ -38,7 +46,7 @@ class ReturningDriveScreen(KioskScreen):
         return _("Returning person")
 
     def keys(self) -> list[tuple[str, str]]:
-        return [("R", _("Read the drive")), ("Esc", _("Back to home"))]
+        return [hint("again", _("Read the drive")), hint("back", _("Back to home"))]
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="returning", classes="form"):
@@ -71,16 +79,45 @@ class ReturningDriveScreen(KioskScreen):
         self.read_holder()
 
     @work(thread=True, exclusive=True, group="returning", exit_on_error=False)
-    def read_holder(self) -> str:
-        return self.kiosk.holder_on_drive()
+    def read_holder(self, bundle: str | None = None) -> str | list[BundleOnDrive]:
+        """The holder id, or the bundles to choose from when the drive holds several."""
+        try:
+            return self.kiosk.holder_on_drive(bundle)
+        except SeveralBundlesOnDrive as several:
+            return several.bundles
 
     def worker_done(self, group: str, result: object) -> None:
         if isinstance(result, str):
             self.kapp.goto_language(holder_id=result)
+        elif isinstance(result, list):
+            self.choose_bundle(result)
+
+    def choose_bundle(self, bundles: list[BundleOnDrive]) -> None:
+        """Several bundles on the drive (a shared family drive, or an earlier mistake): staff
+        ask the person which is theirs, by date and version, and pick it."""
+        from kiosk.modals import ChoiceModal
+
+        self.query_one("#returning-status", Static).update(
+            _("This drive holds {n} bundles: choose the person's.").format(n=len(bundles))
+        )
+
+        def chosen(bundle_id: str | None) -> None:
+            if bundle_id:
+                self.query_one("#returning-status", Static).update(_("Reading the drive…"))
+                self.read_holder(bundle_id)
+
+        newest_first = sorted(bundles, key=lambda b: b.created, reverse=True)
+        self.app.push_screen(
+            ChoiceModal(
+                _("Which bundle is the person's? (newest first)"),
+                [(b.bundle_id, bundle_label(b)) for b in newest_first],
+            ),
+            chosen,
+        )
 
     def work_failed(self, group: str, message: str, hint: str) -> None:
         self.query_one("#returning-status", Static).update(
-            _("Press R to read the drive again once the problem is solved.")
+            _("Press F5 to read the drive again once the problem is solved.")
         )
         super().work_failed(group, message, hint)
 
@@ -93,11 +130,7 @@ class PassphraseScreen(KioskScreen):
 
     PERSON = True
     STEP = "passphrase"
-    BINDINGS = [
-        Binding("f7", "camera", show=False),
-        Binding("f8", "open", show=False),
-        Binding("escape", "give_up", show=False),
-    ]
+    BINDINGS = bindings("camera", "next:open", "end_visit:give_up")
 
     @property
     def busy(self) -> bool:
@@ -113,8 +146,8 @@ class PassphraseScreen(KioskScreen):
     def keys(self) -> list[tuple[str, str]]:
         keys = [("Enter/F8", _("Open the bundle"))]
         if self.camera:
-            keys.append(("F7", _("Read the key card's QR code")))
-        keys.append(("Esc", _("No key card: end the visit")))
+            keys.append(hint("camera"))
+        keys.append(hint("end_visit", _("No key card: end the visit")))
         return keys
 
     def compose_body(self) -> ComposeResult:
@@ -124,7 +157,7 @@ class PassphraseScreen(KioskScreen):
                 wrap(
                     person_raw("Type the passphrase printed on your key card."),
                     CURRENT.person,
-                    80,
+                    self.text_width(80),
                 ),
                 id="passphrase-help",
             )
@@ -133,7 +166,7 @@ class PassphraseScreen(KioskScreen):
                     wrap(
                         person_raw("Or show the QR code of your key card to the camera."),
                         CURRENT.person,
-                        80,
+                        self.text_width(80),
                     ),
                     id="passphrase-camera",
                 )
@@ -231,7 +264,7 @@ class PassphraseScreen(KioskScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.kapp.goto_end()
+                self.kapp.goto_end(Ending.UNCHANGED)
 
         self.app.push_screen(
             ConfirmModal(

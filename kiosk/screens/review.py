@@ -15,12 +15,12 @@ import datetime as dt
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Vertical
 from textual.widgets import DataTable, Label, Static
 
 from kiosk.base import KioskScreen
 from kiosk.i18n import N_, _
+from kiosk.keymap import bindings, hint
 from kiosk.modals import ChoiceModal, ConfirmModal, DateModal
 from nextstep.visit.outcomes import DocumentView, SessionView
 from nextstep.visit.port import SessionPort
@@ -62,45 +62,52 @@ def date_text(day: dt.date) -> str:
 
 class ReviewScreen(KioskScreen):
     STEP = "review"
-    BINDINGS = [
-        Binding("k", "category", show=False),
-        Binding("d", "confirm_deadline", show=False),
-        Binding("e", "edit_deadline", show=False),
-        Binding("n", "add_deadline", show=False),
-        Binding("x", "delete_page", show=False),
-        Binding("u", "page_up", show=False),
-        Binding("m", "merge", show=False),
-        Binding("s", "split", show=False),
-        Binding("j", "page_down", show=False),
-        Binding("f8", "bundle", show=False),
-        Binding("escape", "back", show=False),
-        Binding("w", "withdraw", show=False),
-    ]
+    BINDINGS = bindings(
+        "category",
+        "confirm_deadline",
+        "edit_deadline",
+        "add_deadline",
+        "delete_page",
+        "page_up",
+        "page_down",
+        "merge",
+        "split",
+        "next:bundle",
+        "back",
+        "refuse:withdraw",
+        "end_visit",
+    )
 
     def __init__(self) -> None:
         super().__init__()
         self.view: SessionView | None = None
+        # (document, deadline) of each row of the one deadlines table (every document's)
+        self.deadline_rows: list[tuple[int, int]] = []
 
     def step_title(self) -> str:
         return _("Review")
 
     def keys(self) -> list[tuple[str, str]]:
+        # The most used first: on a narrow screen the key bar keeps those, F1 lists all.
         return [
+            hint("next", _("Make bundle")),
             ("Tab", _("Next table")),
-            ("K", _("Category")),
-            ("D", _("Confirm deadline")),
-            ("E", _("Edit date")),
-            ("N", _("New deadline")),
-            ("X", _("Delete page")),
-            ("U/J", _("Move page")),
-            ("M", _("Merge with next")),
-            ("S", _("Split here")),
-            ("Esc", _("Capture more")),
-            ("F8", _("Make bundle")),
+            hint("confirm_deadline"),
+            hint("edit_deadline"),
+            hint("category"),
+            hint("back", _("Capture more")),
+            hint("add_deadline"),
+            hint("delete_page"),
+            hint("page_up"),
+            hint("page_down"),
+            hint("merge"),
+            hint("split"),
+            hint("end_visit"),
+            hint("refuse", _("Withdraw consent")),
         ]
 
     def compose_body(self) -> ComposeResult:
-        with Horizontal(id="review"):
+        with Container(id="review", classes="narrow" if self.narrow else ""):
             with Vertical(id="review-left"):
                 yield Label(_("Documents"), classes="table-title")
                 yield DataTable(id="documents", cursor_type="row", zebra_stripes=False)
@@ -112,15 +119,28 @@ class ReviewScreen(KioskScreen):
                 yield Label(_("Pages"), classes="table-title")
                 yield DataTable(id="pages", cursor_type="row")
 
+    NARROW = 110  # below this many columns the tables are stacked, each at full width
+
+    @property
+    def narrow(self) -> bool:
+        return self.app.size.width < self.NARROW
+
+    def on_resize(self) -> None:
+        self.query_one("#review").set_class(self.narrow, "narrow")
+
     def on_mount(self) -> None:
         super().on_mount()
         docs = self.query_one("#documents", DataTable)
         docs.add_columns("#", _("Category"), _("Confidence"), _("Pages"), _("Check"))
-        self.query_one("#deadlines", DataTable).add_columns(_("Date"), _("Kind"), _("Confirmed"))
+        self.query_one("#deadlines", DataTable).add_columns(
+            _("Doc."), _("Date"), _("Kind"), _("Confirmed")
+        )
         self.query_one("#pages", DataTable).add_columns("#", _("Size"), _("Turned"))
         self.view = self.guard(lambda: self.kiosk.require_session().view())
         self.fill_documents()
         docs.focus()
+        # Opened with its first heading in view (focusing the table scrolls it just past).
+        self.call_after_refresh(self.query_one("#review").scroll_home, animate=False)
 
     @property
     def doc_index(self) -> int:
@@ -164,14 +184,43 @@ class ReviewScreen(KioskScreen):
             )
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
+        self.fill_deadlines()
         self.fill_details()
+
+    @property
+    def today(self) -> dt.date:
+        return self.kiosk.today or dt.date.today()
+
+    def fill_deadlines(self) -> None:
+        """Every deadline of every document in one table (none is hidden behind another
+        document's row); a date already past is flagged."""
+        table = self.query_one("#deadlines", DataTable)
+        row = table.cursor_row
+        table.clear()
+        self.deadline_rows = []
+        for d, doc in enumerate(self.documents):
+            for n, dl in enumerate(doc.deadlines):
+                day = date_text(dl.date)
+                if dl.date < self.today:
+                    day = _("{date} (past!)").format(date=day)
+                table.add_row(
+                    str(d + 1),
+                    day,
+                    kind_label(dl.kind),
+                    _("yes") if dl.confirmed else _("no — press D"),
+                )
+                self.deadline_rows.append((d, n))
+        if table.row_count:
+            table.move_cursor(row=min(max(row, 0), table.row_count - 1))
+
+    @property
+    def unconfirmed(self) -> int:
+        return sum(1 for doc in self.documents for dl in doc.deadlines if not dl.confirmed)
 
     def fill_details(self) -> None:
         doc = self.document()
-        deadlines = self.query_one("#deadlines", DataTable)
         pages = self.query_one("#pages", DataTable)
-        d_row, p_row = deadlines.cursor_row, pages.cursor_row
-        deadlines.clear()
+        p_row = pages.cursor_row
         pages.clear()
         reasons = self.query_one("#reasons", Static)
         if doc is None:
@@ -183,18 +232,10 @@ class ReviewScreen(KioskScreen):
         if alt:
             lines.append(_("Other possibilities: {alt}").format(alt=alt))
         reasons.update("\n".join(lines))
-        for dl in doc.deadlines:
-            deadlines.add_row(
-                date_text(dl.date),
-                kind_label(dl.kind),
-                _("yes") if dl.confirmed else _("no — press D"),
-            )
         for n, page in enumerate(doc.pages, 1):
             w, h = page.width, page.height
             turned = "" if page.rotation_confident else _("check orientation")
             pages.add_row(str(n), f"{w}×{h}", f"{page.rotation}° {turned}".strip())
-        if deadlines.row_count:
-            deadlines.move_cursor(row=min(max(d_row, 0), deadlines.row_count - 1))
         if pages.row_count:
             pages.move_cursor(row=min(max(p_row, 0), pages.row_count - 1))
 
@@ -223,37 +264,35 @@ class ReviewScreen(KioskScreen):
             chosen,
         )
 
-    def _deadline_row(self) -> int | None:
-        doc = self.document()
-        if doc is None or not doc.deadlines:
+    def _deadline_row(self) -> tuple[int, int] | None:
+        """(document, deadline) of the highlighted row of the deadlines table."""
+        if not self.deadline_rows:
             return None
-        return max(0, self.query_one("#deadlines", DataTable).cursor_row)
+        row = self.query_one("#deadlines", DataTable).cursor_row
+        return self.deadline_rows[min(max(row, 0), len(self.deadline_rows) - 1)]
 
     def action_confirm_deadline(self) -> None:
-        row = self._deadline_row()
-        if row is None:
+        found = self._deadline_row()
+        if found is None:
             self.kapp.show_error(
-                _("This document has no deadline to confirm."),
-                _("Press N to add one if the letter gives a date."),
+                _("No document has a deadline to confirm."),
+                _("Press + to add one if a letter gives a date."),
             )
             return
-        index = self.doc_index
+        index, row = found
         if self.command(lambda s: s.confirm_deadline(index, row)):
-            self.fill_details()
+            self.fill_deadlines()
 
     def action_edit_deadline(self) -> None:
-        row = self._deadline_row()
-        if row is None:
+        found = self._deadline_row()
+        if found is None:
             return
-        index = self.doc_index
-        doc = self.document()
-        if doc is None:
-            return
-        current = doc.deadlines[row].date
+        index, row = found
+        current = self.documents[index].deadlines[row].date
 
         def typed(day: dt.date | None) -> None:
             if day is not None and self.command(lambda s: s.confirm_deadline(index, row, day)):
-                self.fill_details()
+                self.fill_deadlines()
 
         self.app.push_screen(DateModal(_("New date for this deadline"), current), typed)
 
@@ -268,7 +307,7 @@ class ReviewScreen(KioskScreen):
 
             def kind_chosen(kind: str | None) -> None:
                 if kind and self.command(lambda s: s.add_deadline(index, day, kind)):
-                    self.fill_details()
+                    self.fill_deadlines()
 
             self.app.push_screen(
                 ChoiceModal(
@@ -349,7 +388,32 @@ class ReviewScreen(KioskScreen):
                 _("Capture at least one document first."),
             )
             return
-        self.kapp.goto_bundle()
+        if not self.unconfirmed:
+            self.kapp.goto_bundle()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.kapp.goto_bundle()
+            else:
+                self.query_one("#deadlines", DataTable).focus()
+
+        # Deadlines are what a person must not miss: making the bundle with unchecked dates
+        # is a choice staff make knowingly.
+        self.app.push_screen(
+            ConfirmModal(
+                _(
+                    "{n} deadline(s) not confirmed: check each date against the letter (D). "
+                    "Make the bundle anyway?"
+                ).format(n=self.unconfirmed),
+                _("Make the bundle"),
+                _("Check the deadlines"),
+            ),
+            answered,
+        )
 
     def action_withdraw(self) -> None:
         self.kapp.ask_withdraw_consent()
+
+    def action_end_visit(self) -> None:
+        self.kapp.ask_end_visit()

@@ -17,13 +17,13 @@ from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from kiosk.base import KioskScreen
 from kiosk.i18n import CURRENT, _, _p, display, person_raw, wrap
+from kiosk.keymap import bindings, hint
 from kiosk.widgets import Thumbnail
 
 TYPED = "__typed__"
@@ -50,11 +50,7 @@ def category_name(slug: str, language: str) -> str:
 
 class ShareScreen(KioskScreen):
     STEP = "share"
-    BINDINGS: ClassVar[list[Any]] = [
-        Binding("f8", "ask", show=False),
-        Binding("escape", "back", show=False),
-        Binding("f9", "back", show=False),
-    ]
+    BINDINGS: ClassVar[list[Any]] = bindings("next:ask", "back")
     CSS = """
     #share-top { height: 9; }
     #share-docs { width: 1fr; height: 9; border: round #ffffff; }
@@ -91,8 +87,8 @@ class ShareScreen(KioskScreen):
 
     def keys(self) -> list[tuple[str, str]]:
         if self.outcome is not None:
-            return [("F9", _("Back"))]
-        return [("F8", _("Ask the person and share")), ("F9", _("Back"))]
+            return [hint("back")]
+        return [hint("next", _("Ask the person and share")), hint("back")]
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="share"):

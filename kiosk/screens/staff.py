@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import math
+import time
+from dataclasses import dataclass
 from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Static
 
 from kiosk.base import KioskScreen
 from kiosk.i18n import _
+from kiosk.keymap import bindings, hint
 from kiosk.support import Row, preflight
 
 
@@ -19,13 +23,13 @@ class PreflightScreen(KioskScreen):
     """Every tool and device, green or with its fix. Probing runs in a worker."""
 
     STEP = "preflight"
-    BINDINGS = [Binding("f8", "next", show=False), Binding("r", "recheck", show=False)]
+    BINDINGS = bindings("next", "again:recheck")
 
     def step_title(self) -> str:
         return _("Preflight")
 
     def keys(self) -> list[tuple[str, str]]:
-        return [("F8", _("Continue")), ("R", _("Check again")), ("Ctrl+Q", _("Staff exit"))]
+        return [hint("next"), hint("again"), ("Ctrl+Q", _("Staff exit"))]
 
     def compose_body(self) -> ComposeResult:
         yield Label(_("Checking the kiosk before the first person"), classes="screen-title")
@@ -76,10 +80,22 @@ def _escape(text: str) -> str:
     return escape(str(text))
 
 
+@dataclass(frozen=True)
+class Locked:
+    """Sign-in is locked for ``seconds`` (too many wrong PINs)."""
+
+    seconds: int
+
+
 class SignInScreen(KioskScreen):
     """Staff id and PIN (scrypt-hashed, locked after five wrong PINs)."""
 
     STEP = "signin"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unlock_at = 0.0
+        self.countdown: Timer | None = None
 
     def step_title(self) -> str:
         return _("Staff sign-in")
@@ -119,12 +135,47 @@ class SignInScreen(KioskScreen):
         self.check(name, pin)
 
     @work(thread=True, exclusive=True, group="signin", exit_on_error=False)
-    def check(self, name: str, pin: str) -> int:
-        return self.kiosk.sign_in(name, pin)
+    def check(self, name: str, pin: str) -> int | Locked:
+        """Attempts left (0: signed in), or the lock-out (even for the right PIN: the
+        store checks no PIN while locked, so the screen never says "wrong PIN" then)."""
+        # Imported here: the staff store loads scrypt, not needed to draw the first screen.
+        from nextstep.staff import StaffLocked
+
+        try:
+            return self.kiosk.sign_in(name, pin)
+        except StaffLocked as locked:
+            return Locked(locked.seconds)
 
     def worker_done(self, group: str, result: object) -> None:
-        if isinstance(result, int):
+        if isinstance(result, Locked):
+            self.locked(result.seconds)
+        elif isinstance(result, int):
             self.result(result)
+
+    def locked(self, seconds: int) -> None:
+        """Show the lock-out with a countdown that moves, once a second."""
+        self.query_one("#staff-pin", Input).value = ""
+        self.unlock_at = time.monotonic() + seconds
+        if self.countdown is not None:
+            self.countdown.stop()
+        self.countdown = self.set_interval(1.0, self.tick)
+        self.tick()
+
+    def tick(self) -> None:
+        left = math.ceil(self.unlock_at - time.monotonic())
+        message = self.query_one("#signin-message", Static)
+        if left <= 0:
+            message.update(_("You can sign in again."))
+            if self.countdown is not None:
+                self.countdown.stop()
+                self.countdown = None
+            return
+        message.update(
+            _(
+                "Too many wrong PINs: sign-in is locked for {seconds} more seconds. Wait, or "
+                "ask a colleague to sign in."
+            ).format(seconds=left)
+        )
 
     def result(self, remaining: int) -> None:
         pin = self.query_one("#staff-pin", Input)
@@ -146,24 +197,18 @@ class SignInScreen(KioskScreen):
 
 class HomeScreen(KioskScreen):
     STEP = "home"
-    BINDINGS = [
-        Binding("n", "new", show=False),
-        Binding("r", "returning", show=False),
-        Binding("c", "checkpoint", show=False),
-        Binding("l", "sign_out", show=False),
-        Binding("g", "staff_language", show=False),
-    ]
+    BINDINGS = bindings("new_person:new", "returning", "checkpoint", "sign_out", "staff_language")
 
     def step_title(self) -> str:
         return _("Home")
 
     def keys(self) -> list[tuple[str, str]]:
         return [
-            ("N", _("New person")),
-            ("R", _("Returning person")),
-            ("C", _("End-of-day checkpoint")),
-            ("L", _("Sign out")),
-            ("G", _("Staff language")),
+            hint("new_person"),
+            hint("returning"),
+            hint("checkpoint"),
+            hint("sign_out"),
+            hint("staff_language"),
             ("Ctrl+Q", _("Staff exit")),
         ]
 

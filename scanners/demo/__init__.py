@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 
 from scanners.base import ScannerBase
-from scanners.errors import NoPageError, NoSamplesError
+from scanners.errors import NoSamplesError, SamplesUsedUpError
 from scanners.types import RawImage
 
 _PAGE_SUFFIX = re.compile(r"^(?P<doc>.+)-p(?P<n>\d+)$")
@@ -76,7 +76,7 @@ class DemoScanner(ScannerBase):
         if not self._docs:
             self.open()
         if self._next >= len(self._docs):
-            raise NoPageError(
+            raise SamplesUsedUpError(
                 "All demo documents have been captured.",
                 hint="Close the demo scanner and start again.",
             )

@@ -71,3 +71,13 @@ async def capture_documents(pilot: Pilot[Any], app: Any, count: int) -> None:
             await pilot.pause(0.05)
         if screen_name(app) == "ErrorModal":
             raise AssertionError(app.screen.message)
+
+
+async def make_bundle(pilot: Pilot[Any], app: Any) -> None:
+    """F8 on the review screen; when deadlines are still unconfirmed the kiosk asks, and the
+    answer here is "make the bundle anyway"."""
+    await pilot.press("f8")
+    await pilot.pause()
+    if screen_name(app) == "ConfirmModal":
+        await pilot.press("shift+tab", "enter")  # focus moves from "No" to "Yes"
+        await pilot.pause()

@@ -71,7 +71,7 @@ def test_camera_auto_capture_adds_each_page_once(make_kiosk: Any, tmp_path: Path
             # Input is handled while the camera worker runs: N (new document) takes effect
             # at once, before the second page is laid down.
             presses = screen.presses
-            await pilot.press("n")
+            await pilot.press("f3")
             assert screen.presses == presses + 1 and screen.new_next
             assert screen.auto_pages == 1 and screen.feed is feed and feed.frames > 0
             assert "nouveau document" in text_of(screen, "#grouping")
@@ -201,13 +201,17 @@ def test_files_source_reads_a_folder_on_the_usb_key(
     from kiosk.screens.capture import CaptureScreen
     from scanners.demo import sample_dir
 
-    key = tmp_path / "wand"  # typed relative to the working directory: a short name to type
-    key.mkdir()
-    monkeypatch.chdir(tmp_path)
+    media = tmp_path / "media"  # stands for /media: where USB keys are mounted
+    key = media / "KEY" / "wand"
+    key.mkdir(parents=True)
+    (media / "KEY" / "empty").mkdir()  # no files: not offered
+    outside = tmp_path / "elsewhere"  # files outside the media: never offered
+    outside.mkdir()
+    (outside / "secret.png").write_bytes(b"x")
     first = sorted(sample_dir().glob("*.png"))[0]
     shutil.copy(first, key / "photo.png")
     (key / "a-scan.jpg").write_text("not a picture, whatever its name says")
-    kiosk: Any = make_kiosk()
+    kiosk: Any = make_kiosk(extra={"media_roots": str(media)})
     session = open_session(kiosk)
     app: Any = KioskApp(kiosk, first="none")
 
@@ -220,18 +224,14 @@ def test_files_source_reads_a_folder_on_the_usb_key(
             await pilot.press("f2", "down", "enter")
             await pilot.pause()
             assert kiosk.source == "files"
-            assert app.focused is screen.query_one("#files-path")
-            # a path that does not exist: a sentence and what to do, nothing else changes
-            await pilot.press(*"/nowhere", "enter")
-            await until(pilot, app, "ErrorModal")
-            assert "n'existe pas" in app.screen.message
+            # The folders with files on the mounted media are listed; nothing is typed.
+            folders = screen.query_one("#files-folders")
+            assert app.focused is folders
+            offered = [str(folders.get_option_at_index(i).id) for i in range(folders.option_count)]
+            assert offered == [str(key)]
             await pilot.press("enter")
-            await until(pilot, app, "CaptureScreen")
-            screen.query_one("#files-path").value = ""
-            # "w", "a" and "n" typed in the box are letters (no withdrawal, capture, new doc)
-            await pilot.press(*"wand", "enter")
             await pilot.pause()
-            assert kiosk.source == "files:wand" and screen_name(app) == "CaptureScreen"
+            assert kiosk.source == f"files:{key}" and screen_name(app) == "CaptureScreen"
             assert "2 fichier(s)" in text_of(screen, "#capture-status")
             # a text file named .jpg (the first file) is refused with its reason
             await pilot.press("space")

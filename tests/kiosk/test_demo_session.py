@@ -19,6 +19,7 @@ from tests.kiosk.drive import (
     answer_consent,
     capture_documents,
     choose_language,
+    make_bundle,
     screen_name,
     settle,
     sign_in,
@@ -91,7 +92,7 @@ def test_complete_demo_session_by_keyboard(make_kiosk: Any, tmp_path: Path) -> N
             await pilot.press(*(["down"] * with_deadline), "tab", "d")
             await pilot.pause()
             assert session.view().documents[with_deadline].deadlines[0].confirmed
-            await pilot.press("f8")
+            await make_bundle(pilot, app)
             await until(pilot, app, "BundleScreen")
             await settle(pilot, app)
             state["passphrase"] = read_passphrase(app)
@@ -175,7 +176,9 @@ def test_refusing_consent_stops_capture_and_is_logged(make_kiosk: Any) -> None:
         async with app.run_test(size=(120, 40)) as pilot:
             await sign_in(pilot, app)
             await choose_language(pilot, app, "ar")
-            await pilot.press("f9")  # refuse everything
+            await pilot.press("f9")  # refuse everything: asked once more
+            await until(pilot, app, "ConfirmModal")
+            await pilot.press("shift+tab", "enter")  # "Yes, I refuse everything"
             await until(pilot, app, "RefusedScreen")
             session = kiosk.session
             assert session is not None and not any(session.consents.values())
@@ -227,7 +230,7 @@ def test_withdrawing_consent_mid_session_discards_pages(make_kiosk: Any) -> None
             await capture_documents(pilot, app, 1)
             session = kiosk.session
             assert sum(len(d.pages) for d in session.drafts) >= 1
-            await pilot.press("w")
+            await pilot.press("f9")  # F9: refuse / withdraw consent, on every screen
             await until(pilot, app, "ConfirmModal")
             await pilot.press("shift+tab", "enter")  # focus moves from "No" to "Yes"
             await until(pilot, app, "RefusedScreen", timeout=120)

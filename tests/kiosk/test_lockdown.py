@@ -76,7 +76,7 @@ def test_no_key_lets_the_person_leave(make_kiosk: Any, where: str) -> None:
                 await pilot.press(key)
                 await pilot.pause()
                 # Close whatever a key opened (the staff PIN dialog, an error) and go on.
-                while screen_name(app) in ("PinModal", "ErrorModal", "ConfirmModal"):
+                while screen_name(app) in ("PinModal", "ErrorModal", "ConfirmModal", "HelpModal"):
                     await pilot.press("escape")
                     await pilot.pause()
                 assert app.is_running, key
@@ -103,13 +103,18 @@ def test_staff_exit_requires_the_pin(make_kiosk: Any) -> None:
             await sign_in(pilot, app)
             await choose_language(pilot, app, "fr")
             assert kiosk.session is not None
+            # Mid-visit, quitting first says what is lost and asks.
             await pilot.press("ctrl+q")
+            await until(pilot, app, "ConfirmModal")
+            await pilot.press("shift+tab", "enter")
             await until(pilot, app, "PinModal")
             await pilot.press(*"9999", "enter")
             await until(pilot, app, "ErrorModal")
             await pilot.press("enter")
             assert app.is_running and app.return_code is None and kiosk.session is not None
             await pilot.press("ctrl+q")
+            await until(pilot, app, "ConfirmModal")
+            await pilot.press("shift+tab", "enter")
             await until(pilot, app, "PinModal")
             await pilot.press(*"1234", "enter")
             await pilot.pause()

@@ -21,7 +21,15 @@ import pytest
 
 from tests.conftest import require_tool
 from tests.kiosk.conftest import FIXED_DAY
-from tests.kiosk.drive import answer_consent, capture_documents, screen_name, settle, sign_in, until
+from tests.kiosk.drive import (
+    answer_consent,
+    capture_documents,
+    make_bundle,
+    screen_name,
+    settle,
+    sign_in,
+    until,
+)
 
 ONE_DOC = "04-decision-cpas.png"
 
@@ -142,7 +150,7 @@ def test_returning_person_repaired_bundle_gets_version_two(make_kiosk: Any, tmp_
             await capture_documents(pilot, app, 1)
             await pilot.press("f8")
             await until(pilot, app, "ReviewScreen", timeout=180)
-            await pilot.press("f8")
+            await make_bundle(pilot, app)
             await until(pilot, app, "BundleScreen")
             await settle(pilot, app)
             seen["digits"] = len(app.screen.query("Digits"))
@@ -162,7 +170,7 @@ def test_returning_person_repaired_bundle_gets_version_two(make_kiosk: Any, tmp_
             await pilot.press("f8")
             await until(pilot, app, "EndScreen")
             assert kiosk.session is None  # wiped; the slips were made before
-            await pilot.press("r", "d")
+            await pilot.press("p")  # P prints both slips
             await settle(pilot, app)
             seen["slips-status"] = str(app.screen.query_one("#slips-status").render())
             await pilot.press("f8")
@@ -280,9 +288,9 @@ def test_returning_without_a_camera_has_no_qr_key(make_kiosk: Any) -> None:
             await pilot.press("f7")
             await pilot.pause()
             assert screen_name(app) == "PassphraseScreen" and not app.screen.busy
-            # No key card today: Esc ends the visit after a confirmation; the session is wiped.
+            # No key card today: F10 ends the visit after a confirmation; the session is wiped.
             session = kiosk.session
-            await pilot.press("escape")
+            await pilot.press("f10")
             await until(pilot, app, "ConfirmModal")
             await pilot.press("shift+tab", "enter")
             await until(pilot, app, "EndScreen")

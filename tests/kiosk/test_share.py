@@ -70,7 +70,7 @@ async def open_share_from_drive(pilot: Any, app: Any) -> None:
     await app.push_screen(screen)
     await pilot.pause()
     screen.show_status(DriveStatus.VERIFIED)
-    await pilot.press("s")
+    await pilot.press("f4")
     await until(pilot, app, "ShareScreen")
     await settle(pilot, app)
 
@@ -131,7 +131,7 @@ def test_directory_recipient_from_the_drive_screen_at_80x24(
             seen["status"] = str(screen.query_one("#share-status").render())
             seen["qr_rows"] = len(str(screen.query_one("#share-qr").render()).splitlines())
             seen["qr_bottom"] = screen.query_one("#share-qr").region.bottom
-            await pilot.press("f9")
+            await pilot.press("escape")
             await until(pilot, app, "DriveScreen")
 
     asyncio.run(run())
@@ -248,7 +248,7 @@ def test_returning_person_shares_from_the_opened_bundle(make_kiosk: Any, tmp_pat
             await app.push_screen(CaptureScreen(live=False))
             await settle(pilot, app)
             seen["keys"] = app.screen.keys()
-            await pilot.press("s")
+            await pilot.press("f4")
             await until(pilot, app, "ShareScreen")
             await settle(pilot, app)
             screen = app.screen
@@ -267,11 +267,11 @@ def test_returning_person_shares_from_the_opened_bundle(make_kiosk: Any, tmp_pat
             await until(pilot, app, "ShareScreen")
             await settle(pilot, app)
             seen["outcome"] = screen.outcome
-            await pilot.press("f9")
+            await pilot.press("escape")
             await until(pilot, app, "CaptureScreen")
 
     asyncio.run(run())
-    assert ("S", "Partager avec un destinataire") in seen["keys"]
+    assert ("F4", "Partager avec un destinataire") in seen["keys"]
     assert seen["earlier"] == [True, True] and all(seen["thumbs"])
     assert seen["service"].name in seen["question"]
     outcome = seen["outcome"]

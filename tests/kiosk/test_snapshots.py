@@ -1,6 +1,7 @@
-"""Snapshots of every screen at 110x34, in French and in Arabic (right to left), plus the error
-modal and each drive status. Deterministic: fixed holder id, passphrase, checkpoint, date,
-preflight rows and a synthetic page image; no clock or random value reaches the screen."""
+"""Snapshots of every screen at 80x24 (the smallest kiosk terminal) and 120x40, in French and
+in Arabic (right to left), with the F1 help and the "refuse everything" question; the error
+modal and each drive status at 110x34. Deterministic: fixed holder id, passphrase, checkpoint,
+date, preflight rows and a synthetic page image; no clock or random value reaches the screen."""
 
 from __future__ import annotations
 
@@ -127,6 +128,7 @@ def preflight_rows() -> list[Any]:
     ]
 
 
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 SCREENS = [
     "preflight",
     "signin",
@@ -141,76 +143,101 @@ SCREENS = [
     "error",
     "returning",
     "passphrase",
+    "drive",
+    "help",
+    "refuse-all",
 ]
 
 
+async def show_screen(app: Any, pilot: Any, name: str, lang: str) -> None:
+    """Open screen ``name`` as staff would find it (a session in ``lang`` where it needs one)."""
+    from kiosk.screens import capture, delivery, person, review, staff
+    from kiosk.services import Delivered
+
+    kiosk = app.kiosk
+    if name == "preflight":
+        app.preflight_results = preflight_rows()
+        await app.push_screen(staff.PreflightScreen())
+    elif name == "signin":
+        await app.push_screen(staff.SignInScreen())
+    elif name in ("home", "error"):
+        kiosk.staff = "demo"
+        await app.push_screen(staff.HomeScreen())
+        if name == "error":
+            app.show_error(
+                "La clé USB a été retirée pendant l'écriture.",
+                "Rebranchez-la et appuyez sur W ; l'ancien dossier est intact.",
+            )
+    elif name == "language":
+        kiosk.staff = "demo"
+        await app.push_screen(person.LanguageScreen())
+    elif name in ("consent", "refuse-all"):
+        kiosk.staff = "demo"
+        kiosk.start_session(lang, holder_id=HOLDER)
+        await app.push_screen(person.ConsentScreen())
+        if name == "refuse-all":
+            await pilot.pause()
+            await pilot.press("f9")
+    elif name == "refused":
+        prepare_session(kiosk, lang, documents=False)
+        await app.push_screen(person.RefusedScreen())
+    elif name == "capture":
+        prepare_session(kiosk, lang, documents=True)
+        screen = capture.CaptureScreen()
+        await app.push_screen(screen)
+        await pilot.pause()
+        thumb: Any = screen.query_one("#thumbnail")
+        thumb.set_page(page_image(0).color)
+        status: Any = screen.query_one("#capture-status")
+        status.update("Page trouvée, nette, capturée.")
+    elif name == "review":
+        prepare_session(kiosk, lang, documents=True)
+        await app.push_screen(review.ReviewScreen())
+    elif name == "bundle":
+        prepare_session(kiosk, lang, documents=True)
+        await app.push_screen(delivery.BundleScreen())
+    elif name == "end":
+        kiosk.staff = "demo"
+        await app.push_screen(delivery.EndScreen(Delivered(CHECKPOINT, 3, 4, "")))
+    elif name == "returning":
+        from kiosk.screens.returning import ReturningDriveScreen
+
+        kiosk.staff = "demo"
+        await app.push_screen(ReturningDriveScreen(auto=False))
+    elif name == "passphrase":
+        from kiosk.screens.returning import PassphraseScreen
+
+        kiosk.staff = "demo"
+        kiosk.start_session(lang, holder_id=HOLDER)
+        await app.push_screen(PassphraseScreen())
+    elif name == "drive":
+        prepare_session(kiosk, lang, documents=True)
+        drive = delivery.DriveScreen(poll=False)
+        await app.push_screen(drive)
+        await pilot.pause()
+        drive.show_status(DriveStatus.READY)
+    elif name == "help":
+        prepare_session(kiosk, lang, documents=True)
+        await app.push_screen(review.ReviewScreen())
+        await pilot.pause()
+        await pilot.press("f1")
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("lang", ["fr", "ar"])
 @pytest.mark.parametrize("name", SCREENS)
-def test_screen_snapshot(snap_compare: Any, make_kiosk: Any, name: str, lang: str) -> None:
+def test_screen_snapshot(
+    snap_compare: Any, make_kiosk: Any, name: str, lang: str, size: str
+) -> None:
     app = make_app(make_kiosk, lang)
 
     async def before(pilot: Any) -> None:
-        from kiosk.screens import capture, delivery, person, review, staff
-        from kiosk.services import Delivered
+        await show_screen(app, pilot, name, lang)
 
-        kiosk = app.kiosk
-        if name == "preflight":
-            app.preflight_results = preflight_rows()
-            await app.push_screen(staff.PreflightScreen())
-        elif name == "signin":
-            await app.push_screen(staff.SignInScreen())
-        elif name in ("home", "error"):
-            kiosk.staff = "demo"
-            await app.push_screen(staff.HomeScreen())
-            if name == "error":
-                app.show_error(
-                    "La clé USB a été retirée pendant l'écriture.",
-                    "Rebranchez-la et appuyez sur W ; l'ancien dossier est intact.",
-                )
-        elif name == "language":
-            kiosk.staff = "demo"
-            await app.push_screen(person.LanguageScreen())
-        elif name == "consent":
-            kiosk.staff = "demo"
-            kiosk.start_session(lang, holder_id=HOLDER)
-            await app.push_screen(person.ConsentScreen())
-        elif name == "refused":
-            prepare_session(kiosk, lang, documents=False)
-            await app.push_screen(person.RefusedScreen())
-        elif name == "capture":
-            prepare_session(kiosk, lang, documents=True)
-            screen = capture.CaptureScreen()
-            await app.push_screen(screen)
-            await pilot.pause()
-            thumb: Any = screen.query_one("#thumbnail")
-            thumb.set_page(page_image(0).color)
-            status: Any = screen.query_one("#capture-status")
-            status.update("Page trouvée, nette, capturée.")
-        elif name == "review":
-            prepare_session(kiosk, lang, documents=True)
-            await app.push_screen(review.ReviewScreen())
-        elif name == "bundle":
-            prepare_session(kiosk, lang, documents=True)
-            await app.push_screen(delivery.BundleScreen())
-        elif name == "end":
-            kiosk.staff = "demo"
-            await app.push_screen(delivery.EndScreen(Delivered(CHECKPOINT, 3, 4, "")))
-        elif name == "returning":
-            from kiosk.screens.returning import ReturningDriveScreen
-
-            kiosk.staff = "demo"
-            await app.push_screen(ReturningDriveScreen(auto=False))
-        elif name == "passphrase":
-            from kiosk.screens.returning import PassphraseScreen
-
-            kiosk.staff = "demo"
-            kiosk.start_session(lang, holder_id=HOLDER)
-            await app.push_screen(PassphraseScreen())
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=before)
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
@@ -336,3 +363,35 @@ def test_consent_through_an_interpreter_snapshot(snap_compare: Any, make_kiosk: 
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+@pytest.mark.parametrize("name", SCREENS)
+def test_every_screen_fits_80x24(make_kiosk: Any, name: str, lang: str) -> None:
+    """At 80x24: the heading is on screen when the screen opens, and the focused widget (where
+    the keyboard is) is in view."""
+    import asyncio
+
+    app = make_app(make_kiosk, lang)
+    seen: dict[str, Any] = {}
+
+    async def run() -> None:
+        async with app.run_test(size=SIZES["80x24"]) as pilot:
+            await show_screen(app, pilot, name, lang)
+            screen = app.screen
+            visible = screen.region
+            # The screen's heading: its title (a modal's own title over it), else the first
+            # table title (the review screen has one per table, stacked on a narrow terminal).
+            heads = [
+                *screen.query(".dialog-title"),
+                *screen.query(".screen-title"),
+                *screen.query(".table-title"),
+            ]
+            shown = [h for h in heads if h.display]
+            seen["title"] = bool(shown) and visible.contains_region(shown[0].region)
+            focused = screen.focused
+            seen["focus"] = focused is None or visible.contains_region(focused.region)
+
+    asyncio.run(run())
+    assert seen["title"]
+    assert seen["focus"]
