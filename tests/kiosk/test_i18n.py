@@ -130,10 +130,10 @@ def test_shaping_leaves_arabic_and_persian_as_the_reshaper_does() -> None:
 @pytest.mark.parametrize(
     ("lang", "sentence", "hint"),
     [
-        ("fr", "la connexion est bloquée", "Attendez 120 secondes"),
-        ("nl", "aanmelden is geblokkeerd", "Wacht 120 seconden"),
-        ("de", "Anmeldung ist gesperrt", "Warten Sie 120 Sekunden"),
-        ("en", "sign-in is locked", "Wait 120 seconds"),
+        ("fr", "la connexion est bloquée encore 120 secondes", "demandez à un collègue"),
+        ("nl", "aanmelden is nog 120 seconden geblokkeerd", "vraag een collega"),
+        ("de", "Die Anmeldung ist noch 120 Sekunden gesperrt", "Kollegin oder einen Kollegen"),
+        ("en", "sign-in is locked for 120 more seconds", "ask a colleague"),
     ],
 )
 def test_lock_out_is_shown_in_the_staff_language(lang: str, sentence: str, hint: str) -> None:
