@@ -21,8 +21,12 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
 
 from nextstep.model import CATEGORIES, Classification
+from nextstep.understanding.learned import LinearModel, features, rule_features, shipped_model
 
 REVIEW_THRESHOLD = 0.65  # one clear institution or topic phrase passes, one common phrase not
 TEMPERATURE = 2.0  # softmax temperature over rule scores (calibrated, see docs)
@@ -449,21 +453,71 @@ def calibrate(scores: dict[str, float], *, temperature: float, scale: float) -> 
     return probs
 
 
+SHIPPED: Literal["shipped"] = "shipped"
+
+
 def classify_text(
     text: str,
     *,
-    threshold: float = REVIEW_THRESHOLD,
+    threshold: float | None = None,
     temperature: float = TEMPERATURE,
     scale: float = EVIDENCE_SCALE,
+    model: LinearModel | Literal["shipped"] | None = SHIPPED,
 ) -> Classification:
+    """Category of ``text``: the learned model (with the rule scores among its features) when
+    one is shipped or given, else the rules alone. ``threshold`` overrides the review
+    threshold (the model's calibrated one, or REVIEW_THRESHOLD for the rules)."""
     ev = score_text(text)
+    m = shipped_model() if model == SHIPPED else model
+    if isinstance(m, LinearModel):
+        return _classify_with_model(text, ev, m, threshold)
+    return _classify_with_rules(ev, threshold if threshold is not None else REVIEW_THRESHOLD,
+                                temperature, scale)  # fmt: skip
+
+
+def _rule_reasons(ev: Evidence, category: str, k: int) -> list[str]:
+    return [
+        f"{'institution' if inst else 'phrase'} '{label}' -> {category}"
+        for label, _w, inst in sorted(ev.hits.get(category, []), key=lambda h: -h[1])[:k]
+    ]
+
+
+def _classify_with_model(
+    text: str, ev: Evidence, m: LinearModel, threshold: float | None
+) -> Classification:
+    threshold = m.threshold if threshold is None else threshold
+    counts = features(_norm(text), subject_of(text))
+    ix, vals = m.vectorize(counts)
+    rules = rule_features(ev.scores, m.classes)
+    probs = m.probabilities(m.logits(ix, vals, rules))
+    order = [int(i) for i in np.argsort(-probs, kind="stable")]
+    best, conf = m.classes[order[0]], float(probs[order[0]])
+    alternatives = [(m.classes[i], round(float(probs[i]), 3)) for i in order[1:4]]
+    words, rule_push = m.explain(ix, vals, rules, best)
+    reasons = _rule_reasons(ev, best, 3)
+    if words:
+        reasons.append("words " + ", ".join(f"'{w}'" for w in words) + f" -> {best} (model)")
+    if best == "other" and not reasons:
+        reasons.append("none of the ten topics' signals: other")
+    if not text.strip() or len(ix) == 0:
+        reasons = ["no readable text: needs review"]
+        return Classification("other", round(conf, 3), True, alternatives, reasons)
+    if conf < threshold:
+        reasons.append(f"confidence {conf:.2f} below {threshold:.2f}: needs review")
+        alts = [(best, round(conf, 3))] + [a for a in alternatives if a[0] != "other"]
+        return Classification("other", round(conf, 3), True, alts[:3], reasons)
+    del rule_push
+    return Classification(best, round(conf, 3), False, alternatives, reasons)
+
+
+def _classify_with_rules(
+    ev: Evidence, threshold: float, temperature: float, scale: float
+) -> Classification:
     probs = calibrate(ev.scores, temperature=temperature, scale=scale)
     ranked = sorted(probs.items(), key=lambda kv: -kv[1])
     best, conf = ranked[0]
-    reasons: list[str] = []
     topical_best = next(c for c, _ in ranked if c != "other")
-    for label, _w, inst in sorted(ev.hits[topical_best], key=lambda h: -h[1])[:5]:
-        reasons.append(f"{'institution' if inst else 'phrase'} '{label}' -> {topical_best}")
+    reasons = _rule_reasons(ev, topical_best, 5)
     needs_review = best == "other" or conf < threshold
     alternatives = [(c, round(p, 3)) for c, p in ranked if c != best][:3]
     if needs_review:
