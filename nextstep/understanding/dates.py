@@ -107,7 +107,7 @@ KIND_CUES: dict[str, re.Pattern[str]] = {
     ),
     # "valable"/"geldig"/"valid" alone also mean "a valid reason": only their validity sense
     "expiry": re.compile(
-        r"valable (?:jusqu|au|until)|validité|n'est plus valable|expire|périm|"
+        r"valable (?:jusqu|au|until|du|de)|validité|n'est plus valable|expire|périm|"
         r"arrive à (?:échéance|expiration)|prend fin|fin du bail|"
         r"\bgeldig (?:tot|t/m|van|vanaf)|geldigheid|vervalt|verloopt|loopt af|eindigt|"
         r"gültig (?:bis|vom)|gültigkeit|läuft .{0,20}ab|ablauf|endet|"
@@ -209,6 +209,23 @@ def _next_occurrence(anchor: dt.date, month: int, day: int) -> dt.date | None:
     return _make(anchor.year + 1, month, day)
 
 
+_REF_LABEL = re.compile(
+    r"(?:n°|nº|no\.|nr\.?|numéro|nummer|number|réf\.?|ref\.?|référence|referentie|referenz|"
+    r"reference|kenmerk|aktenzeichen|az\.|dossier|file|rechnungs\w*|factuur\w*|facture|invoice)"
+    r"\s*:?\s*$",
+    re.I,
+)
+
+
+def _in_reference(text: str, s: int, e: int) -> bool:
+    """A date-shaped part of a reference number ("Rechnungsnummer 2027-02-15/77", "dossier
+    2026/03/15-442", "N° 12.03.2027-5"): glued to more digits, or right after a number label."""
+    before, after = text[max(0, s - 2) : s], text[e : e + 2]
+    if re.match(r"[/\-.]?\d|[/\-][A-Za-z0-9]", after) or re.search(r"[A-Za-z0-9][/\-]$", before):
+        return True
+    return bool(_REF_LABEL.search(text[max(0, s - 25) : s]))
+
+
 def find_dates(text: str, *, anchor: dt.date | None = None) -> list[DateMention]:
     """Every absolute date in the text, in order of appearance.
 
@@ -218,7 +235,7 @@ def find_dates(text: str, *, anchor: dt.date | None = None) -> list[DateMention]
     spans: list[tuple[int, int]] = []
 
     def add(d: dt.date | None, s: int, e: int) -> None:
-        if d is None or any(a < e and s < b for a, b in spans):
+        if d is None or any(a < e and s < b for a, b in spans) or _in_reference(text, s, e):
             return
         spans.append((s, e))
         out.append(DateMention(d, s, e))

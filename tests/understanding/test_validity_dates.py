@@ -1,0 +1,111 @@
+"""Validity and expiry dates of cards and permits (issue 12.5), and the dates that are never
+deadlines: the letter's own date, birth and issue dates, dates inside reference numbers,
+start dates of periods and dates before the letter. Documents written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from nextstep.understanding.dates import document_date, find_deadlines
+
+CARDS = [
+    (
+        "Carte de séjour - carte A\nNom : DIALLO Aminata\nNée le 03.04.1990 à Conakry\n"
+        "Date de délivrance : 12.01.2026\nValable jusqu'au 11.01.2031\nN° B 1234567 89",
+        "2026-02-01",
+        "2031-01-11",
+    ),
+    (
+        "VERBLIJFSKAART\nNaam: Yilmaz\nGeboortedatum: 01/02/1985\nAfgiftedatum: 16/09/2026\n"
+        "Geldig tot: 15/09/2027",
+        "2026-10-01",
+        "2027-09-15",
+    ),
+    (
+        "Aufenthaltskarte\nName: Haddad\nGeburtsdatum: 12.07.1992\nAusgestellt am: 02.05.2026\n"
+        "Gültig bis: 30.06.2028",
+        "2026-06-01",
+        "2028-06-30",
+    ),
+    (
+        "Residence permit\nSurname: Okafor\nDate of birth: 21/05/1988\nDate of issue: 10/03/2026\n"
+        "Expiry date: 09/03/2031",
+        "2026-04-01",
+        "2031-03-09",
+    ),
+    (
+        "Residence permit\nDate of birth: 21 May 1988\nIssued: 10 March 2026\nExpires: 9 March 2031",
+        "2026-04-01",
+        "2031-03-09",
+    ),
+    (
+        "Attestation d'immatriculation (carte orange)\nValable du 01/03/2026 au 31/08/2026\n"
+        "Né le 2 février 1991",
+        "2026-03-05",
+        "2026-08-31",
+    ),
+    (
+        "Bijlage 35\nGeldig van 14.05.2026 tot 13.06.2026. Dit document moet verlengd worden.",
+        "2026-05-20",
+        "2026-06-13",
+    ),
+    (
+        "Eupen, den 3. März 2027\nIhr Aufenthaltstitel läuft am 30. April 2027 ab.",
+        "2027-03-04",
+        "2027-04-30",
+    ),
+    (
+        "London, 5 January 2027\nYour biometric residence permit expires on 28 February 2027. "
+        "Your leave started on 1 March 2022.",
+        "2027-01-06",
+        "2027-02-28",
+    ),
+]
+
+
+def deadlines(text: str, received: str) -> list[tuple[str, str]]:
+    today = dt.date.fromisoformat(received)
+    found = find_deadlines(text, doc_date=document_date(text), today=today)
+    return [(d.date.isoformat(), d.kind) for d in found]
+
+
+@pytest.mark.parametrize(("text", "received", "expiry"), CARDS, ids=range(len(CARDS)))
+def test_the_validity_end_of_a_card_is_its_only_deadline(
+    text: str, received: str, expiry: str
+) -> None:
+    assert deadlines(text, received) == [(expiry, "expiry")]
+
+
+def test_a_renewal_deadline_and_the_expiry_are_both_found() -> None:
+    text = (
+        "Gent, 4 februari 2027\nUw verblijfskaart vervalt op 20 maart 2027. Vraag de "
+        "verlenging aan vóór 20 februari 2027."
+    )
+    got = dict(deadlines(text, "2027-02-05"))
+    assert set(got) == {"2027-02-20", "2027-03-20"}
+    assert got["2027-03-20"] == "expiry"
+
+
+def test_no_deadline_from_a_reference_number() -> None:
+    text = (
+        "Zahlungserinnerung\nAachen, 10.01.2027\nRechnungsnummer 2027-02-15/77\n"
+        "Bitte zahlen Sie bis zum 25.01.2027."
+    )
+    assert [d for d, _ in deadlines(text, "2027-01-11")] == ["2027-01-25"]
+    text = "Liège, le 10 mars 2026\nVotre dossier 15/04/2026-442 est clôturé."
+    assert deadlines(text, "2026-03-12") == []
+
+
+def test_no_deadline_from_a_start_date_or_a_past_visit() -> None:
+    start = (
+        "Liège, le 2 mars 2027\nVotre allocation est accordée à partir du 1er avril 2027. "
+        "Réf. 20270415/88."
+    )
+    assert deadlines(start, "2027-03-03") == []
+    past = (
+        "Liège, le 2 mars 2027\nSuite à votre visite du 15 février 2027, votre carte valable "
+        "jusqu'au 14 février 2032 vous sera remise."
+    )
+    assert deadlines(past, "2027-03-03") == [("2032-02-14", "expiry")]
