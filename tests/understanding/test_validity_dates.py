@@ -36,7 +36,8 @@ CARDS = [
         "2031-03-09",
     ),
     (
-        "Residence permit\nDate of birth: 21 May 1988\nIssued: 10 March 2026\nExpires: 9 March 2031",
+        "Residence permit\nDate of birth: 21 May 1988\nIssued: 10 March 2026\n"
+        "Expires: 9 March 2031",
         "2026-04-01",
         "2031-03-09",
     ),
