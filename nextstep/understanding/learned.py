@@ -176,7 +176,9 @@ class LinearModel:
                 break
             term = self._term(int(ix[j]))
             label = term[2:]
-            if term[0] in "ws" and len(label) > 3 and "0" not in label and label not in words:
+            tokens = label.split()
+            readable = term[0] in "ws" and min(map(len, tokens)) > 3 and "0" not in label
+            if readable and not any(label in w or w in label for w in words):
                 words.append(label)
         n_text = len(self.idf)
         rule_push = float(self.coef[ci, n_text:] @ rules - (self.coef[:, n_text:] @ rules).mean())
