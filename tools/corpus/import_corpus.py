@@ -61,7 +61,8 @@ def main() -> int:
     if (src / "README.md").is_file():
         shutil.copyfile(src / "README.md", out / "README.md")
     print(
-        f"{name}: {len(docs)} documents -> {out.relative_to(ROOT)}; schema problems: {bad or 'none'}"
+        f"{name}: {len(docs)} documents -> {out.relative_to(ROOT)}; "
+        f"schema problems: {bad or 'none'}"
     )
     return 1 if bad else 0
 
