@@ -79,7 +79,8 @@ _START = re.compile(
 _DOCDATE_BEFORE = re.compile(
     r"(?:^|\n)\s*(?:[A-ZÀ-Ý][\w'’\-]+(?:[ \-][A-ZÀ-Ý]?[\w'’\-]+){0,3}\s*,\s*"
     r"(?:le|den|de|am|the|on)?\s*|"
-    r"(?:Date|Datum|Le|Fait à .{1,30}? le|Opgemaakt te .{1,30}? op|Gegeven te .{1,30}? op)"
+    r"(?:Date|Datum|Le|Fait à .{1,30}? le|Opgemaakt te .{1,30}? op|Gegeven te .{1,30}? op|"
+    r"Envoyé|Sent|Verzonden|Verstuurd|Gesendet)"
     r"\s*:?\s*)$",
 )
 
@@ -447,6 +448,11 @@ def find_deadlines(
         doc_date = document_date(text, find_dates(text))
     base = doc_date or today
     mentions = find_dates(text, anchor=base)
+    head = max(400, len(text) // 3)
+    own_date = next(
+        (m for m in mentions if doc_date is not None and m.date == doc_date and m.start < head),
+        None,
+    )
     out: list[Deadline] = []
     absolute_spans: list[tuple[int, int]] = []
     for m in mentions:
@@ -455,6 +461,8 @@ def find_deadlines(
             continue
         if doc_date is not None and m.date == doc_date and _DOCDATE_BEFORE.search(before):
             continue
+        if m is own_date:
+            continue  # the letter's (or e-mail's) own date, even with a time after it
         if base is not None and m.date < base:
             continue
         s, e = sentence_at(text, m.start, m.end)

@@ -110,3 +110,43 @@ def test_no_deadline_from_a_start_date_or_a_past_visit() -> None:
         "jusqu'au 14 février 2032 vous sera remise."
     )
     assert deadlines(past, "2027-03-03") == [("2032-02-14", "expiry")]
+
+
+EMAILS = [
+    (
+        "De : service.population@liege.be\nEnvoyé : lundi 11 janvier 2027 10:32\n"
+        "Objet : RE: rendez-vous carte\n\nBonjour, votre rendez-vous pour la carte est fixé au "
+        "25 janvier 2027 à 9h15.",
+        "2027-01-25",
+    ),
+    (
+        "From: info@council.gov.uk\nSent: Monday, 11 January 2027 10:32\nSubject: your "
+        "appointment\n\nPlease attend on 20 January 2027 at 14:00.",
+        "2027-01-20",
+    ),
+    (
+        "Van: dienst@gent.be\nVerzonden: maandag 11 januari 2027 10:32\nOnderwerp: uw "
+        "aanvraag\n\nGelieve de documenten te bezorgen vóór 1 februari 2027.",
+        "2027-02-01",
+    ),
+    (
+        "Von: amt@eupen.be\nGesendet: Montag, 11. Januar 2027 10:32\nBetreff: Termin\n\n"
+        "Bitte reichen Sie die Unterlagen bis zum 5. Februar 2027 ein.",
+        "2027-02-05",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "deadline"), EMAILS, ids=["fra", "eng", "nld", "deu"])
+def test_a_printed_emails_own_date_and_time_is_no_appointment(text: str, deadline: str) -> None:
+    assert [d for d, _ in deadlines(text, "2027-01-11")] == [deadline]
+
+
+def test_a_form_and_a_payslip() -> None:
+    form = (
+        "FORMULAIRE DE DEMANDE\nDate de naissance : 12/03/1990\nDate d'arrivée en Belgique : "
+        "04/06/2022\nDate : 14/01/2027\nÀ renvoyer au plus tard le 28/01/2027."
+    )
+    assert [d for d, _ in deadlines(form, "2027-01-15")] == ["2027-01-28"]
+    payslip = "Loonbrief januari 2027\nPeriode: 01/01/2027 - 31/01/2027\nDatum: 31/01/2027\n"
+    assert deadlines(payslip, "2027-02-02") == []
