@@ -88,7 +88,8 @@ _DEADLINE_CUE = re.compile(
     r"avant le|au plus tard|jusqu'?au|jusqu’au|pour le|d'ici le|délai|endéans|valable|expire|"
     r"échéance|uiterlijk|vóór|voor|tot en met|tot|ten laatste|geldig|vervalt|termijn|"
     r"spätestens|bis zum|bis|gültig|läuft|frist|fällig|verfällt|before|no later than|by|until|"
-    r"valid|expir|due|payable|vervaldag|exigible|"
+    r"valid|expir|due|payable|vervaldag|vervaldatum|einddatum|ablaufdatum|enddatum|"
+    r"date de fin|date limite|end date|exigible|"
     r"deadline|convoqu|rendez-vous|présenter|entretien|audience|afspraak|uitgenodigd|gehoor|"
     r"aanbieden|verschijnen|termin|vorladung|erscheinen|appointment|interview|hearing|attend",
     re.I,
@@ -108,7 +109,8 @@ KIND_CUES: dict[str, re.Pattern[str]] = {
     ),
     # "valable"/"geldig"/"valid" alone also mean "a valid reason": only their validity sense
     "expiry": re.compile(
-        r"valable (?:jusqu|au|until|du|de)|validité|n'est plus valable|expire|périm|"
+        r"valable (?:jusqu|au|until|du|de)|validité|prorogée? jusqu|verlengd tot|"
+        r"verlängert bis|extended (?:until|to)|vervaldatum|ablaufdatum|n'est plus valable|expire|périm|"
         r"arrive à (?:échéance|expiration)|prend fin|fin du bail|"
         r"\bgeldig (?:tot|t/m|van|vanaf)|geldigheid|vervalt|verloopt|loopt af|eindigt|"
         r"gültig (?:bis|vom)|gültigkeit|läuft .{0,20}ab|ablauf|endet|"

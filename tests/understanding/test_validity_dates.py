@@ -150,3 +150,21 @@ def test_a_form_and_a_payslip() -> None:
     assert [d for d, _ in deadlines(form, "2027-01-15")] == ["2027-01-28"]
     payslip = "Loonbrief januari 2027\nPeriode: 01/01/2027 - 31/01/2027\nDatum: 31/01/2027\n"
     assert deadlines(payslip, "2027-02-02") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "received", "expiry"),
+    [
+        ("Elektronische vreemdelingenkaart\nVervaldatum: 12/05/2028\nGeboren te Kabul op "
+         "01/01/1991", "2026-05-01", "2028-05-12"),
+        ("Carte d'identité d'étranger\nDate d'expiration : 12.05.2028\nDate de naissance : "
+         "01.01.1991", "2026-05-01", "2028-05-12"),
+        ("Aufenthaltstitel\nGültig ab 01.02.2027 bis 31.01.2028", "2027-02-02", "2028-01-31"),
+        ("Visa type D\nValid from 01/02/2027 to 31/07/2027\nDate of birth 1/1/1990",
+         "2027-02-03", "2027-07-31"),
+        ("Liège, le 3 janvier 2027\nMonsieur X (°12.03.1990), votre annexe 35 est prorogée "
+         "jusqu'au 3 février 2027.", "2027-01-04", "2027-02-03"),
+    ],
+)  # fmt: skip
+def test_expiry_labels_on_cards(text: str, received: str, expiry: str) -> None:
+    assert deadlines(text, received) == [(expiry, "expiry")]
