@@ -110,10 +110,11 @@ KIND_CUES: dict[str, re.Pattern[str]] = {
     # "valable"/"geldig"/"valid" alone also mean "a valid reason": only their validity sense
     "expiry": re.compile(
         r"valable (?:jusqu|au|until|du|de)|validité|prorogée? jusqu|verlengd tot|"
-        r"verlängert bis|extended (?:until|to)|vervaldatum|ablaufdatum|n'est plus valable|expire|périm|"
+        r"verlängert bis|extended (?:until|to)|vervaldatum|ablaufdatum|"
+        r"n'est plus valable|expire|périm|"
         r"arrive à (?:échéance|expiration)|prend fin|fin du bail|"
         r"\bgeldig (?:tot|t/m|van|vanaf)|geldigheid|vervalt|verloopt|loopt af|eindigt|"
-        r"gültig (?:bis|vom)|gültigkeit|läuft .{0,20}ab|ablauf|endet|"
+        r"gültig (?:bis|vom|ab)|gültigkeit|läuft .{0,20}ab|ablauf|endet|"
         r"valid (?:until|till|to|through|from)|validity|expir|\bends\b|comes to an end",
         re.I,
     ),
