@@ -92,7 +92,13 @@ def main() -> int:
         outs = run(corpora[k], model)
         rules = run(corpora[k], None)
         pooled += outs
-        lines.append(row(k, outs, f"model (T={model.temperature}, t={model.threshold:.2f})"))
+        cfg = (model.meta or {}).get("config", {})
+        note = (
+            f"model (C={cfg.get('c_reg')}, rules x{cfg.get('rule_scale')}, "
+            f"T weight {cfg.get('template_weight')}, temp. {model.temperature}, "
+            f"threshold {model.threshold:.2f})"
+        )
+        lines.append(row(k, outs, note))
         lines.append(row(k, rules, "rules alone"))
         for x in corpora[k]:
             c = classify_text(x["text"], model=model, threshold=0.0)
