@@ -33,7 +33,12 @@ from nextstep.model import CATEGORIES, OcrPage  # noqa: E402
 from nextstep.understanding import understand  # noqa: E402
 from nextstep.understanding.classify import classify_text  # noqa: E402
 from nextstep.understanding.learned import LinearModel  # noqa: E402
-from nextstep.understanding.train import ALWAYS_TRAIN, build, load_corpora  # noqa: E402
+from nextstep.understanding.train import (  # noqa: E402
+    ALWAYS_TRAIN,
+    build_prepared,
+    load_corpora,
+    prepare,
+)
 from tests.independent.scoring import Outcome, from_understanding, summarize  # noqa: E402
 
 
@@ -42,8 +47,9 @@ def run(docs: list[dict[str, Any]], model: LinearModel | None) -> list[Outcome]:
     for x in docs:
         page = OcrPage([], x["text"], x["language"], 1654, 2339, 200.0)
         received = x.get("received") or x.get("document_date")
-        u = understand([page], today=dt.date.fromisoformat(received) if received else None)
-        u.classification = classify_text(x["text"], model=model)
+        u = understand(
+            [page], today=dt.date.fromisoformat(received) if received else None, model=model
+        )
         out.append(from_understanding(x, u))
     return out
 
@@ -87,8 +93,10 @@ def main() -> int:
     curve_ok: list[bool] = []
     failures: list[str] = []
     t0 = time.perf_counter()
+    prepared = {k: prepare(v) for k, v in corpora.items()}
     for k in folds:
-        model = build({n: v for n, v in corpora.items() if n != k})
+        print(f"fold {k} ({time.perf_counter() - t0:.0f} s)", file=sys.stderr, flush=True)
+        model = build_prepared({n: v for n, v in prepared.items() if n != k})
         outs = run(corpora[k], model)
         rules = run(corpora[k], None)
         pooled += outs

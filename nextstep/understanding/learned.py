@@ -16,10 +16,12 @@ that the model weighs against the wording.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import gzip
 import json
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from nextstep.model import Deadline
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "classifier.json.gz"
 FORMAT = "nextstep-linear-classifier/1"
@@ -91,6 +95,61 @@ def _unb64(s: str, shape: tuple[int, ...]) -> np.ndarray:
     return np.frombuffer(base64.b64decode(s), dtype="<f4").astype(np.float64).reshape(shape)
 
 
+def deadline_features(text: str, kind: str, computed: bool, days: int | None) -> list[str]:
+    """Features of one candidate deadline: the words of its sentence, its kind, whether it
+    was computed from a period, and how far after the letter's date it falls."""
+    words = {w for w in _WORD.findall(_fold(_plain(text))) if len(w) > 2 and "0" not in w}
+    if days is None:
+        bucket = "none"
+    else:
+        bucket = next(
+            (name for limit, name in ((0, "past"), (8, "week"), (32, "month"), (93, "quarter"),
+                                      (366, "year")) if days < limit),
+            "later",
+        )  # fmt: skip
+    return [*sorted(f"w {w}" for w in words), f"kind {kind}", f"computed {computed}",
+            f"days {bucket}"]  # fmt: skip
+
+
+def _plain(text: str) -> str:
+    t = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in t if not unicodedata.combining(c))
+
+
+@dataclass
+class DeadlineFilter:
+    """A logistic model over :func:`deadline_features` that drops candidate dates unlikely to
+    be deadlines (a payment date announced, a period's end in passing)."""
+
+    vocab: dict[str, int]
+    coef: np.ndarray
+    intercept: float
+    threshold: float
+
+    def probability(self, feats: list[str]) -> float:
+        z = self.intercept + sum(self.coef[self.vocab[f]] for f in feats if f in self.vocab)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def to_json(self) -> dict[str, Any]:
+        terms = sorted(self.vocab, key=self.vocab.__getitem__)
+        return {
+            "terms": terms,
+            "coef": _b64(self.coef),
+            "intercept": round(self.intercept, 6),
+            "threshold": round(self.threshold, 4),
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> DeadlineFilter:
+        terms: list[str] = d["terms"]
+        return cls(
+            {t: i for i, t in enumerate(terms)},
+            _unb64(d["coef"], (len(terms),)),
+            float(d["intercept"]),
+            float(d["threshold"]),
+        )
+
+
 @dataclass
 class LinearModel:
     classes: list[str]
@@ -102,6 +161,7 @@ class LinearModel:
     threshold: float = 0.5  # below this calibrated confidence: needs review
     meta: dict[str, Any] | None = None
     _terms: list[str] = field(default_factory=list, repr=False)
+    deadlines: DeadlineFilter | None = None
 
     # -- serialisation ----------------------------------------------------------------------
 
@@ -117,6 +177,7 @@ class LinearModel:
             "temperature": round(self.temperature, 4),
             "threshold": round(self.threshold, 4),
             "meta": self.meta or {},
+            "deadlines": self.deadlines.to_json() if self.deadlines else None,
         }
 
     @classmethod
@@ -136,6 +197,7 @@ class LinearModel:
             threshold=float(d["threshold"]),
             meta=d.get("meta", {}),
             _terms=terms,
+            deadlines=DeadlineFilter.from_json(d["deadlines"]) if d.get("deadlines") else None,
         )
 
     def dumps(self) -> bytes:
@@ -188,6 +250,21 @@ class LinearModel:
         if not self._terms:
             self._terms = sorted(self.vocab, key=self.vocab.__getitem__)
         return self._terms[index]
+
+
+def filter_deadlines(
+    deadlines: list[Deadline], doc_date: dt.date | None, model: LinearModel | None
+) -> list[Deadline]:
+    """The candidates the model's deadline filter keeps (all of them without a filter)."""
+    f = model.deadlines if model is not None else None
+    if f is None:
+        return deadlines
+    kept = []
+    for d in deadlines:
+        days = (d.date - doc_date).days if doc_date else None
+        if f.probability(deadline_features(d.text, d.kind, d.computed, days)) >= f.threshold:
+            kept.append(d)
+    return kept
 
 
 @lru_cache(maxsize=1)

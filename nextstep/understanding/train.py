@@ -22,11 +22,12 @@ timestamp), so the same corpora give the same bytes.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +37,12 @@ from sklearn.linear_model import LogisticRegression
 
 from nextstep.model import CATEGORIES
 from nextstep.understanding.classify import _norm, score_text, subject_of
+from nextstep.understanding.dates import document_date, find_deadlines
 from nextstep.understanding.learned import (
     MODEL_PATH,
+    DeadlineFilter,
     LinearModel,
+    deadline_features,
     features,
     rule_features,
     tfidf_vector,
@@ -59,7 +63,8 @@ class Config:
     template_weight: float = 1.0  # sample weight of the development templates (corpus T)
 
 
-GRID = tuple(Config(c, r, w) for c in (8.0, 40.0) for r in (1.0, 3.0) for w in (1.0, 0.3))
+GRID = tuple(Config(c, r) for c in (8.0, 40.0) for r in (1.0, 3.0))
+DEADLINE_C = 1.0  # L2 of the deadline filter (binary word features)
 MIN_DF = 2  # a feature must occur in two documents
 TARGET_ACCURACY = 0.97
 MAX_REVIEW = 0.045  # a margin under the 5 % the kiosk promises
@@ -74,6 +79,9 @@ class Prepared:
     counts: dict[str, int]
     rules: np.ndarray
     weight: float = 1.0
+    #: candidate deadlines found by the rules: (iso date, features), and the gold dates
+    candidates: list[tuple[str, list[str]]] = field(default_factory=list)
+    gold_dates: frozenset[str] = frozenset()
 
 
 def load_corpora(root: Path = ROOT) -> dict[str, list[dict[str, Any]]]:
@@ -97,8 +105,59 @@ def prepare(docs: Sequence[dict[str, Any]]) -> list[Prepared]:
         text = str(x["text"])
         counts = features(_norm(text), subject_of(text))
         rules = rule_features(score_text(text).scores, classes)
-        out.append(Prepared(str(x["id"]), str(x["category"]), dict(counts), rules))
+        p = Prepared(str(x["id"]), str(x["category"]), dict(counts), rules)
+        received = x.get("received") or x.get("document_date")
+        today = dt.date.fromisoformat(str(received)) if received else None
+        doc_date = document_date(text)
+        for d in find_deadlines(text, doc_date=doc_date, today=today):
+            days = (d.date - doc_date).days if doc_date else None
+            feats = deadline_features(d.text, d.kind, d.computed, days)
+            p.candidates.append((d.date.isoformat(), feats))
+        p.gold_dates = frozenset(str(g["date"]) for g in x.get("deadlines", []))
+        out.append(p)
     return out
+
+
+def fit_deadline_filter(docs: Sequence[Prepared], threshold: float = 0.5) -> DeadlineFilter:
+    """Logistic regression over the rules' candidate deadlines: is this date a gold one?"""
+    df: dict[str, int] = {}
+    rows = [(f, date in d.gold_dates) for d in docs for date, f in d.candidates]
+    for f, _y in rows:
+        for t in set(f):
+            df[t] = df.get(t, 0) + 1
+    terms = sorted(t for t, n in df.items() if n >= MIN_DF)
+    vocab = {t: i for i, t in enumerate(terms)}
+    r, c = [], []
+    for i, (f, _y) in enumerate(rows):
+        ix = sorted({vocab[t] for t in f if t in vocab})
+        r += [i] * len(ix)
+        c += ix
+    x = sparse.csr_matrix((np.ones(len(r)), (r, c)), shape=(len(rows), len(terms)))
+    y = np.array([int(v) for _f, v in rows])
+    if len(set(y.tolist())) < 2:
+        return DeadlineFilter(vocab, np.zeros(len(terms)), 5.0, threshold)
+    lr = LogisticRegression(C=DEADLINE_C, max_iter=2000, tol=1e-6)
+    lr.fit(x, y)
+    coef = lr.coef_[0].astype(np.float32).astype(np.float64)
+    return DeadlineFilter(vocab, coef, float(lr.intercept_[0]), threshold)
+
+
+def choose_deadline_threshold(corpora: dict[str, list[Prepared]]) -> float:
+    """On held-out folds: the filter threshold that maximises deadline F1 (exact dates)."""
+    scored: list[tuple[list[tuple[str, float]], frozenset[str]]] = []
+    for k in [k for k in corpora if k not in ALWAYS_TRAIN]:
+        f = fit_deadline_filter([d for n, ds in corpora.items() if n != k for d in ds])
+        for d in corpora[k]:
+            scored.append(([(date, f.probability(ft)) for date, ft in d.candidates], d.gold_dates))
+    best = (-1.0, 0.0)
+    for t in [round(0.05 * i, 2) for i in range(0, 19)]:
+        tp = npred = ngold = 0
+        for cands, gold in scored:
+            pred = {date for date, p in cands if p >= t}
+            tp, npred, ngold = tp + len(pred & gold), npred + len(pred), ngold + len(gold)
+        f1 = 2 * tp / (npred + ngold) if npred + ngold else 0.0
+        best = max(best, (f1, -t))
+    return -best[1]
 
 
 def _matrix(
@@ -213,7 +272,13 @@ def build(
 ) -> LinearModel:
     """Calibrated model from these corpora (see module docstring): the configuration with the
     best held-out accuracy (then log-loss) over the grid, its temperature and threshold."""
-    corpora = {k: prepare(v) for k, v in corpora_docs.items()}
+    return build_prepared({k: prepare(v) for k, v in corpora_docs.items()}, grid)
+
+
+def build_prepared(
+    corpora: dict[str, list[Prepared]], grid: Sequence[Config] = GRID
+) -> LinearModel:
+    """:func:`build` on documents already reduced to features."""
     best: tuple[float, float, Config, np.ndarray, list[str]] | None = None
     n_folds = len([k for k in corpora if k not in ALWAYS_TRAIN])
     for cfg in grid if n_folds >= 2 else grid[:1]:
@@ -234,11 +299,14 @@ def build(
     probs = _softmax(logits / temperature) if gold else np.zeros((0, len(CATEGORIES)))
     threshold = choose_threshold(probs, gold) if gold else 0.5
     _weigh(corpora, cfg)
-    model = fit([d for ds in corpora.values() for d in ds], cfg)
+    everything = [d for ds in corpora.values() for d in ds]
+    model = fit(everything, cfg)
     model.temperature = temperature
     model.threshold = threshold
+    if n_folds >= 2:
+        model.deadlines = fit_deadline_filter(everything, choose_deadline_threshold(corpora))
     model.meta = {
-        "corpora": {k: len(v) for k, v in corpora_docs.items()},
+        "corpora": {k: len(v) for k, v in corpora.items()},
         "config": asdict(cfg),
         "min_df": MIN_DF,
         "held_out_documents": len(gold),

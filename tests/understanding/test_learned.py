@@ -3,12 +3,15 @@ safe to load (numbers and strings only), and explained to staff in words."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import time
 
 import pytest
 
+from nextstep.model import OcrPage
+from nextstep.understanding import understand
 from nextstep.understanding.classify import classify_text
 from nextstep.understanding.learned import MODEL_PATH, LinearModel, shipped_model
 
@@ -90,3 +93,19 @@ def test_without_a_model_the_rules_decide() -> None:
     c = classify_text("Office des Étrangers. Votre titre de séjour est prolongé.", model=None)
     assert c.category == "residence"
     assert all("(model)" not in r for r in c.reasons)
+
+
+def test_the_deadline_filter_keeps_plain_deadlines() -> None:
+    """The shipped model's deadline filter (learned on the corpora's gold deadlines) keeps
+    what any reader would call a deadline."""
+    shipped = shipped_model()
+    assert shipped is not None and shipped.deadlines is not None
+    page = OcrPage(
+        [],
+        "CPAS de Liège\nLiège, le 4 janvier 2027\nObjet : documents manquants\nMadame, "
+        "veuillez nous faire parvenir vos fiches de paie au plus tard le 25 janvier 2027. "
+        "Vous êtes convoquée le mardi 2 février 2027 à 10h00.",
+        "fra", 1654, 2339, 200.0,
+    )  # fmt: skip
+    u = understand([page], today=dt.date(2027, 1, 5))
+    assert [d.date for d in u.deadlines] == [dt.date(2027, 1, 25), dt.date(2027, 2, 2)]
