@@ -33,7 +33,6 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.linear_model import LogisticRegression
 
 from nextstep.model import CATEGORIES
 from nextstep.understanding.classify import _norm, score_text, subject_of
@@ -98,6 +97,15 @@ def load_corpora(root: Path = ROOT) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def _logistic_regression() -> Any:
+    """scikit-learn's LogisticRegression, imported here and not at the top: it is a build-time
+    dependency only, and importing scikit-learn loads Rich, which tests/test_layers.py forbids
+    for any module of the domain package at import time."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression
+
+
 def prepare(docs: Sequence[dict[str, Any]]) -> list[Prepared]:
     classes = list(CATEGORIES)
     out = []
@@ -136,7 +144,7 @@ def fit_deadline_filter(docs: Sequence[Prepared], threshold: float = 0.5) -> Dea
     y = np.array([int(v) for _f, v in rows])
     if len(set(y.tolist())) < 2:
         return DeadlineFilter(vocab, np.zeros(len(terms)), 5.0, threshold)
-    lr = LogisticRegression(C=DEADLINE_C, max_iter=2000, tol=1e-6)
+    lr = _logistic_regression()(C=DEADLINE_C, max_iter=2000, tol=1e-6)
     lr.fit(x, y)
     coef = lr.coef_[0].astype(np.float32).astype(np.float64)
     return DeadlineFilter(vocab, coef, float(lr.intercept_[0]), threshold)
@@ -191,7 +199,7 @@ def fit(docs: Sequence[Prepared], cfg: Config = Config()) -> LinearModel:
     classes = list(CATEGORIES)
     y = np.array([classes.index(d.category) for d in docs])
     w = np.array([d.weight for d in docs])
-    lr = LogisticRegression(C=cfg.c_reg, max_iter=3000, tol=1e-4, class_weight="balanced")
+    lr = _logistic_regression()(C=cfg.c_reg, max_iter=3000, tol=1e-4, class_weight="balanced")
     lr.fit(x, y, sample_weight=w)
     coef = np.zeros((len(classes), x.shape[1]))
     intercept = np.full(len(classes), -30.0)  # a class absent from training is never chosen

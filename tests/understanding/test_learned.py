@@ -15,7 +15,8 @@ from nextstep.understanding import understand
 from nextstep.understanding.classify import classify_text
 from nextstep.understanding.learned import MODEL_PATH, LinearModel, shipped_model
 
-train = pytest.importorskip("nextstep.understanding.train", reason="scikit-learn builds the model")
+pytest.importorskip("sklearn", reason="scikit-learn builds the model")
+from nextstep.understanding import train  # noqa: E402
 
 
 @pytest.fixture(scope="module")
