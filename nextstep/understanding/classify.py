@@ -26,7 +26,13 @@ from typing import Literal
 import numpy as np
 
 from nextstep.model import CATEGORIES, Classification
-from nextstep.understanding.learned import LinearModel, features, rule_features, shipped_model
+from nextstep.understanding.learned import (
+    FULL_LENGTH,
+    LinearModel,
+    features,
+    rule_features,
+    shipped_model,
+)
 
 REVIEW_THRESHOLD = 0.65  # one clear institution or topic phrase passes, one common phrase not
 TEMPERATURE = 2.0  # softmax temperature over rule scores (calibrated, see docs)
@@ -647,6 +653,11 @@ def _classify_with_model(
         reasons.append("none of the ten topics' signals: other")
     if not text.strip() or len(ix) == 0:
         reasons = ["no readable text: needs review"]
+        return Classification("other", round(conf, 3), True, alternatives, reasons)
+    n_words = sum(v for f, v in counts.items() if f.startswith("w ") and " " not in f[2:])
+    if best == "other" and n_words < FULL_LENGTH:
+        # a scrap with no topic's signal: too little text to say it is about nothing
+        reasons.append(f"only {n_words} words and no topic found: needs review")
         return Classification("other", round(conf, 3), True, alternatives, reasons)
     if conf < threshold:
         reasons.append(f"confidence {conf:.2f} below {threshold:.2f}: needs review")
