@@ -152,3 +152,33 @@ def test_a_wrong_passphrase_removes_nothing_and_says_so(escrow_kiosk: Any, langu
     assert seen["boxes"] == 0
     assert escrow.is_file()
     assert log_lines(kiosk) == before
+
+
+def test_home_offers_withdrawal_and_f1_lists_its_key(make_kiosk: Any) -> None:
+    from kiosk.app import KioskApp
+
+    kiosk = make_kiosk()
+    app: Any = KioskApp(kiosk, first="signin")
+    seen: dict[str, Any] = {}
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await sign_in(pilot, app)
+            await pilot.press("f1")
+            await until(pilot, app, "HelpModal")
+            seen["help"] = str(app.screen.query_one("#help-keys").render())
+            await pilot.press("escape")
+            await until(pilot, app, "HomeScreen")
+            await pilot.press("v")
+            await settle(pilot, app)
+            seen["modal"] = type(app.screen).__name__
+            seen["message"] = str(getattr(app.screen, "message", ""))
+            await pilot.press("enter")
+            await until(pilot, app, "WithdrawScreen")
+            seen["status"] = str(app.screen.query_one("#withdraw-status").render())
+
+    asyncio.run(run())
+    assert seen["modal"] == "ErrorModal" and "Aucun dossier NextStep" in seen["message"]
+    assert "V  Retirer un accord avec la clé de la personne" in " ".join(seen["help"].split("\n"))
+    # The empty demo drive holds no bundle: said, and nothing to type yet.
+    assert "F5" in seen["status"]
