@@ -72,7 +72,7 @@ class WithdrawScreen(KioskScreen):
                     wrap(
                         person_raw("Type the passphrase printed on your key card."),
                         CURRENT.person,
-                        self.text_width(80),
+                        self.text_width(56),
                     ),
                     id="withdraw-help",
                 )
@@ -217,13 +217,19 @@ class WithdrawScreen(KioskScreen):
             wrap(
                 person_raw("Tick each agreement you want to withdraw."),
                 CURRENT.person,
-                self.text_width(80),
+                self.text_width(56),
             )
         )
-        boxes.mount_all(
-            Checkbox(purpose_text(pid), value=False, id=f"withdraw-{pid}")
-            for pid in given.given
-        )
+        width = self.text_width(56)  # the form column is narrower than the screen
+        for pid in given.given:
+            # The wording above its own box: a Checkbox label is one line, cut at 80x24.
+            boxes.mount(
+                Vertical(
+                    Static(wrap(person_raw(PURPOSE_LABELS.get(pid, pid)), CURRENT.person, width)),
+                    Checkbox(_p("Withdraw this agreement"), value=False, id=f"withdraw-{pid}"),
+                    classes="purpose",
+                )
+            )
         self.query_one("#withdraw-purposes").display = True
         self.call_after_refresh(self.focus_first_box)
 
@@ -281,10 +287,7 @@ class WithdrawScreen(KioskScreen):
         self.secret = None
         self.query_one("#withdraw-purposes").display = False
         lines = [_p("Your agreement is withdrawn.")]
-        lines += [
-            "- " + purpose_text(d.purpose)
-            for d in result.record.decisions
-        ]
+        lines += ["- " + purpose_text(d.purpose) for d in result.record.decisions]
         if result.removed:
             lines.append(
                 _("Removed from the drive: {files}").format(files=", ".join(result.removed))
