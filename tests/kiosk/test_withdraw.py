@@ -179,6 +179,6 @@ def test_home_offers_withdrawal_and_f1_lists_its_key(make_kiosk: Any) -> None:
 
     asyncio.run(run())
     assert seen["modal"] == "ErrorModal" and "Aucun dossier NextStep" in seen["message"]
-    assert "V  Retirer un accord avec la clé de la personne" in " ".join(seen["help"].split("\n"))
+    assert "V  Retirer le consentement" in seen["help"]
     # The empty demo drive holds no bundle: said, and nothing to type yet.
     assert "F5" in seen["status"]
