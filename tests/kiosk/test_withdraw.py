@@ -10,6 +10,7 @@ without OCR (the test is about withdrawal, not reading).
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,12 @@ def escrow_visit(kiosk: Any, language: str) -> tuple[str, str]:
 def escrow_kiosk(make_kiosk: Any) -> Any:
     recipient = str(pyrage.x25519.Identity.generate().to_public())
     return make_kiosk(recovery_recipient=recipient)
+
+
+def withdrawn_proofs(kiosk: Any) -> list[str]:
+    """The proof of each ``consent_withdrawn`` entry in the kiosk's log."""
+    entries = [json.loads(line) for line in kiosk.settings.audit_log.open()]
+    return [e["details"]["proof"] for e in entries if e["event"] == "consent_withdrawn"]
 
 
 def log_lines(kiosk: Any) -> int:
@@ -111,8 +118,7 @@ def test_withdraw_escrow_on_the_drive_at_80x24(escrow_kiosk: Any, language: str)
     key, _log = kiosk.open()
     report = verify_log(kiosk.settings.audit_log, [key.public_bytes])
     assert report.ok, report.problems
-    events = [line for line in kiosk.settings.audit_log.open() if "consent_withdrawn" in line]
-    assert events
+    assert withdrawn_proofs(kiosk) == ["keycard"]
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
@@ -182,3 +188,34 @@ def test_home_offers_withdrawal_and_f1_lists_its_key(make_kiosk: Any) -> None:
     assert "V  Retirer le consentement" in seen["help"]
     # The empty demo drive holds no bundle: said, and nothing to type yet.
     assert "F5" in seen["status"]
+
+
+def test_without_a_key_card_staff_attest_and_it_is_logged(escrow_kiosk: Any) -> None:
+    from kiosk.app import KioskApp
+
+    kiosk = escrow_kiosk
+    stem, _phrase = escrow_visit(kiosk, "fr")
+    escrow = Path(kiosk.drive_spec) / f"{stem}.recovery.age"
+    app: Any = KioskApp(kiosk, first="signin")
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await sign_in(pilot, app)
+            await pilot.press("v")
+            await until(pilot, app, "WithdrawScreen")
+            await settle(pilot, app)
+            app.screen.action_attest()
+            await until(pilot, app, "ConfirmModal")
+            await pilot.press("shift+tab", "enter")
+            await until(pilot, app, "WithdrawScreen")
+            await settle(pilot, app)
+            app.screen.query_one("#withdraw-recovery_escrow").value = True
+            await pilot.press("f8")
+            await until(pilot, app, "ConfirmModal")
+            await pilot.press("shift+tab", "enter")
+            await until(pilot, app, "WithdrawScreen")
+            await settle(pilot, app)
+
+    asyncio.run(run())
+    assert not escrow.exists()
+    assert withdrawn_proofs(kiosk) == ["staff_attestation"]
