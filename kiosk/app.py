@@ -112,6 +112,11 @@ class KioskApp(App[None], inherit_bindings=False):
 
         self._go(ReturningDriveScreen())
 
+    def goto_withdraw(self) -> None:
+        from kiosk.screens.withdraw import WithdrawScreen
+
+        self._go(WithdrawScreen())
+
     def goto_passphrase(self) -> None:
         from kiosk.screens.returning import PassphraseScreen
 

@@ -42,6 +42,7 @@ KEYS: dict[str, Key] = {
         Key("c", "C", "checkpoint", N_("End-of-day checkpoint")),
         Key("l", "L", "sign_out", N_("Sign out")),
         Key("g", "G", "staff_language", N_("Staff language")),
+        Key("v", "V", "withdraw_consent", N_("Withdraw consent")),
         # Capture.
         Key("space", "Space", "capture", N_("Capture a document")),
         Key("a", "A", "add_page", N_("Add a page to the last one")),

@@ -18,6 +18,7 @@ from nextstep.bundle.verify import (
     UnknownSigningKeyError,
     WrongPassphraseError,
 )
+from nextstep.consent.withdrawal import ProofRequired
 from nextstep.drives.status import DriveError
 from nextstep.returning import NoBundleOnDrive
 from nextstep.staff import StaffLocked
@@ -63,6 +64,14 @@ def translate(exc: BaseException) -> tuple[str, str] | None:
             _(
                 "Check that this is the person's drive; if it is, run 'nextstep bundle check' "
                 "on it, or start as a new person."
+            ),
+        )
+    if isinstance(exc, ProofRequired):
+        return (
+            _("The passphrase does not open this bundle: nothing was withdrawn or removed."),
+            _(
+                "Type the digits exactly as printed on the key card, or, after checking who "
+                "the person is, use the staff attestation."
             ),
         )
     if isinstance(exc, WrongPassphraseError):

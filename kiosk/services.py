@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from crypto.keys import KioskKey
     from nextstep.audit.log import AuditLog
     from nextstep.bundle.keycard import CardPrinter
+    from nextstep.consent.withdrawal import GivenOnDrive, WithdrawalResult
     from nextstep.returning import WriteCheck
     from nextstep.staff import StaffStore
     from scanners.protocol import Scanner
@@ -195,6 +196,50 @@ class Kiosk:
         holder = Session.holder_on_drive(self.settings, self.drive_spec, bundle=bundle)
         self.chosen_bundle = bundle  # opened after consent: the same one, not its namesake
         return holder
+
+    def given_on_drive(
+        self, *, bundle: str | None, passphrase: str | None, attested: bool
+    ) -> GivenOnDrive:
+        """The purposes the person on the inserted drive can still withdraw, once the key card's
+        passphrase opened their bundle (or staff attested it). Read only: nothing logged."""
+        from nextstep.consent import withdrawal
+
+        key, log = self.open()
+        return withdrawal.given_on_drive(
+            self.settings,
+            log,
+            key.public_bytes,
+            self.drive_spec,
+            bundle=bundle,
+            passphrase=passphrase,
+            attested=attested,
+        )
+
+    def withdraw_consent(
+        self,
+        purposes: list[str],
+        *,
+        bundle: str | None,
+        passphrase: str | None,
+        attested: bool,
+    ) -> WithdrawalResult:
+        """Withdraw ``purposes`` with the person's drive: the one domain call the CLI makes too
+        (it logs, erases what they covered, writes the receipt); the kiosk writes nothing."""
+        from nextstep.consent import withdrawal
+
+        key, log = self.open()
+        with self.lock:
+            return withdrawal.withdraw_with_drive(
+                self.settings,
+                log,
+                key.public_bytes,
+                self.drive_spec,
+                staff=self.staff or "kiosk",
+                requested=purposes,
+                bundle=bundle,
+                passphrase=passphrase,
+                attested=attested,
+            )
 
     def check_drive_before_write(self) -> WriteCheck:
         """Whose bundles the inserted drive already holds, before this person's is written

@@ -197,7 +197,14 @@ class SignInScreen(KioskScreen):
 
 class HomeScreen(KioskScreen):
     STEP = "home"
-    BINDINGS = bindings("new_person:new", "returning", "checkpoint", "sign_out", "staff_language")
+    BINDINGS = bindings(
+        "new_person:new",
+        "returning",
+        "withdraw_consent",
+        "checkpoint",
+        "sign_out",
+        "staff_language",
+    )
 
     def step_title(self) -> str:
         return _("Home")
@@ -206,6 +213,7 @@ class HomeScreen(KioskScreen):
         return [
             hint("new_person"),
             hint("returning"),
+            hint("withdraw_consent"),
             hint("checkpoint"),
             hint("sign_out"),
             hint("staff_language"),
@@ -217,6 +225,7 @@ class HomeScreen(KioskScreen):
             yield Label(_("What do you want to do?"), classes="screen-title")
             yield Button(_("New person"), id="new", variant="primary")
             yield Button(_("Returning person (drive and key card)"), id="returning")
+            yield Button(_("Withdraw consent (drive and key card)"), id="withdraw")
             yield Button(_("End-of-day checkpoint"), id="checkpoint")
             yield Button(_("Sign out"), id="sign-out")
             yield Static("", id="home-message")
@@ -229,6 +238,7 @@ class HomeScreen(KioskScreen):
         {
             "new": self.action_new,
             "returning": self.action_returning,
+            "withdraw": self.action_withdraw_consent,
             "checkpoint": self.action_checkpoint,
             "sign-out": self.action_sign_out,
         }[str(event.button.id)]()
@@ -238,6 +248,9 @@ class HomeScreen(KioskScreen):
 
     def action_returning(self) -> None:
         self.kapp.goto_returning()
+
+    def action_withdraw_consent(self) -> None:
+        self.kapp.goto_withdraw()
 
     def action_checkpoint(self) -> None:
         self.sign_checkpoint()

@@ -65,53 +65,28 @@ def cmd_notice(args: argparse.Namespace) -> int:
 def cmd_withdraw(args: argparse.Namespace) -> int:
     from nextstep.consent import withdrawal
     from nextstep.demo import open_kiosk
-    from nextstep.drives import hostile
-    from nextstep.drives.target import open_target
-    from nextstep.returning import list_bundles, pick
-    from nextstep.session import trusted_keys_of
 
     passphrase = sys.stdin.readline().strip() if args.passphrase_stdin else None
     settings = config.load()
     key, log = open_kiosk(settings)
-    trusted = trusted_keys_of(settings, key.public_bytes)
-    with log, open_target(args.drive, allow_loop=settings.drive_allow_loop) as target:
-        chosen = pick(list_bundles(target.root, trusted), args.bundle)
-        pdf = envelope = None
-        if passphrase:
-            root, stem = target.root, chosen.stem
-            pdf = hostile.read_file(root / f"{stem}.pdf", hostile.FileKind.PDF)
-            envelope = (
-                hostile.read_file(root / f"{stem}.manifest.json", hostile.FileKind.MANIFEST),
-                hostile.read_file(
-                    root / f"{stem}.manifest.json.minisig", hostile.FileKind.SIGNATURE
-                ),
-            )
-        proof = withdrawal.check_proof(
+    with log:
+        result = withdrawal.withdraw_with_drive(
+            settings,
+            log,
+            key.public_bytes,
+            args.drive,
+            staff=args.staff,
+            requested=args.purpose,
+            bundle=args.bundle,
             passphrase=passphrase,
             attested=args.attest,
-            pdf=pdf,
-            envelope=envelope,
-            trusted_keys=trusted,
         )
-        result = withdrawal.withdraw_on_drive(
-            log,
-            target,
-            holder_id=chosen.holder_id,
-            stem=chosen.stem,
-            staff=args.staff,
-            proof=proof,
-            requested=args.purpose,
-            trusted_keys=trusted,
-            controller=settings.org_name,
-            contact=settings.org_contact,
-        )
-        log.checkpoint("consent_withdrawn")  # the withdrawal is sealed, like access and erasure
     print(f"Withdrawn: {', '.join(d.purpose for d in result.record.decisions)}")
     if result.not_given:
         print(f"Never given (nothing to withdraw): {', '.join(result.not_given)}")
     print(f"Removed from the drive: {', '.join(result.removed) or 'nothing'}")
     print(f"Receipt: {', '.join(result.receipt_files)} (language {result.language} and fr)")
-    print(f"Logged as entry {result.record.audit_seq} (proof: {proof})")
+    print(f"Logged as entry {result.record.audit_seq} (proof: {result.proof})")
     return 0
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from crypto import minisign
 from nextstep.audit import events
 from nextstep.audit.log import AuditLog
+from nextstep.config import Settings
 from nextstep.consent import purposes as _purposes
 from nextstep.consent import receipt
 from nextstep.consent.record import ConsentError, ConsentRecord, withdraw
@@ -53,6 +54,21 @@ class WithdrawalResult:
     removed: list[str]
     not_given: list[str]
     receipt_files: list[str]
+    language: str
+    proof: str = ""
+
+
+@dataclass
+class GivenOnDrive:
+    """The purposes a person can still withdraw, once they proved the drive's bundle is theirs.
+
+    ``language`` is the person's own (from the log) so the kiosk can ask them to confirm in
+    it; nothing here is written anywhere."""
+
+    holder_id: str
+    stem: str
+    proof: str
+    given: list[str]
     language: str
 
 
@@ -301,3 +317,101 @@ def prove_holder(
             trusted_keys=trusted_keys,
         )
     return check_proof(passphrase=None, attested=attested)
+
+
+def _prove(
+    target: DriveTarget,
+    *,
+    bundle: str | None,
+    passphrase: str | None,
+    attested: bool,
+    trusted_keys: Sequence[bytes],
+) -> tuple[str, str, str]:
+    """The chosen bundle's holder id and stem, and the proof (key card or attestation)."""
+    from nextstep.returning import list_bundles, pick
+
+    chosen = pick(list_bundles(target.root, trusted_keys), bundle)
+    pdf = envelope = None
+    if passphrase:
+        root, stem = target.root, chosen.stem
+        pdf = hostile.read_file(root / f"{stem}.pdf", hostile.FileKind.PDF)
+        envelope = (
+            hostile.read_file(root / f"{stem}.manifest.json", hostile.FileKind.MANIFEST),
+            hostile.read_file(root / f"{stem}.manifest.json.minisig", hostile.FileKind.SIGNATURE),
+        )
+    proof = check_proof(
+        passphrase=passphrase,
+        attested=attested,
+        pdf=pdf,
+        envelope=envelope,
+        trusted_keys=trusted_keys,
+    )
+    return chosen.holder_id, chosen.stem, proof
+
+
+def given_on_drive(
+    settings: Settings,
+    log: AuditLog,
+    own_key: bytes,
+    drive: str,
+    *,
+    bundle: str | None = None,
+    passphrase: str | None = None,
+    attested: bool = False,
+) -> GivenOnDrive:
+    """What the person on ``drive`` has given, after the proof (read only: nothing logged).
+
+    Why the proof first: the holder id in clear on a drive would otherwise be enough to read
+    someone's choices."""
+    from nextstep.drives.target import open_target
+    from nextstep.session import trusted_keys_of  # session imports consent: import late
+
+    trusted = trusted_keys_of(settings, own_key)
+    with open_target(drive, allow_loop=settings.drive_allow_loop) as target:
+        holder, stem, proof = _prove(
+            target, bundle=bundle, passphrase=passphrase, attested=attested, trusted_keys=trusted
+        )
+    past = history(log, holder)
+    given = [p for p in _purposes.PURPOSES if past.active.get(p)]
+    return GivenOnDrive(holder, stem, proof, given, past.language or "fr")
+
+
+def withdraw_with_drive(
+    settings: Settings,
+    log: AuditLog,
+    own_key: bytes,
+    drive: str,
+    *,
+    staff: str,
+    requested: Sequence[str] | None,
+    bundle: str | None = None,
+    passphrase: str | None = None,
+    attested: bool = False,
+) -> WithdrawalResult:
+    """The whole withdrawal with a person's drive, as ``nextstep consent withdraw`` and the
+    kiosk's withdrawal screen both do it: pick the bundle, check the proof, withdraw
+    ``requested`` (None: all given), erase what they covered, log, write the receipt, and seal
+    the log with a checkpoint. A failed proof raises before anything is logged or removed."""
+    from nextstep.drives.target import open_target
+    from nextstep.session import trusted_keys_of  # session imports consent: import late
+
+    trusted = trusted_keys_of(settings, own_key)
+    with open_target(drive, allow_loop=settings.drive_allow_loop) as target:
+        holder, stem, proof = _prove(
+            target, bundle=bundle, passphrase=passphrase, attested=attested, trusted_keys=trusted
+        )
+        result = withdraw_on_drive(
+            log,
+            target,
+            holder_id=holder,
+            stem=stem,
+            staff=staff,
+            proof=proof,
+            requested=requested,
+            trusted_keys=trusted,
+            controller=settings.org_name,
+            contact=settings.org_contact,
+        )
+        log.checkpoint("consent_withdrawn")  # the withdrawal is sealed, like access and erasure
+    result.proof = proof
+    return result

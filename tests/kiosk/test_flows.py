@@ -307,7 +307,16 @@ def test_one_key_one_meaning_on_every_screen() -> None:
             assert name not in by_key, f"{name} means both {by_key[name]} and {k.action}"
             by_key[name] = k.action
     screens = []
-    for module in ("staff", "person", "capture", "review", "delivery", "returning", "share"):
+    for module in (
+        "staff",
+        "person",
+        "capture",
+        "review",
+        "delivery",
+        "returning",
+        "share",
+        "withdraw",
+    ):
         mod = importlib.import_module(f"kiosk.screens.{module}")
         screens += [
             c for _n, c in inspect.getmembers(mod, inspect.isclass) if issubclass(c, KioskScreen)

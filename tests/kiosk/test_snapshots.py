@@ -402,3 +402,23 @@ def test_every_screen_fits_80x24(make_kiosk: Any, name: str, lang: str) -> None:
     asyncio.run(run())
     assert seen["title"]
     assert seen["focus"]
+
+
+def test_withdrawal_purposes_snapshot_80x24(snap_compare: Any, make_kiosk: Any) -> None:
+    """The withdrawal screen once the key card proved the bundle: the purposes the person gave,
+    one box each, none ticked (the proof's outcome is given, so no drive is read)."""
+    from nextstep.consent.withdrawal import GivenOnDrive
+
+    app = make_app(make_kiosk, "fr")
+
+    async def before(pilot: Any) -> None:
+        from kiosk.screens.withdraw import WithdrawScreen
+
+        screen = WithdrawScreen(auto=False)
+        await app.push_screen(screen)
+        await pilot.pause()
+        given = ["digitize_store", "recovery_escrow"]
+        screen.show_purposes(GivenOnDrive(HOLDER, "stem", "keycard", given, "fr"))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=before)
