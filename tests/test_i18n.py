@@ -177,3 +177,28 @@ def test_one_list_of_right_to_left_languages() -> None:
                     codes = {e.value for e in node.elts if isinstance(e, ast.Constant)}
                     rtl_only = codes <= {"ar", "fa", "ps", "prs", "ur", "he", "ku"}
                     assert not (rtl_only and len(codes) >= 2), path
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "nextstep" / "locale").glob("*/LC_MESSAGES/*.po")))
+def test_catalogues_hold_each_message_once(path: Path) -> None:
+    """GNU msgfmt refuses a catalogue with a duplicate msgid (Babel silently keeps one)."""
+    ids: list[tuple[str | None, str]] = []
+    context: str | None = None
+    text = path.read_text(encoding="utf-8")
+    for block in text.split("\n\n"):
+        lines = [x for x in block.splitlines() if not x.startswith("#")]
+        ctx = [x for x in lines if x.startswith("msgctxt ")]
+        context = ctx[0] if ctx else None
+        msgid = []
+        taking = False
+        for line in lines:
+            if line.startswith("msgid "):
+                taking, msgid = True, [line[6:]]
+            elif taking and line.startswith('"'):
+                msgid.append(line)
+            else:
+                taking = False
+        if msgid and msgid != ['""']:
+            ids.append((context, "".join(msgid)))
+    duplicates = sorted({m for m in ids if ids.count(m) > 1})
+    assert not duplicates, duplicates
