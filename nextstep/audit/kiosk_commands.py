@@ -201,12 +201,16 @@ def cmd_erase(args: argparse.Namespace) -> int:
     settings = config.load()
     proof = _proof(args, settings)
     if not args.yes:
-        answer = input(
-            "Destroy this person's key? Their private details become unreadable. "
-            "Type 'erase' to confirm: "
-        )
+        try:
+            answer = input(
+                "Destroy this person's key? Their private details become unreadable. "
+                "Type 'erase' to confirm: "
+            )
+        except EOFError:  # no terminal to answer on (a script): refuse rather than guess
+            answer = ""
+            print()
         if answer.strip() != "erase":
-            print("Nothing erased.")
+            print("Nothing erased (confirm by typing 'erase', or pass --yes).")
             return 1
     with open_log(settings) as log:
         log.append(  # who proved what before the key goes (the erasure entry has no room)

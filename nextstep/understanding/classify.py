@@ -21,8 +21,18 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
 
 from nextstep.model import CATEGORIES, Classification
+from nextstep.understanding.learned import (
+    FULL_LENGTH,
+    LinearModel,
+    features,
+    rule_features,
+    shipped_model,
+)
 
 REVIEW_THRESHOLD = 0.65  # one clear institution or topic phrase passes, one common phrase not
 TEMPERATURE = 2.0  # softmax temperature over rule scores (calibrated, see docs)
@@ -43,6 +53,10 @@ class Signal:
     pattern: re.Pattern[str]
     weight: float
     institution: bool
+    #: an acronym or name that is also a common word (ONE, MC, AZ, Manpower): matched
+    #: case-sensitively on the accent-stripped text, and not inside an all-capitals heading
+    #: such as "ONE MONTH NOTICE" unless it stands alone there
+    cased: bool = False
 
 
 def _norm(text: str) -> str:
@@ -118,8 +132,8 @@ family topic: regroupement familial | gezinshereniging | familienzusammenfuhrung
     family reunification | tribunal de la famille | chambre de la famille | familierechtbank |
     familiekamer | familiengericht | familienkammer | family court | family division
 family institution: family reunion | reunification familiale
-family institution: \bone\b | office de la naissance et de l'enfance | kind en gezin |
-    opgroeien |
+family institution: =\bONE\b | office de la naissance et de l'enfance | kind en gezin |
+    agentschap opgroeien | =\bOpgroeien\b |
     etat civil | burgerlijke stand | standesamt | civil registry | registry office
 family phrase: acte de naissance | geboorteakte | geburtsurkunde | birth certificate |
     acte de mariage | huwelijksakte | heiratsurkunde | marriage certificate |
@@ -137,10 +151,76 @@ family phrase: mariage | huwelijk | heirat | eheschliessung | marriage | cohabit
 family word: enfant | kind(?:eren)?\b | kinder | children | \bchild\b | naissance | geboorte |
     geburt | \bbirth\b | epoux | echtgeno | ehegatte | spouse | famille | gezin | familie |
     family | mere | moeder | mutter | mother | pere | vader | vater | father
+housing topic: facture d'(?:electricite|energie|eau|gaz) |
+    facture (?:de |d')?(?:electricite|energie|eau|gaz) |
+    fournisseur d'(?:energie|electricite|eau|gaz) | consommation d'(?:energie|eau|electricite|gaz) |
+    energiefactuur | elektriciteitsfactuur | waterfactuur | gasfactuur | energieleverancier |
+    waterleverancier | energieverbruik | waterverbruik | stromrechnung | gasrechnung |
+    wasserrechnung | energierechnung | energieversorger | stromverbrauch | wasserverbrauch |
+    nebenkostenabrechnung | (?:energy|electricity|gas|water) (?:bill|supplier|consumption) |
+    (?:electricity|energy|water|gas) (?:meter|supply) | compteur (?:d'eau|electrique|de gaz) |
+    watermeter | elektriciteitsmeter | stromzahler | wasserzahler |
+    releve (?:de|des) (?:index|compteur) |
+    meterstand | zahlerstand | meter reading |
+    =\b(?:ENGIE|Engie|Luminus|LUMINUS|TotalEnergies|Lampiris|Eneco|Mega)\b |
+    =\b(?:SWDE|Vivaqua|VIVAQUA|CILE|Farys|FARYS|Watergroep|Pidpa|PIDPA)\b |
+    =\b(?:Fluvius|FLUVIUS|Sibelga|ORES|RESA|Octa\+)\b
+housing topic: resili\w* (?:\w+ ){0,4}bail | bail (?:\w+ ){0,3}resili | fin du bail |
+    fin de (?:votre|mon|notre) bail |
+    conge (?:\w+ ){0,2}(?:au|du|pour le) (?:locataire|bailleur|proprietaire) |
+    renon (?:\w+ ){0,4}(?:bail|logement|appartement) |
+    opzeg\w* (?:\w+ ){0,5}huur | huur\w* (?:\w+ ){0,3}opzeg | einde (?:van )?(?:de |het |uw )?huur |
+    kundig\w* (?:\w+ ){0,4}(?:mietvertrag|mietverhaltnis|wohnung) |
+    (?:mietvertrag|mietverhaltnis)\w* (?:\w+ ){0,3}kundig |
+    ende des mietverhaltnisses | terminat\w* (?:\w+ ){0,4}(?:lease|tenancy) |
+    end of (?:the |your |my )?(?:lease|tenancy) | (?:lease|tenancy) (?:\w+ ){0,3}terminat |
+    garantie locative | huurwaarborg | mietkaution | rental deposit | logement social |
+    sociale (?:huur)?woning | sozialwohnung | social housing | arriere de loyer |
+    arrieres de loyer |
+    huurachterstal | mietruckstand | rent arrears | loyer impaye | onbetaalde huur
+debt topic: mediation de dettes | mediateur de dettes | service de mediation | schuldbemiddeling |
+    schuldbemiddelaar | budgetbegeleiding | budgetbeheer | schuldnerberatung | schuldenberatung |
+    debt (?:mediation|advice|counselling) | reglement collectif de dettes |
+    collectieve schuldenregeling | huissier de justice | gerechtsdeurwaarder | gerichtsvollzieher |
+    bailiff | recouvrement judiciaire | gerechtelijke invordering | zwangsvollstreckung |
+    bureau de recouvrement | incassobureau | inkassoburo | inkassobuero | debt collection agency |
+    debt collector
+residence topic: enquete de residence | controle de (?:residence|domicile|l'adresse|votre adresse) |
+    verification (?:de (?:votre )?)?(?:residence|domicile|adresse) | visite de l'agent de quartier |
+    agent de quartier | woonstcontrole | woonstvaststelling | adrescontrole | verblijfscontrole |
+    controle van (?:uw )?(?:woonst|adres|verblijf) | wijkagent | wohnsitzkontrolle |
+    wohnsitzuberprufung | uberprufung (?:ihres|des) wohnsitz | kontrolle (?:ihres|des) wohnsitz |
+    bezirksbeamte | residence check | (?:check|verification) of (?:your )?(?:address|residence) |
+    address check | community police officer | neighbourhood (?:police )?officer |
+    recours contre (?:la|une|cette) decision de refus de sejour | refus de sejour |
+    weigering van (?:het )?verblijf | verblijfsweigering | ablehnung (?:ihres|des) aufenthalt |
+    refusal of (?:your )?(?:residence|stay)
+family topic: test (?:adn|d'adn|genetique) | analyse (?:adn|genetique) |
+    dna-?(?:test|onderzoek|analyse) |
+    dns-?(?:test|analyse) | abstammungsgutachten | (?:dna|genetic) test | lien de filiation |
+    verwantschap | verwandtschaftsverhaltnis | acte de naissance | geboorteakte | geburtsurkunde |
+    birth certificate | acte de mariage | huwelijksakte | heiratsurkunde | marriage certificate |
+    etat civil | burgerlijke stand | standesamt | civil (?:status|registry) | personenstand |
+    regroupement familial | gezinshereniging | familienzusammenfuhrung | family reunification
+employment topic: equivalence (?:de |du |des |d')?(?:\w+ ){0,2}diplome |
+    reconnaissance (?:de |du |des |d')?(?:\w+ ){0,2}(?:diplome|qualification|titre) |
+    gelijkwaardigheid (?:van |voor )?(?:\w+ ){0,2}diploma | diplomagelijkwaardigheid |
+    erkenning van (?:\w+ ){0,2}diploma |
+    naric |
+    anerkennung (?:\w+ ){0,3}(?:abschluss|diplom|berufsabschluss|(?:berufs)?qualifikation) |
+    gleichwertigkeit (?:\w+ ){0,3}(?:abschluss|diplom) |
+    recognition of (?:\w+ ){0,2}(?:qualification|diploma|degree) |
+    diploma (?:equivalence|recognition) |
+    attestation de (?:formation|reussite de la formation|fin de formation) |
+    certificat de formation | opleidingsattest | attest van (?:de )?opleiding |
+    getuigschrift (?:van )?(?:de )?opleiding |
+    teilnahmebescheinigung | weiterbildung | umschulung | training certificate |
+    certificate of (?:completion|attendance) | vocational training | formation qualifiante |
+    beroepsopleiding | berufsausbildung
 housing institution: societe de logement | logement de service public |
     sociale huisvestingsmaatschappij | woonmaatschappij | sociaal verhuurkantoor |
-    agence immobiliere sociale | \bais\b | \bsvk\b | wohnungsbaugesellschaft |
-    housing association | fonds du logement | woonfonds | immo
+    agence immobiliere sociale | =\bAIS\b | =\bSVK\b | wohnungsbaugesellschaft |
+    housing association | fonds du logement | woonfonds | =\b(?:Immo|IMMO)\b
 housing phrase: resiliation du bail | conge (?:du|de) (?:bail|locataire) | \brenon\b |
     opzegging van de huur(?:overeenkomst)? | opzeg(?:ging)? van het huurcontract |
     kundigung des mietvertrag | kundigung der wohnung | notice to quit |
@@ -170,8 +250,9 @@ allowances institution: \bcpas\b | \bocmw\b | \boshz\b | centre public d'action 
 allowances institution: \bonem\b | \brva\b | \blfa\b | office national de l'emploi |
     rijksdienst voor arbeidsvoorziening | landesamt fur arbeitsbeschaffung |
     national employment office | \bcapac\b | \bhvw\b | hulpkas | caisse auxiliaire
-allowances institution: famiwal | groeipakket | fons | parentia | infino | kidslife |
-    myfamily | camille | brussels family | allocations familiales | kinderbijslag |
+allowances institution: famiwal | groeipakket | =\bFONS\b | parentia | infino | kidslife |
+    myfamily | camille allocations | camille\.be | brussels family | allocations familiales |
+    kinderbijslag |
     kindergeld | family allowance | child benefit
 allowances phrase: revenu d'integration | leefloon | eingliederungseinkommen |
     integration income | aide sociale | maatschappelijke dienstverlening | sozialhilfe |
@@ -197,8 +278,7 @@ debt topic: sommation de payer | sommation | rappel de paiement | deuxieme rappe
 debt phrase: impot | impots | precompte | belasting | belastingen | personenbelasting |
     \bsteuer | einkommensteuer | \btax\b | \btaxes\b | income tax | tax office | fps finance |
     federal public service finance | spf finances | fod financien | \bfof\b | solde a payer |
-    montant a payer | te betalen bedrag | zu zahlender betrag | amount to pay |
-    fournisseur d'energie | energieleverancier | energieversorger | energy supplier
+    montant a payer | te betalen bedrag | zu zahlender betrag | amount to pay
 debt institution: huissier de justice | huissiers de justice | gerechtsdeurwaarder |
     gerichtsvollzieher | bailiff | enforcement officer | bureau de recouvrement |
     incassobureau | inkassobuero | inkassoburo | debt collection agency | intrum | fiducre |
@@ -238,10 +318,10 @@ employment phrase: interim | interimaire | uitzend | uitzendbureau | uitzendkrac
     vollzeit | full-time | temps partiel | deeltijds | teilzeit | part-time |
     werkrooster | dienstplan | ploegendienst | schichtarbeit | werkplek | arbeitsplatz |
     lieu de travail | workplace | vacature | sollicit | bewerbung | candidature
-employment institution: \bforem\b | \bvdab\b | \badg\b | arbeitsamt der deutschsprachigen |
+employment institution: \bforem\b | \bvdab\b | =\bADG\b | arbeitsamt der deutschsprachigen |
     actiris | bruxelles formation | \bsecretariat social | sociaal secretariaat |
     sozialsekretariat | agence d'interim | uitzendkantoor | zeitarbeit | randstad | adecco |
-    start people | manpower
+    start people | =\bManpower\b | =\bMANPOWER\b
 employment phrase: contrat de travail | arbeidsovereenkomst | arbeidscontract |
     arbeitsvertrag | employment contract | contract of employment | contrat d'interim |
     uitzendcontract | offre d'emploi | vacature | stellenangebot | job offer | job vacancy |
@@ -264,10 +344,10 @@ employment word: emploi | \bwerk\b | arbeit\b | \bjob\b | \bwork\b | embauche | 
     working hours | conge | verlof | urlaub | \bleave\b | \bcv\b | curriculum
 health institution: mutualite | mutuelle | \bmutualiteit\b | ziekenfonds | krankenkasse |
     krankenversicherung | health insurance fund | sickness fund | \binami\b | \briziv\b |
-    \blikiv\b | solidaris | \bmc\b | cm-mc | partenamut | helan |
+    \blikiv\b | solidaris | =\bMC\b | cm-mc | partenamut | =\bHelan\b | =\bHELAN\b |
     caisse auxiliaire d'assurance maladie | hulpkas voor ziekte | \bcaami\b | \bhziv\b
-health institution: hopital | ziekenhuis | krankenhaus | hospital | clinique | kliniek |
-    klinik | clinic | \bchu\b | \bchr\b | \buz\b | \baz\b | centre de sante |
+health institution: hopital | ziekenhuis | krankenhaus | \bhospital\b | clinique | kliniek |
+    klinik | clinic | \bchu\b | \bchr\b | =\bUZ\b | =\bAZ\b | centre de sante |
     wijkgezondheidscentrum | gesundheitszentrum | health centre | maison medicale |
     medisch huis | fedasil medical | croix-rouge medical
 health phrase: aide medicale urgente | dringende medische hulp |
@@ -372,8 +452,11 @@ def _compile() -> list[Signal]:
     for cat, weight, alts in _parse_rules(RULES):
         for alt in alts:
             # each alternative is its own signal so that reasons name the phrase seen
+            cased = alt.startswith("=")
+            alt = alt.lstrip("=")
             label = alt.replace("\\b", "").replace("(?:", "(")
-            out.append(Signal(cat, label, re.compile(alt), weight, weight == INSTITUTION))
+            rx = re.compile(alt)
+            out.append(Signal(cat, label, rx, weight, weight == INSTITUTION, cased))
     return out
 
 
@@ -404,28 +487,101 @@ def subject_of(text: str) -> str:
     return _norm(" \n ".join(found))
 
 
+def _strip_accents(text: str) -> str:
+    t = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in t if not unicodedata.combining(c)).replace("ß", "ss")
+
+
+def _cased_count(sig: Signal, plain: str) -> tuple[int, int]:
+    """(occurrences, first position) of a case-sensitive signal outside all-capitals
+    headings ("ONE MONTH NOTICE"); in such a heading it counts only when it stands alone
+    or before a separator ("ONE - Office de la Naissance", "AZ:")."""
+    n, first = 0, -1
+    for m in sig.pattern.finditer(plain):
+        ls = plain.rfind("\n", 0, m.start()) + 1
+        le = plain.find("\n", m.end())
+        line = plain[ls : le if le >= 0 else len(plain)]
+        letters = [c for c in line if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+            rest = plain[m.end() : le if le >= 0 else len(plain)].strip()
+            if rest and rest[0] not in "-–:(,|/":
+                continue
+        before = plain[ls : m.start()].rstrip()
+        if (
+            not m.group(0).isupper()
+            and (not before or before[-1] in ".!?:")
+            and len(line.split()) > 5
+        ):
+            continue  # "Opgroeien in armoede ...": a capital at a sentence start, not a name
+        n += 1
+        first = m.start() if first < 0 else first
+    return n, first
+
+
+#: conventions (docs/understanding.md): what the document is about, not who sent it
+_UTILITY = re.compile(
+    r"facture d'(?:electricite|energie|eau|gaz)|energiefactuur|waterfactuur|stromrechnung|"
+    r"wasserrechnung|(?:energy|electricity|gas|water) bill|fournisseur d'(?:energie|eau)|"
+    r"energieleverancier|energieversorger|energy supplier|meterstand|zahlerstand|"
+    r"releve (?:de|des) (?:index|compteur)|meter reading|consommation d'(?:energie|eau)|"
+    r"energieverbruik|waterverbruik|stromverbrauch|wasserverbrauch"
+)
+_ENFORCEMENT = re.compile(
+    r"huissier|gerechtsdeurwaarder|gerichtsvollzieher|bailiff|recouvrement|incasso|inkasso|"
+    r"debt collect|mediation de dettes|schuldbemiddeling|schuldnerberatung|debt mediation"
+)
+_ALIEN_COURT = re.compile(
+    r"conseil du contentieux des etrangers|raad voor vreemdelingenbetwistingen|"
+    r"rat fur auslanderstreitsachen|council for alien law litigation|\bcce\b|\brvv\b"
+)
+
+
+def _apply_conventions(norm: str, ev: Evidence) -> None:
+    """Move evidence where the conventions say: a utility bill's reminders and payment plan
+    stay housing unless a bailiff or collector is involved; an appeal to the aliens' court
+    (CCE/RvV) is part of the asylum or residence case, not a criminal or civil case."""
+    sc = ev.scores
+    if _UTILITY.search(norm) and not _ENFORCEMENT.search(norm) and sc["debt"] > 0:
+        moved = 0.8 * sc["debt"]
+        sc["debt"] -= moved
+        sc["housing"] += moved
+        ev.hits["housing"].append(("convention: energy or water bill for the home", moved, False))
+    if _ALIEN_COURT.search(norm) and sc["justice"] > 0:
+        sc["justice"] *= 0.3
+
+
 def score_text(text: str) -> Evidence:
     """Rule scores per category; a signal in the subject line counts 2.5x, one elsewhere in the
     head of the letter (issuer) 1.5x: what the letter says it is about outweighs who sent it."""
     norm = _norm(text)
-    head = norm[: max(300, len(norm) // 5)]
+    head_len = max(300, len(norm) // 5)
+    head = norm[:head_len]
     subject = subject_of(text)
+    plain = _strip_accents(text)
     scores = dict.fromkeys(CATEGORIES, 0.0)
     hits: dict[str, list[tuple[str, float, bool]]] = {c: [] for c in CATEGORIES}
     for sig in SIGNALS:
-        n = len(sig.pattern.findall(norm))
+        if sig.cased:
+            n, first = _cased_count(sig, plain)
+            in_subject, in_head = False, 0 <= first < head_len
+        else:
+            n = len(sig.pattern.findall(norm))
+            in_subject = bool(n and subject and sig.pattern.search(subject))
+            in_head = bool(n and sig.pattern.search(head))
         if not n:
             continue
         w = sig.weight * (1.0 + 0.35 * math.log(n))
-        if subject and sig.pattern.search(subject):
+        if in_subject:
             w *= SUBJECT_BOOST
-        elif sig.pattern.search(head) and not sig.institution:
+        elif in_head and not sig.institution:
             w *= HEAD_BOOST
-        elif sig.pattern.search(head):
+        elif in_head:
             w *= 1.25  # the sender: a signal, but not more than what the letter is about
         scores[sig.category] += w
         hits[sig.category].append((sig.label, round(w, 2), sig.institution))
-    return Evidence(scores, hits)
+    ev = Evidence(scores, hits)
+    _apply_conventions(norm, ev)
+    return ev
 
 
 def calibrate(scores: dict[str, float], *, temperature: float, scale: float) -> dict[str, float]:
@@ -449,21 +605,76 @@ def calibrate(scores: dict[str, float], *, temperature: float, scale: float) -> 
     return probs
 
 
+SHIPPED: Literal["shipped"] = "shipped"
+
+
 def classify_text(
     text: str,
     *,
-    threshold: float = REVIEW_THRESHOLD,
+    threshold: float | None = None,
     temperature: float = TEMPERATURE,
     scale: float = EVIDENCE_SCALE,
+    model: LinearModel | Literal["shipped"] | None = SHIPPED,
 ) -> Classification:
+    """Category of ``text``: the learned model (with the rule scores among its features) when
+    one is shipped or given, else the rules alone. ``threshold`` overrides the review
+    threshold (the model's calibrated one, or REVIEW_THRESHOLD for the rules)."""
     ev = score_text(text)
+    m = shipped_model() if model == SHIPPED else model
+    if isinstance(m, LinearModel):
+        return _classify_with_model(text, ev, m, threshold)
+    return _classify_with_rules(ev, threshold if threshold is not None else REVIEW_THRESHOLD,
+                                temperature, scale)  # fmt: skip
+
+
+def _rule_reasons(ev: Evidence, category: str, k: int) -> list[str]:
+    return [
+        f"{'institution' if inst else 'phrase'} '{label}' -> {category}"
+        for label, _w, inst in sorted(ev.hits.get(category, []), key=lambda h: -h[1])[:k]
+    ]
+
+
+def _classify_with_model(
+    text: str, ev: Evidence, m: LinearModel, threshold: float | None
+) -> Classification:
+    threshold = m.threshold if threshold is None else threshold
+    counts = features(_norm(text), subject_of(text))
+    ix, vals = m.vectorize(counts)
+    rules = rule_features(ev.scores, m.classes)
+    probs = m.probabilities(m.logits(ix, vals, rules))
+    order = [int(i) for i in np.argsort(-probs, kind="stable")]
+    best, conf = m.classes[order[0]], float(probs[order[0]])
+    alternatives = [(m.classes[i], round(float(probs[i]), 3)) for i in order[1:4]]
+    words, rule_push = m.explain(ix, vals, rules, best)
+    reasons = _rule_reasons(ev, best, 3)
+    if words:
+        reasons.append("words " + ", ".join(f"'{w}'" for w in words) + f" -> {best} (model)")
+    if best == "other" and not reasons:
+        reasons.append("none of the ten topics' signals: other")
+    if not text.strip() or len(ix) == 0:
+        reasons = ["no readable text: needs review"]
+        return Classification("other", round(conf, 3), True, alternatives, reasons)
+    n_words = sum(v for f, v in counts.items() if f.startswith("w ") and " " not in f[2:])
+    if best == "other" and n_words < FULL_LENGTH:
+        # a scrap with no topic's signal: too little text to say it is about nothing
+        reasons.append(f"only {n_words} words and no topic found: needs review")
+        return Classification("other", round(conf, 3), True, alternatives, reasons)
+    if conf < threshold:
+        reasons.append(f"confidence {conf:.2f} below {threshold:.2f}: needs review")
+        alts = [(best, round(conf, 3))] + [a for a in alternatives if a[0] != "other"]
+        return Classification("other", round(conf, 3), True, alts[:3], reasons)
+    del rule_push
+    return Classification(best, round(conf, 3), False, alternatives, reasons)
+
+
+def _classify_with_rules(
+    ev: Evidence, threshold: float, temperature: float, scale: float
+) -> Classification:
     probs = calibrate(ev.scores, temperature=temperature, scale=scale)
     ranked = sorted(probs.items(), key=lambda kv: -kv[1])
     best, conf = ranked[0]
-    reasons: list[str] = []
     topical_best = next(c for c, _ in ranked if c != "other")
-    for label, _w, inst in sorted(ev.hits[topical_best], key=lambda h: -h[1])[:5]:
-        reasons.append(f"{'institution' if inst else 'phrase'} '{label}' -> {topical_best}")
+    reasons = _rule_reasons(ev, topical_best, 5)
     needs_review = best == "other" or conf < threshold
     alternatives = [(c, round(p, 3)) for c, p in ranked if c != best][:3]
     if needs_review:

@@ -79,7 +79,8 @@ _START = re.compile(
 _DOCDATE_BEFORE = re.compile(
     r"(?:^|\n)\s*(?:[A-ZÀ-Ý][\w'’\-]+(?:[ \-][A-ZÀ-Ý]?[\w'’\-]+){0,3}\s*,\s*"
     r"(?:le|den|de|am|the|on)?\s*|"
-    r"(?:Date|Datum|Le|Fait à .{1,30}? le|Opgemaakt te .{1,30}? op|Gegeven te .{1,30}? op)"
+    r"(?:Date|Datum|Le|Fait à .{1,30}? le|Opgemaakt te .{1,30}? op|Gegeven te .{1,30}? op|"
+    r"Envoyé|Sent|Verzonden|Verstuurd|Gesendet)"
     r"\s*:?\s*)$",
 )
 
@@ -87,7 +88,8 @@ _DEADLINE_CUE = re.compile(
     r"avant le|au plus tard|jusqu'?au|jusqu’au|pour le|d'ici le|délai|endéans|valable|expire|"
     r"échéance|uiterlijk|vóór|voor|tot en met|tot|ten laatste|geldig|vervalt|termijn|"
     r"spätestens|bis zum|bis|gültig|läuft|frist|fällig|verfällt|before|no later than|by|until|"
-    r"valid|expir|due|payable|vervaldag|exigible|"
+    r"valid|expir|due|payable|vervaldag|vervaldatum|einddatum|ablaufdatum|enddatum|"
+    r"date de fin|date limite|end date|exigible|"
     r"deadline|convoqu|rendez-vous|présenter|entretien|audience|afspraak|uitgenodigd|gehoor|"
     r"aanbieden|verschijnen|termin|vorladung|erscheinen|appointment|interview|hearing|attend",
     re.I,
@@ -107,10 +109,12 @@ KIND_CUES: dict[str, re.Pattern[str]] = {
     ),
     # "valable"/"geldig"/"valid" alone also mean "a valid reason": only their validity sense
     "expiry": re.compile(
-        r"valable (?:jusqu|au|until)|validité|n'est plus valable|expire|périm|"
+        r"valable (?:jusqu|au|until|du|de)|validité|prorogée? jusqu|verlengd tot|"
+        r"verlängert bis|extended (?:until|to)|vervaldatum|ablaufdatum|"
+        r"n'est plus valable|expire|périm|"
         r"arrive à (?:échéance|expiration)|prend fin|fin du bail|"
         r"\bgeldig (?:tot|t/m|van|vanaf)|geldigheid|vervalt|verloopt|loopt af|eindigt|"
-        r"gültig (?:bis|vom)|gültigkeit|läuft .{0,20}ab|ablauf|endet|"
+        r"gültig (?:bis|vom|ab)|gültigkeit|läuft .{0,20}ab|ablauf|endet|"
         r"valid (?:until|till|to|through|from)|validity|expir|\bends\b|comes to an end",
         re.I,
     ),
@@ -209,6 +213,23 @@ def _next_occurrence(anchor: dt.date, month: int, day: int) -> dt.date | None:
     return _make(anchor.year + 1, month, day)
 
 
+_REF_LABEL = re.compile(
+    r"(?:n°|nº|no\.|nr\.?|numéro|nummer|number|réf\.?|ref\.?|référence|referentie|referenz|"
+    r"reference|kenmerk|aktenzeichen|az\.|dossier|file|rechnungs\w*|factuur\w*|facture|invoice)"
+    r"\s*:?\s*$",
+    re.I,
+)
+
+
+def _in_reference(text: str, s: int, e: int) -> bool:
+    """A date-shaped part of a reference number ("Rechnungsnummer 2027-02-15/77", "dossier
+    2026/03/15-442", "N° 12.03.2027-5"): glued to more digits, or right after a number label."""
+    before, after = text[max(0, s - 2) : s], text[e : e + 2]
+    if re.match(r"[/\-.]?\d|[/\-][A-Za-z0-9]", after) or re.search(r"[A-Za-z0-9][/\-]$", before):
+        return True
+    return bool(_REF_LABEL.search(text[max(0, s - 25) : s]))
+
+
 def find_dates(text: str, *, anchor: dt.date | None = None) -> list[DateMention]:
     """Every absolute date in the text, in order of appearance.
 
@@ -218,7 +239,7 @@ def find_dates(text: str, *, anchor: dt.date | None = None) -> list[DateMention]
     spans: list[tuple[int, int]] = []
 
     def add(d: dt.date | None, s: int, e: int) -> None:
-        if d is None or any(a < e and s < b for a, b in spans):
+        if d is None or any(a < e and s < b for a, b in spans) or _in_reference(text, s, e):
             return
         spans.append((s, e))
         out.append(DateMention(d, s, e))
@@ -430,6 +451,11 @@ def find_deadlines(
         doc_date = document_date(text, find_dates(text))
     base = doc_date or today
     mentions = find_dates(text, anchor=base)
+    head = max(400, len(text) // 3)
+    own_date = next(
+        (m for m in mentions if doc_date is not None and m.date == doc_date and m.start < head),
+        None,
+    )
     out: list[Deadline] = []
     absolute_spans: list[tuple[int, int]] = []
     for m in mentions:
@@ -438,6 +464,8 @@ def find_deadlines(
             continue
         if doc_date is not None and m.date == doc_date and _DOCDATE_BEFORE.search(before):
             continue
+        if m is own_date:
+            continue  # the letter's (or e-mail's) own date, even with a time after it
         if base is not None and m.date < base:
             continue
         s, e = sentence_at(text, m.start, m.end)

@@ -6,11 +6,13 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from nextstep.model import Classification, Deadline, Document, OcrPage, Reference
-from nextstep.understanding.classify import classify_text
+from nextstep.understanding.classify import SHIPPED, classify_text
 from nextstep.understanding.dates import document_date, find_deadlines
 from nextstep.understanding.langid import best_language
+from nextstep.understanding.learned import LinearModel, filter_deadlines, shipped_model
 from nextstep.understanding.recognize import DEFAULT_LANGUAGES, recognize_pages
 from nextstep.understanding.references import find_references
 from scanners.types import Page
@@ -45,18 +47,26 @@ def find_issuer(text: str) -> str | None:
     return None
 
 
-def understand(ocr_pages: Sequence[OcrPage], *, today: dt.date | None = None) -> Understanding:
-    """Understand one document from its pages' OCR. Pure text processing: no I/O."""
+def understand(
+    ocr_pages: Sequence[OcrPage],
+    *,
+    today: dt.date | None = None,
+    model: LinearModel | Literal["shipped"] | None = SHIPPED,
+) -> Understanding:
+    """Understand one document from its pages' OCR. Pure text processing: no I/O.
+    ``model``: the learned classifier and deadline filter (None: the rules alone)."""
     text = "\n\n".join(p.text for p in ocr_pages)
     languages = [p.language.split("+")[0] for p in ocr_pages if p.text.strip()]
     lang = best_language(text)
     if lang == "und" and languages:
         lang = languages[0]
     doc_date = document_date(text)
+    m = shipped_model() if model == SHIPPED else model
+    deadlines = find_deadlines(text, doc_date=doc_date, today=today)
     return Understanding(
-        classification=classify_text(text),
+        classification=classify_text(text, model=m),
         language=lang,
-        deadlines=find_deadlines(text, doc_date=doc_date, today=today),
+        deadlines=filter_deadlines(deadlines, doc_date, m if isinstance(m, LinearModel) else None),
         references=find_references(text),
         document_date=doc_date,
         issuer=find_issuer(ocr_pages[0].text) if ocr_pages else None,

@@ -257,3 +257,16 @@ def test_missing_checkpoints_or_cut_end_fail_verification(kiosk: Path, capsys) -
     max(folder.glob("*.txt")).unlink()
     assert cli.main(["audit", "verify", "--key", _pub()]) == 1
     assert "covered by no signed checkpoint" in capsys.readouterr().out
+
+
+def test_erase_without_a_terminal_to_confirm_erases_nothing(
+    kiosk: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A script with no answer on stdin gets a sentence and exit 1, never EOFError."""
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert cli.main(["audit", "erase", HOLDERS[0], "--attest"]) == 1
+    assert "Nothing erased" in capsys.readouterr().out
+    assert cli.main(["audit", "subject", HOLDERS[0], "--attest"]) == 0
+    assert "x.jpg" in capsys.readouterr().out  # the person's details are still readable

@@ -17,7 +17,7 @@ from scanners.synthetic import photo, prose_page
 
 FRAME = (800, 600)  # width, height
 HOLD = 10  # frames a page is held still (auto-capture fires on the 6th)
-GAP = 4  # desk frames between pages
+GAP = 30  # desk frames between pages (3 s: a loaded test machine must see page 1 before page 2)
 
 
 def desk(rng: np.random.Generator) -> np.ndarray:
@@ -39,9 +39,10 @@ def page_shot(seed: int, angle: float, **kw: object) -> np.ndarray:
     return np.clip(shot.image, 0, 255).astype(np.uint8)
 
 
-def frames(pages: int = 2) -> list[np.ndarray]:
+def frames(pages: int = 2, lead: int = 3) -> list[np.ndarray]:
+    """``lead`` desk frames, then each page slid in, held still, and taken away."""
     rng = np.random.default_rng(11)
-    out = [desk(rng) for _ in range(3)]
+    out = [desk(rng) for _ in range(lead)]
     for n in range(pages):
         if n == 0:  # the first page slides in: moving frames first
             out += [page_shot(1, 3, offset=(dx, 0.0)) for dx in (0.25, 0.12)]
@@ -50,10 +51,10 @@ def frames(pages: int = 2) -> list[np.ndarray]:
     return out
 
 
-def record(path: Path, pages: int = 2) -> Path:
+def record(path: Path, pages: int = 2, lead: int = 3) -> Path:
     writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 10, FRAME)
     assert writer.isOpened()
-    for f in frames(pages):
+    for f in frames(pages, lead):
         writer.write(f)
     writer.release()
     return path

@@ -115,7 +115,9 @@ def test_camera_key_pause_and_leaving_the_screen(make_kiosk: Any, tmp_path: Path
     from kiosk.modals import ErrorModal
     from kiosk.screens.capture import CaptureScreen
 
-    video = record(tmp_path / "session.avi")
+    # 15 s of empty desk first: the key's picture is the only outcome, however slow the machine
+    # (no page lies still long enough for auto-capture while the test runs).
+    video = record(tmp_path / "session.avi", pages=1, lead=150)
     kiosk: Any = make_kiosk(scanner=f"camera:{video}")
     open_session(kiosk)
     kiosk.source = f"camera:{video}"

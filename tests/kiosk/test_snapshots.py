@@ -146,6 +146,7 @@ SCREENS = [
     "drive",
     "help",
     "refuse-all",
+    "share",
 ]
 
 
@@ -216,6 +217,12 @@ async def show_screen(app: Any, pilot: Any, name: str, lang: str) -> None:
         await app.push_screen(drive)
         await pilot.pause()
         drive.show_status(DriveStatus.READY)
+    elif name == "share":
+        from kiosk.screens.share import ShareScreen
+
+        session = prepare_session(kiosk, lang, documents=True)
+        session._bundle = session.build_bundle()  # the picture needs a made bundle, no more
+        await app.push_screen(ShareScreen())
     elif name == "help":
         prepare_session(kiosk, lang, documents=True)
         await app.push_screen(review.ReviewScreen())

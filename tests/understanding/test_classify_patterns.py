@@ -68,5 +68,6 @@ def test_short_letters_with_one_clear_signal_are_not_sent_to_review() -> None:
 
 def test_one_common_word_is_not_enough() -> None:
     # a German recipe ("Rezept") and a loyalty card ("carte fidélité") are no letters for staff
-    assert cat("Omas Rezept: Apfelkuchen mit Zimt, 200 g Mehl, 3 Eier.") == "review"
-    assert cat("Avec votre carte fidélité, cumulez des points chez nous !") == "review"
+    # ("other": about none of the ten topics, said outright or left to staff)
+    assert cat("Omas Rezept: Apfelkuchen mit Zimt, 200 g Mehl, 3 Eier.") in ("review", "other")
+    assert cat("Avec votre carte fidélité, cumulez des points chez nous !") in ("review", "other")

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Leave-one-corpus-out evaluation of understanding on text (issue 12.1).
+
+For each independent corpus (tests/corpora/{A,B,C}/, tests/independent/ as D): build the
+learned classifier from the OTHER corpora (plus the development templates T), with its
+temperature and review threshold calibrated on their own held-out folds
+(``nextstep.understanding.train.build``), then measure on the left-out corpus: accuracy,
+macro-F1 (review shown as "other"), needs_review share (of all documents), accuracy on what
+is not sent to review, deadline precision/recall/F1 on exact dates, and the rules alone for
+comparison. Then the review share against accuracy for a range of thresholds, over the
+held-out predictions of all folds.
+
+    .venv/bin/python benchmarks/corpora.py [--failures] [--folds A,B]
+
+Text only: the documents' text is given to ``understand`` as one OCR page (no rendering).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+
+from nextstep.model import CATEGORIES, OcrPage  # noqa: E402
+from nextstep.understanding import understand  # noqa: E402
+from nextstep.understanding.classify import classify_text  # noqa: E402
+from nextstep.understanding.learned import LinearModel  # noqa: E402
+from nextstep.understanding.train import (  # noqa: E402
+    ALWAYS_TRAIN,
+    build_prepared,
+    load_corpora,
+    prepare,
+)
+from tests.independent.scoring import Outcome, from_understanding, summarize  # noqa: E402
+
+
+def run(docs: list[dict[str, Any]], model: LinearModel | None) -> list[Outcome]:
+    out = []
+    for x in docs:
+        page = OcrPage([], x["text"], x["language"], 1654, 2339, 200.0)
+        received = x.get("received") or x.get("document_date")
+        u = understand(
+            [page], today=dt.date.fromisoformat(received) if received else None, model=model
+        )
+        out.append(from_understanding(x, u))
+    return out
+
+
+def row(name: str, outs: list[Outcome], note: str = "") -> str:
+    s = summarize(outs)
+    review_all = sum(o.needs_review for o in outs) / len(outs)
+    shown = ["other" if o.needs_review else o.category for o in outs]
+    acc = sum(p == o.letter["category"] for p, o in zip(shown, outs, strict=True)) / len(outs)
+
+    def f(v: float) -> str:
+        return "—" if v != v else f"{v:.3f}"
+
+    return (
+        f"| {name} | {note} | {len(outs)} | {f(acc)} | {f(s.macro_f1)} | {f(review_all)} | "
+        f"{f(s.accuracy_not_reviewed)} | {f(s.deadline_p)} / {f(s.deadline_r)} / "
+        f"{f(s.deadline_f1)} |"
+    )
+
+
+HEAD = (
+    "| left out | classifier | docs | accuracy | macro-F1 | needs_review | acc. not reviewed "
+    "| deadline P / R / F1 |\n|---|---|---|---|---|---|---|---|"
+)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--failures", action="store_true", help="list failing documents per fold")
+    ap.add_argument("--folds", default="", help="comma-separated corpora to leave out")
+    args = ap.parse_args()
+    corpora = load_corpora()
+    folds = [k for k in corpora if k not in ALWAYS_TRAIN]
+    if args.folds:
+        folds = [k for k in folds if k in args.folds.split(",")]
+    sizes = ", ".join(f"{k} {len(v)}" for k, v in corpora.items())
+    print(f"corpora: {sizes}; folds: {', '.join(folds)}\n")
+    lines = [HEAD]
+    pooled: list[Outcome] = []
+    curve_conf: list[float] = []
+    curve_ok: list[bool] = []
+    failures: list[str] = []
+    t0 = time.perf_counter()
+    prepared = {k: prepare(v) for k, v in corpora.items()}
+    for k in folds:
+        print(f"fold {k} ({time.perf_counter() - t0:.0f} s)", file=sys.stderr, flush=True)
+        model = build_prepared({n: v for n, v in prepared.items() if n != k})
+        outs = run(corpora[k], model)
+        rules = run(corpora[k], None)
+        pooled += outs
+        cfg = (model.meta or {}).get("config", {})
+        note = (
+            f"model (C={cfg.get('c_reg')}, rules x{cfg.get('rule_scale')}, "
+            f"T weight {cfg.get('template_weight')}, temp. {model.temperature}, "
+            f"threshold {model.threshold:.2f})"
+        )
+        lines.append(row(k, outs, note))
+        lines.append(row(k, rules, "rules alone"))
+        for x in corpora[k]:
+            c = classify_text(x["text"], model=model, threshold=0.0)
+            curve_conf.append(c.confidence)
+            curve_ok.append(c.category == x["category"])
+        failures += [f"{k} {line}" for line in summarize(outs).failures]
+    lines.append(row("pooled", pooled, "model"))
+    print("\n".join(lines))
+    print(f"\n({time.perf_counter() - t0:.0f} s)\n")
+    print(
+        "Review share against accuracy on what is not reviewed (held-out predictions, all folds):\n"
+    )
+    print("| threshold | review share | accuracy not reviewed |\n|---|---|---|")
+    conf, ok = np.array(curve_conf), np.array(curve_ok)
+    for t in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95):
+        kept = conf >= t
+        acc = ok[kept].mean() if kept.any() else float("nan")
+        print(f"| {t:.2f} | {1 - kept.mean():.3f} | {acc:.3f} |")
+    if args.failures:
+        print("\nFailures:\n" + "\n".join(failures))
+    _ = CATEGORIES
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,170 @@
+"""Validity and expiry dates of cards and permits (issue 12.5), and the dates that are never
+deadlines: the letter's own date, birth and issue dates, dates inside reference numbers,
+start dates of periods and dates before the letter. Documents written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from nextstep.understanding.dates import document_date, find_deadlines
+
+CARDS = [
+    (
+        "Carte de séjour - carte A\nNom : DIALLO Aminata\nNée le 03.04.1990 à Conakry\n"
+        "Date de délivrance : 12.01.2026\nValable jusqu'au 11.01.2031\nN° B 1234567 89",
+        "2026-02-01",
+        "2031-01-11",
+    ),
+    (
+        "VERBLIJFSKAART\nNaam: Yilmaz\nGeboortedatum: 01/02/1985\nAfgiftedatum: 16/09/2026\n"
+        "Geldig tot: 15/09/2027",
+        "2026-10-01",
+        "2027-09-15",
+    ),
+    (
+        "Aufenthaltskarte\nName: Haddad\nGeburtsdatum: 12.07.1992\nAusgestellt am: 02.05.2026\n"
+        "Gültig bis: 30.06.2028",
+        "2026-06-01",
+        "2028-06-30",
+    ),
+    (
+        "Residence permit\nSurname: Okafor\nDate of birth: 21/05/1988\nDate of issue: 10/03/2026\n"
+        "Expiry date: 09/03/2031",
+        "2026-04-01",
+        "2031-03-09",
+    ),
+    (
+        "Residence permit\nDate of birth: 21 May 1988\nIssued: 10 March 2026\n"
+        "Expires: 9 March 2031",
+        "2026-04-01",
+        "2031-03-09",
+    ),
+    (
+        "Attestation d'immatriculation (carte orange)\nValable du 01/03/2026 au 31/08/2026\n"
+        "Né le 2 février 1991",
+        "2026-03-05",
+        "2026-08-31",
+    ),
+    (
+        "Bijlage 35\nGeldig van 14.05.2026 tot 13.06.2026. Dit document moet verlengd worden.",
+        "2026-05-20",
+        "2026-06-13",
+    ),
+    (
+        "Eupen, den 3. März 2027\nIhr Aufenthaltstitel läuft am 30. April 2027 ab.",
+        "2027-03-04",
+        "2027-04-30",
+    ),
+    (
+        "London, 5 January 2027\nYour biometric residence permit expires on 28 February 2027. "
+        "Your leave started on 1 March 2022.",
+        "2027-01-06",
+        "2027-02-28",
+    ),
+]
+
+
+def deadlines(text: str, received: str) -> list[tuple[str, str]]:
+    today = dt.date.fromisoformat(received)
+    found = find_deadlines(text, doc_date=document_date(text), today=today)
+    return [(d.date.isoformat(), d.kind) for d in found]
+
+
+@pytest.mark.parametrize(("text", "received", "expiry"), CARDS, ids=range(len(CARDS)))
+def test_the_validity_end_of_a_card_is_its_only_deadline(
+    text: str, received: str, expiry: str
+) -> None:
+    assert deadlines(text, received) == [(expiry, "expiry")]
+
+
+def test_a_renewal_deadline_and_the_expiry_are_both_found() -> None:
+    text = (
+        "Gent, 4 februari 2027\nUw verblijfskaart vervalt op 20 maart 2027. Vraag de "
+        "verlenging aan vóór 20 februari 2027."
+    )
+    got = dict(deadlines(text, "2027-02-05"))
+    assert set(got) == {"2027-02-20", "2027-03-20"}
+    assert got["2027-03-20"] == "expiry"
+
+
+def test_no_deadline_from_a_reference_number() -> None:
+    text = (
+        "Zahlungserinnerung\nAachen, 10.01.2027\nRechnungsnummer 2027-02-15/77\n"
+        "Bitte zahlen Sie bis zum 25.01.2027."
+    )
+    assert [d for d, _ in deadlines(text, "2027-01-11")] == ["2027-01-25"]
+    text = "Liège, le 10 mars 2026\nVotre dossier 15/04/2026-442 est clôturé."
+    assert deadlines(text, "2026-03-12") == []
+
+
+def test_no_deadline_from_a_start_date_or_a_past_visit() -> None:
+    start = (
+        "Liège, le 2 mars 2027\nVotre allocation est accordée à partir du 1er avril 2027. "
+        "Réf. 20270415/88."
+    )
+    assert deadlines(start, "2027-03-03") == []
+    past = (
+        "Liège, le 2 mars 2027\nSuite à votre visite du 15 février 2027, votre carte valable "
+        "jusqu'au 14 février 2032 vous sera remise."
+    )
+    assert deadlines(past, "2027-03-03") == [("2032-02-14", "expiry")]
+
+
+EMAILS = [
+    (
+        "De : service.population@liege.be\nEnvoyé : lundi 11 janvier 2027 10:32\n"
+        "Objet : RE: rendez-vous carte\n\nBonjour, votre rendez-vous pour la carte est fixé au "
+        "25 janvier 2027 à 9h15.",
+        "2027-01-25",
+    ),
+    (
+        "From: info@council.gov.uk\nSent: Monday, 11 January 2027 10:32\nSubject: your "
+        "appointment\n\nPlease attend on 20 January 2027 at 14:00.",
+        "2027-01-20",
+    ),
+    (
+        "Van: dienst@gent.be\nVerzonden: maandag 11 januari 2027 10:32\nOnderwerp: uw "
+        "aanvraag\n\nGelieve de documenten te bezorgen vóór 1 februari 2027.",
+        "2027-02-01",
+    ),
+    (
+        "Von: amt@eupen.be\nGesendet: Montag, 11. Januar 2027 10:32\nBetreff: Termin\n\n"
+        "Bitte reichen Sie die Unterlagen bis zum 5. Februar 2027 ein.",
+        "2027-02-05",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "deadline"), EMAILS, ids=["fra", "eng", "nld", "deu"])
+def test_a_printed_emails_own_date_and_time_is_no_appointment(text: str, deadline: str) -> None:
+    assert [d for d, _ in deadlines(text, "2027-01-11")] == [deadline]
+
+
+def test_a_form_and_a_payslip() -> None:
+    form = (
+        "FORMULAIRE DE DEMANDE\nDate de naissance : 12/03/1990\nDate d'arrivée en Belgique : "
+        "04/06/2022\nDate : 14/01/2027\nÀ renvoyer au plus tard le 28/01/2027."
+    )
+    assert [d for d, _ in deadlines(form, "2027-01-15")] == ["2027-01-28"]
+    payslip = "Loonbrief januari 2027\nPeriode: 01/01/2027 - 31/01/2027\nDatum: 31/01/2027\n"
+    assert deadlines(payslip, "2027-02-02") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "received", "expiry"),
+    [
+        ("Elektronische vreemdelingenkaart\nVervaldatum: 12/05/2028\nGeboren te Kabul op "
+         "01/01/1991", "2026-05-01", "2028-05-12"),
+        ("Carte d'identité d'étranger\nDate d'expiration : 12.05.2028\nDate de naissance : "
+         "01.01.1991", "2026-05-01", "2028-05-12"),
+        ("Aufenthaltstitel\nGültig ab 01.02.2027 bis 31.01.2028", "2027-02-02", "2028-01-31"),
+        ("Visa type D\nValid from 01/02/2027 to 31/07/2027\nDate of birth 1/1/1990",
+         "2027-02-03", "2027-07-31"),
+        ("Liège, le 3 janvier 2027\nMonsieur X (°12.03.1990), votre annexe 35 est prorogée "
+         "jusqu'au 3 février 2027.", "2027-01-04", "2027-02-03"),
+    ],
+)  # fmt: skip
+def test_expiry_labels_on_cards(text: str, received: str, expiry: str) -> None:
+    assert deadlines(text, received) == [(expiry, "expiry")]
