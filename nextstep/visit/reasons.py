@@ -23,6 +23,19 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
         NS_("phrase '{label}' -> {category}"),
     ),
     (
+        re.compile(r"words (?P<words>.*) -> (?P<category>[a-z_]+) \(model\)"),
+        NS_("words {words} -> {category} (model)"),
+    ),
+    (
+        re.compile(r"none of the ten topics' signals: other"),
+        NS_("none of the ten topics' signals: other"),
+    ),
+    (re.compile(r"no readable text: needs review"), NS_("no readable text: needs review")),
+    (
+        re.compile(r"only (?P<n>\d+) words and no topic found: needs review"),
+        NS_("only {n} words and no topic found: needs review"),
+    ),
+    (
         re.compile(r"confidence (?P<conf>[0-9.]+) below (?P<threshold>[0-9.]+): needs review"),
         NS_("confidence {conf} below {threshold}: needs review"),
     ),

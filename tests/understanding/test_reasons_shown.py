@@ -13,6 +13,8 @@ TEXTS = [
     "internationale. Vous pouvez introduire un recours auprès du Conseil du contentieux.",
     "Bonjour, voici la liste des courses.",
     "Loyer du mois de mars, votre propriétaire. CPAS revenu d'intégration.",
+    "",
+    "Bonjour merci",
 ]
 
 
