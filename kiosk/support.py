@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kiosk.i18n import _
+from kiosk.i18n import CURRENT, _
 from kiosk.services import Kiosk
 from nextstep.drives.status import DriveStatus
 
@@ -29,18 +29,22 @@ def preflight(kiosk: Kiosk) -> list[Row]:
     if kiosk.settings.demo:
         kiosk.open()  # demo mode creates its kiosk key on first start
     try:
-        from nextstep.preflight import run_checks
+        from nextstep.preflight import run_checks, shown
 
         checks: list[Any] = run_checks(kiosk.settings)
     except ImportError as exc:  # a piece of the domain is not installed
         checks = [Row("nextstep", False, str(exc), "./dev.sh setup")]
+
+        def shown(text: str, language: str) -> str:
+            return text
+
     for c in checks:
         rows.append(
             Row(
                 str(c.name),
                 bool(c.ok),
-                str(c.detail),
-                str(c.fix),
+                shown(str(c.detail), CURRENT.staff),  # probes speak English: translate here
+                shown(str(c.fix), CURRENT.staff),
                 bool(getattr(c, "required", True)),
             )
         )

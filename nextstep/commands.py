@@ -33,10 +33,13 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_preflight(args: argparse.Namespace) -> int:
-    from nextstep.preflight import run_checks
+    from nextstep.preflight import run_checks, shown
 
-    checks = run_checks(config.load())
+    settings = config.load()
+    checks = run_checks(settings)
+    lang = settings.staff_language
     for c in checks:
         mark = "ok " if c.ok else ("!! " if c.required else "-- ")
-        print(f"{mark}{c.name}: {c.detail}" + (f"  -> {c.fix}" if c.fix and not c.ok else ""))
+        fix = f"  -> {shown(c.fix, lang)}" if c.fix and not c.ok else ""
+        print(f"{mark}{c.name}: {shown(c.detail, lang)}{fix}")
     return 0 if all(c.ok or not c.required for c in checks) else 1

@@ -80,6 +80,24 @@ def test_extraction_finds_the_strings_of_each_domain() -> None:
     assert ("{n} page", "{n} pages") in docs and ("in {n} day", "in {n} days") in docs
 
 
+def test_keyed_wordings_probes_and_reasons_are_in_the_catalogues() -> None:
+    """Receipts, letters, the recipient's cover and slip, preflight probe sentences and
+    classification reasons: every one is a msgid the completeness test below checks."""
+    from nextstep import preflight
+    from nextstep.consent import wording
+    from nextstep.sharing import texts
+    from nextstep.visit import reasons
+
+    docs, staff = extracted("documents"), extracted("staff")
+    assert set(wording.MSGIDS.values()) <= docs
+    assert set(texts.MSGIDS.values()) <= docs
+    assert {msgid for _pattern, msgid in preflight._SENTENCES} <= staff
+    assert {msgid for _pattern, msgid in reasons._REASONS} <= staff
+    for lang in COMPLETE:
+        assert wording.t("receipt_title", lang) != wording.t("receipt_title", "en")
+        assert preflight.shown("No camera is connected.", lang) != "No camera is connected."
+
+
 @pytest.mark.parametrize("domain", ["staff", "person", "documents"])
 @pytest.mark.parametrize("lang", COMPLETE)
 def test_complete_languages_translate_every_string(domain: str, lang: str) -> None:

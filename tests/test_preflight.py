@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from nextstep import config
-from nextstep.preflight import run_checks
+from nextstep.preflight import run_checks, shown
 from tests.conftest import require_tool
 
 
@@ -58,3 +58,32 @@ def test_preflight_command_exit_code(data_env: Path) -> None:
         [sys.executable, "-m", "nextstep.cli", "preflight"], capture_output=True, text=True, env=env
     )
     assert proc.returncode == 0, proc.stdout
+
+
+@pytest.mark.parametrize("path", ["real", "empty"])
+def test_every_probe_sentence_is_shown_in_the_staff_language(
+    path: str, data_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Probes speak English (the leaves cannot import the catalogues); the screen shows each
+    # sentence translated, here with the tools found and with none of them on PATH.
+    if path == "empty":
+        (tmp_path / "bin").mkdir()
+        monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    checks = run_checks(config.load(env={"NEXTSTEP_DATA_DIR": str(data_env)}))
+    for check in checks:
+        for text in (check.detail, check.fix):
+            if not text or text.split()[0] in {"sudo", "apt-get", "pip", "python", "./dev.sh"}:
+                continue  # a command, the same in every language
+            if text.split()[0] == "nextstep" and "(" not in text:
+                continue
+            assert shown(text, "en") == text
+            for lang in ("fr", "nl", "de"):
+                assert shown(text, lang) != text, (lang, check.name, text)
+
+
+def test_shown_keeps_values_and_translates_purposes() -> None:
+    assert shown("key-card printing: `lp` is missing.", "fr") == (
+        "impression de la carte-clé : `lp` manque."
+    )
+    assert shown("Tesseract 5.3.0 with fra, nld.", "de") == "Tesseract 5.3.0 mit fra, nld."
+    assert shown("sudo apt-get install qpdf", "fr") == "sudo apt-get install qpdf"

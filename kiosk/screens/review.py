@@ -19,11 +19,12 @@ from textual.containers import Container, Vertical
 from textual.widgets import DataTable, Label, Static
 
 from kiosk.base import KioskScreen
-from kiosk.i18n import N_, _
+from kiosk.i18n import CURRENT, N_, _
 from kiosk.keymap import bindings, hint
 from kiosk.modals import ChoiceModal, ConfirmModal, DateModal
 from nextstep.visit.outcomes import DocumentView, SessionView
 from nextstep.visit.port import SessionPort
+from nextstep.visit.reasons import reason_text
 
 CATEGORY_LABELS = {
     "asylum": N_("asylum"),
@@ -228,7 +229,9 @@ class ReviewScreen(KioskScreen):
             return
         c = doc
         alt = ", ".join(f"{category_label(a)} {round(p * 100)} %" for a, p in c.alternatives[:2])
-        lines = [f"• {r}" for r in c.reasons[:6]] or [_("No reason recorded.")]
+        lines = [f"• {reason_text(r, CURRENT.staff)}" for r in c.reasons[:6]] or [
+            _("No reason recorded.")
+        ]
         if alt:
             lines.append(_("Other possibilities: {alt}").format(alt=alt))
         reasons.update("\n".join(lines))

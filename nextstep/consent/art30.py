@@ -56,7 +56,7 @@ def render(settings: config.Settings) -> str:
         dpv = ", ".join("dpv:" + x.rsplit("#", 1)[-1] for x in p.dpv)
         data = ", ".join(("pd:" if "/pd#" in x else "dpv:") + x.rsplit("#", 1)[-1] for x in p.data)
         lines.append(
-            f"| {p.title['en']} (`{p.id}`) | {basis.articles} | {dpv} | {data} | "
+            f"| {p.title} (`{p.id}`) | {basis.articles} | {dpv} | {data} | "
             f"{retention.get(p.id, '')} |"
         )
     return "\n".join(lines) + "\n"

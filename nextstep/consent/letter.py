@@ -39,7 +39,7 @@ def _categories(found: Sequence[tuple[Entry, dict[str, Any] | None]]) -> list[st
 
 def _entry_line(e: Entry, private: dict[str, Any] | None, lang: str) -> str:
     key = f"event_{e.event}"
-    words = wording.t(key if key in wording.TEXT["fr"] else "event_other", lang)
+    words = wording.t(key if key in wording.MSGIDS else "event_other", lang)
     extra = ""
     cat = (private or {}).get("category") or e.details.get("category")
     if e.event == "document_classified" and isinstance(cat, str):

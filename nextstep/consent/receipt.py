@@ -5,8 +5,8 @@ asking us. The receipt names the record, the notice version and hash, every purp
 words the consent screen showed (one source: nextstep.consent.purposes) with the answer, the
 audit entry number and how to reach the controller; no name and no document content. It is
 written in the person's language and then in French (the association's and Belgian
-administrations' language), from the tables in nextstep.consent.wording. The JSON-LD record
-(ISO/IEC TS 27560 shape, DPV terms) goes beside it on the drive.
+administrations' language), through nextstep.consent.wording (documents catalogue). The
+JSON-LD record (ISO/IEC TS 27560 shape, DPV terms) goes beside it on the drive.
 """
 
 from __future__ import annotations

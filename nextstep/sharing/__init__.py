@@ -33,9 +33,9 @@ def receipt_lines(records: list[ShareRecord], language: str) -> list[str]:
     """One line per share for the person's receipt, in ``language`` (fr, nl, de, en; else
     French), the recipient as the person named them."""
     from nextstep.bundle import i18n
-    from nextstep.sharing.texts import TEXTS, t
+    from nextstep.sharing.texts import LANGUAGES, t
 
-    lang = language[:2] if language[:2] in TEXTS else "fr"
+    lang = language[:2] if language[:2] in LANGUAGES else "fr"
     return [
         t(
             "receipt",

@@ -36,9 +36,9 @@ class Recipient:
     @property
     def cover_languages(self) -> tuple[str, ...]:
         """French, plus the recipient's first other language the cover texts have."""
-        from nextstep.sharing.texts import TEXTS
+        from nextstep.sharing.texts import LANGUAGES
 
-        extra = [lang for lang in self.languages if lang != "fr" and lang in TEXTS]
+        extra = [lang for lang in self.languages if lang != "fr" and lang in LANGUAGES]
         return ("fr", *extra[:1])
 
 

@@ -18,5 +18,5 @@ from nextstep.consent import purposes
 def test_screen_wording_is_the_recorded_wording(lang: str) -> None:
     assert set(PURPOSE_LABELS) == set(purposes.PURPOSES)
     for pid, msgid in PURPOSE_LABELS.items():
-        assert msgid == purposes.PURPOSES[pid].title["en"]
+        assert msgid == purposes.PURPOSES[pid].title
         assert person_raw(msgid, lang) == purposes.title(pid, lang), (pid, lang)
