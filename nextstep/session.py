@@ -996,14 +996,20 @@ class Session:
             )
         if agreed is not None:
             choices = {p: bool(self.consents.get(p)) for p in consent.PURPOSE_IDS}
+            # The question for this recipient is put the way the visit's notice was given
+            # (an interpreter for a draft-language notice), so it is recorded the same way.
+            earlier = self._consent_record
             consent.give(
                 self.audit,
                 holder_id=self.holder_id,
                 staff=self.staff,
                 choices={**choices, consent.SHARE: agreed},
-                language=self.language,
+                language=earlier.notice_language if earlier else self.language,
+                informed=earlier.informed_via if earlier else "screen",
+                interpreter_language=earlier.interpreter_language if earlier else None,
                 legal_basis=self.settings.legal_basis,
                 controller=self.settings.org_name,
+                contact=self.settings.org_contact,
             )
             self.consents[consent.SHARE] = agreed
             if not agreed:

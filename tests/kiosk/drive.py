@@ -53,12 +53,24 @@ async def choose_language(pilot: Pilot[Any], app: Any, code: str) -> None:
     await until(pilot, app, "ConsentScreen")
 
 
-async def answer_consent(pilot: Pilot[Any], app: Any, answers: list[bool]) -> None:
-    """Answer each purpose in order with the keyboard: Enter picks Yes, Down+Enter picks No."""
+async def answer_consent(
+    pilot: Pilot[Any], app: Any, answers: list[bool], *, interpreter: bool = False
+) -> None:
+    """Answer each purpose in order with the keyboard: Enter picks Yes, Down+Enter picks No.
+
+    ``interpreter``: staff record that an interpreter explained the notice (a draft-language
+    notice needs it), in the first language the list offers."""
     for n, yes in enumerate(answers):
         if n:
             await pilot.press("tab")
         await pilot.press(*(["enter"] if yes else ["down", "enter"]))
+    if interpreter:
+        await pilot.press("tab", "down", "down", "enter")  # informed: through an interpreter
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # open the interpreter's language list
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
     await pilot.press("f8")
     await pilot.pause()
 

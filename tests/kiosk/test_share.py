@@ -48,7 +48,13 @@ def written_visit(kiosk: Any, tmp_path: Path, *, language: str = "fr") -> Any:
 
     kiosk.staff = "demo"
     session = kiosk.start_session(language)
-    session.give_consent({p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS})
+    # A draft-language notice (ar) is recorded only as explained by an interpreter.
+    informed = "screen" if language in consent.notices.COMPLETE_LANGUAGES else "interpreter"
+    session.give_consent(
+        {p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS},
+        informed=informed,
+        interpreter_language=None if informed == "screen" else language,
+    )
     _documents(
         session, tmp_path, [("03-mutualite.png", "health"), ("04-decision-cpas.png", "allowances")]
     )
