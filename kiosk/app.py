@@ -22,6 +22,7 @@ from kiosk.i18n import CURRENT, _, set_languages
 from kiosk.modals import ConfirmModal, ErrorModal, InactivityModal, PinModal
 from kiosk.services import Kiosk
 from nextstep.visit.stage import Stage
+from scanners.probe import ToolProbe
 
 HIGH_CONTRAST = Theme(
     name="nextstep-contrast",
@@ -64,7 +65,7 @@ class KioskApp(App[None], inherit_bindings=False):
         self.last_input = clock()
         self.asking = False
         self.asking_exit = False
-        self.preflight_results: list[Any] | None = None
+        self.preflight_results: list[ToolProbe] | None = None
         set_languages(staff=kiosk.settings.staff_language, person=kiosk.settings.staff_language)
         self.ready_at: float | None = None  # perf_counter when the first screen was shown
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.i18n import _
 from scanners.base import ScannerBase
+from scanners.probe import ToolProbe
 
 if TYPE_CHECKING:
     import numpy as np
@@ -97,15 +98,11 @@ def source_choices(settings: Settings, available: Mapping[str, bool]) -> list[st
     return specs
 
 
-def availability(rows: object) -> dict[str, bool] | None:
+def availability(rows: list[ToolProbe] | None) -> dict[str, bool] | None:
     """Backend availability from the preflight rows (``scanner:<kind>``), None if not run."""
-    if not isinstance(rows, list):
+    if rows is None:
         return None
-    found = {
-        str(r.name).partition(":")[2]: bool(r.ok)
-        for r in rows
-        if str(getattr(r, "name", "")).startswith("scanner:")
-    }
+    found = {r.name.partition(":")[2]: r.ok for r in rows if r.name.startswith("scanner:")}
     return found or None
 
 
@@ -113,7 +110,7 @@ def probe_availability() -> dict[str, bool]:
     """Ask every backend's probe (seconds for SANE: call it in a worker)."""
     from scanners.protocol import probe_all
 
-    return {p.name: p.available for p in probe_all()}
+    return {p.name: p.ok for p in probe_all()}
 
 
 def label(spec: str) -> str:

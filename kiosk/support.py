@@ -3,53 +3,36 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kiosk.i18n import _
 from kiosk.services import Kiosk
 from nextstep.drives.status import DriveStatus
+from scanners.probe import ToolProbe
 
 if TYPE_CHECKING:  # the key card module loads pikepdf: not before the first screen
     from nextstep.bundle.keycard import CardPrinter
 
 
-@dataclass(frozen=True)
-class Row:
-    name: str
-    ok: bool
-    detail: str
-    fix: str = ""
-    required: bool = True
-
-
-def preflight(kiosk: Kiosk) -> list[Row]:
-    rows: list[Row] = []
+def preflight(kiosk: Kiosk) -> list[ToolProbe]:
+    rows: list[ToolProbe] = []
     if kiosk.settings.demo:
         kiosk.open()  # demo mode creates its kiosk key on first start
     try:
+        # Imported here, in the preflight worker: the probes load numpy and OpenCV, which
+        # the first screen must not wait for before it is drawn.
         from nextstep.preflight import run_checks
 
-        checks: list[Any] = run_checks(kiosk.settings)
+        rows.extend(run_checks(kiosk.settings))
     except ImportError as exc:  # a piece of the domain is not installed
-        checks = [Row("nextstep", False, str(exc), "./dev.sh setup")]
-    for c in checks:
-        rows.append(
-            Row(
-                str(c.name),
-                bool(c.ok),
-                str(c.detail),
-                str(c.fix),
-                bool(getattr(c, "required", True)),
-            )
-        )
+        rows.append(ToolProbe("nextstep", False, str(exc), "./dev.sh setup"))
     spec = kiosk.drive_spec
     if spec and not spec.startswith("/dev/"):
         path = Path(spec)
         ok = path.is_dir() or path.is_file() or path.parent.is_dir()
         rows.append(
-            Row(
+            ToolProbe(
                 _("drive"),
                 ok,
                 _("demo drive: {path}").format(path=spec),
@@ -59,7 +42,7 @@ def preflight(kiosk: Kiosk) -> list[Row]:
         )
     else:
         rows.append(
-            Row(
+            ToolProbe(
                 _("drive"),
                 True,
                 _("USB drives detected when the bundle is written"),
@@ -69,7 +52,7 @@ def preflight(kiosk: Kiosk) -> list[Row]:
     try:
         names = kiosk.staff_store.names
         rows.append(
-            Row(
+            ToolProbe(
                 _("staff"),
                 bool(names),
                 _("{n} staff member(s) enrolled").format(n=len(names)),
@@ -78,7 +61,9 @@ def preflight(kiosk: Kiosk) -> list[Row]:
         )
     except Exception as exc:  # noqa: BLE001 - a probe reports, never raises
         rows.append(
-            Row(_("staff"), False, str(getattr(exc, "message", exc)), str(getattr(exc, "hint", "")))
+            ToolProbe(
+                _("staff"), False, str(getattr(exc, "message", exc)), str(getattr(exc, "hint", ""))
+            )
         )
     return rows
 

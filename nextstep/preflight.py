@@ -7,26 +7,19 @@ languages?"), so the kiosk's first screen and ``nextstep preflight`` can say, pe
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
-from dataclasses import dataclass
 
 from nextstep.config import Settings
+from scanners.probe import ToolProbe
+from scanners.protocol import probe_all
 
 
-@dataclass(frozen=True)
-class Check:
-    name: str
-    ok: bool
-    detail: str
-    fix: str = ""
-    required: bool = True
-
-
-def _tool(name: str, package: str, *, required: bool, purpose: str) -> Check:
+def _tool(name: str, package: str, *, required: bool, purpose: str) -> ToolProbe:
     path = shutil.which(name)
     if path:
-        return Check(name, True, f"{purpose}: {path}", required=required)
-    return Check(
+        return ToolProbe(name, True, f"{purpose}: {path}", required=required)
+    return ToolProbe(
         name,
         False,
         f"{purpose}: `{name}` is missing.",
@@ -35,40 +28,27 @@ def _tool(name: str, package: str, *, required: bool, purpose: str) -> Check:
     )
 
 
-def run_checks(settings: Settings) -> list[Check]:
+def run_checks(settings: Settings) -> list[ToolProbe]:
     """Every check, in the order the preflight screen shows them."""
     from nextstep.understanding.tesseract import probe_tesseract
 
-    checks: list[Check] = []
-    probe = probe_tesseract((*settings.ocr_languages, "osd"))
-    checks.append(Check("tesseract", probe.ok, probe.message, fix=probe.fix))
+    checks: list[ToolProbe] = []
+    checks.append(probe_tesseract((*settings.ocr_languages, "osd")))
     checks.append(_tool("qpdf", "qpdf", required=False, purpose="bundle checks"))
     checks.append(_tool("lp", "cups-client", required=False, purpose="key-card printing"))
-    try:
-        from scanners.protocol import probe_all
-
-        for backend in probe_all():
-            checks.append(
-                Check(
-                    f"scanner:{backend.name}",
-                    backend.available,
-                    backend.detail,
-                    fix=backend.fix,
-                    required=False,
-                )
-            )
-    except ImportError:  # pragma: no cover - scanners always ship probe_all
-        pass
+    # No single scanner backend is required: one working source is enough to start.
+    checks.extend(
+        dataclasses.replace(backend, name=f"scanner:{backend.name}", required=False)
+        for backend in probe_all()
+    )
     from nextstep.conservation import probe as par2_probe
     from nextstep.referral import probe_fonts
 
-    par2 = par2_probe()
-    checks.append(Check("par2", par2.ok, par2.message, fix=par2.fix, required=False))
-    fonts = probe_fonts()
-    checks.append(Check("fonts", fonts.ok, fonts.message, fix=fonts.fix, required=False))
+    checks.append(par2_probe())
+    checks.append(probe_fonts())
     key_ok = settings.key_path.exists()
     checks.append(
-        Check(
+        ToolProbe(
             "kiosk key",
             key_ok,
             f"signing key {'present' if key_ok else 'missing'}: {settings.key_path}",
@@ -88,7 +68,7 @@ def run_checks(settings: Settings) -> list[Check]:
         if unsealed and not serious:
             detail += "; an interrupted session's entries will be sealed and logged at start"
         checks.append(
-            Check(
+            ToolProbe(
                 "audit log",
                 not serious,
                 f"{report.entries} entries, {detail}",
@@ -96,17 +76,17 @@ def run_checks(settings: Settings) -> list[Check]:
             )
         )
     else:
-        checks.append(Check("audit log", True, "new log (created at the first session)"))
+        checks.append(ToolProbe("audit log", True, "new log (created at the first session)"))
     checks.append(data_encryption_check(settings))
     return checks
 
 
-def data_encryption_check(settings: Settings) -> Check:
+def data_encryption_check(settings: Settings) -> ToolProbe:
     """A warning (not a refusal) when the data directory is not on a dm-crypt volume."""
     from nextstep.diskcrypt import probe
 
     found = probe(settings.data_dir)
-    return Check(
+    return ToolProbe(
         "data disk encryption",
         found.encrypted,
         f"data directory {found.detail}",
