@@ -769,25 +769,26 @@ class Session:
 
     def _next_version(self, help_sections: list[Any]) -> tuple[Any, str]:
         """The returning person's bundle, one version on, with the old documents carried."""
-        from nextstep.bundle.build import assemble
+        from nextstep.bundle.build import AssemblyContext, assemble
         from nextstep.bundle.update import carried_documents
 
         r = self._returning
         assert r is not None
         bundle = assemble(
             self.documents,
-            carried=carried_documents(r.pdf, r.info),
-            holder_id=r.info.manifest.holder_id,
-            language=self.language,
-            key=self.key,
-            kiosk_id=self.audit.kiosk_id,
-            passphrase=r.passphrase,
-            created=None,
-            help_section=help_sections,
-            bundle_id=r.info.bundle_id,
-            version=r.info.version + 1,
-            previous_manifest_sha256=r.manifest_sha256,
-            file_stem=r.drive.stem,
+            AssemblyContext(
+                holder_id=r.info.manifest.holder_id,
+                language=self.language,
+                key=self.key,
+                kiosk_id=self.audit.kiosk_id,
+                passphrase=r.passphrase,
+                help_section=help_sections,
+                carried=carried_documents(r.pdf, r.info),
+                bundle_id=r.info.bundle_id,
+                version=r.info.version + 1,
+                previous_manifest_sha256=r.manifest_sha256,
+                file_stem=r.drive.stem,
+            ),
         )
         return bundle, r.passphrase
 
