@@ -23,4 +23,3 @@ class ToolProbe:
     fix: str = ""
     required: bool = True
     version: str = ""
-
