@@ -6,6 +6,7 @@ import math
 import time
 from dataclasses import dataclass
 
+from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -75,8 +76,6 @@ class PreflightScreen(KioskScreen):
 
 
 def _escape(text: str) -> str:
-    from rich.markup import escape
-
     return escape(str(text))
 
 
