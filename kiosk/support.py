@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.i18n import _
 from kiosk.services import Kiosk
+from nextstep.drives.spec import probe as probe_drive
 from nextstep.drives.status import DriveStatus
+from nextstep.errors import NextStepError
 from scanners.probe import ToolProbe
 
 if TYPE_CHECKING:  # the key card module loads pikepdf: not before the first screen
@@ -72,9 +76,9 @@ def drive_status(kiosk: Kiosk) -> DriveStatus:
     """Is the person's drive there? READY or the reason it is not (no write happens); the
     same reading of the drive spec as when the session opens it. A folder drive that has
     gone (renamed, removed) is "no drive", never a folder to create."""
-    from nextstep.drives.spec import probe
-
-    return probe(kiosk.drive_spec, allow_loop=kiosk.settings.drive_allow_loop, missing_folder=False)
+    return probe_drive(
+        kiosk.drive_spec, allow_loop=kiosk.settings.drive_allow_loop, missing_folder=False
+    )
 
 
 class LpPrinter:
@@ -86,11 +90,6 @@ class LpPrinter:
         self.queue = queue
 
     def print_pdf(self, data: bytes, *, title: str) -> str:
-        import shutil
-        import subprocess
-
-        from nextstep.errors import NextStepError
-
         lp = shutil.which("lp")
         if lp is None:
             raise NextStepError(

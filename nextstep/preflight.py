@@ -10,7 +10,13 @@ from __future__ import annotations
 import dataclasses
 import shutil
 
+from crypto.keys import load_private
+from nextstep.audit.verify import UNSEALED, verify_log
 from nextstep.config import Settings
+from nextstep.conservation import probe as par2_probe
+from nextstep.diskcrypt import probe as probe_disk
+from nextstep.referral import probe_fonts
+from nextstep.understanding.tesseract import probe_tesseract
 from scanners.probe import ToolProbe
 from scanners.protocol import probe_all
 
@@ -30,8 +36,6 @@ def _tool(name: str, package: str, *, required: bool, purpose: str) -> ToolProbe
 
 def run_checks(settings: Settings) -> list[ToolProbe]:
     """Every check, in the order the preflight screen shows them."""
-    from nextstep.understanding.tesseract import probe_tesseract
-
     checks: list[ToolProbe] = []
     checks.append(probe_tesseract((*settings.ocr_languages, "osd")))
     checks.append(_tool("qpdf", "qpdf", required=False, purpose="bundle checks"))
@@ -41,9 +45,6 @@ def run_checks(settings: Settings) -> list[ToolProbe]:
         dataclasses.replace(backend, name=f"scanner:{backend.name}", required=False)
         for backend in probe_all()
     )
-    from nextstep.conservation import probe as par2_probe
-    from nextstep.referral import probe_fonts
-
     checks.append(par2_probe())
     checks.append(probe_fonts())
     key_ok = settings.key_path.exists()
@@ -56,9 +57,6 @@ def run_checks(settings: Settings) -> list[ToolProbe]:
         )
     )
     if settings.audit_log.exists() and key_ok:
-        from crypto.keys import load_private
-        from nextstep.audit.verify import UNSEALED, verify_log
-
         report = verify_log(settings.audit_log, [load_private(settings.key_path).public_bytes])
         # Entries after the last checkpoint alone mean an interrupted session: the kiosk logs
         # and seals them when it opens the log (AuditLog.seal_open_end); anything else is not ok.
@@ -83,9 +81,7 @@ def run_checks(settings: Settings) -> list[ToolProbe]:
 
 def data_encryption_check(settings: Settings) -> ToolProbe:
     """A warning (not a refusal) when the data directory is not on a dm-crypt volume."""
-    from nextstep.diskcrypt import probe
-
-    found = probe(settings.data_dir)
+    found = probe_disk(settings.data_dir)
     return ToolProbe(
         "data disk encryption",
         found.encrypted,
