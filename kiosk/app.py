@@ -8,6 +8,8 @@ for a staff PIN and wipes any open session before quitting.
 
 from __future__ import annotations
 
+import contextlib
+import sys
 import time
 from pathlib import Path
 from typing import Any, ClassVar
@@ -17,11 +19,13 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
 
+from kiosk.base import KioskScreen, explain
 from kiosk.endings import Ending
-from kiosk.i18n import CURRENT, _, set_languages
+from kiosk.i18n import CURRENT, _, _p, set_languages
 from kiosk.modals import ConfirmModal, ErrorModal, InactivityModal, PinModal
 from kiosk.services import Kiosk
 from nextstep.visit.stage import Stage
+from scanners.probe import ToolProbe
 
 HIGH_CONTRAST = Theme(
     name="nextstep-contrast",
@@ -64,7 +68,7 @@ class KioskApp(App[None], inherit_bindings=False):
         self.last_input = clock()
         self.asking = False
         self.asking_exit = False
-        self.preflight_results: list[Any] | None = None
+        self.preflight_results: list[ToolProbe] | None = None
         set_languages(staff=kiosk.settings.staff_language, person=kiosk.settings.staff_language)
         self.ready_at: float | None = None  # perf_counter when the first screen was shown
 
@@ -89,6 +93,8 @@ class KioskApp(App[None], inherit_bindings=False):
         self.ready_at = time.perf_counter()
 
     # -- navigation ------------------------------------------------------------------------------
+    # Each screen is imported when first shown (here and in on_mount): the capture screen loads
+    # OpenCV and the delivery screens cryptography, which the first screen must not wait for.
     def _go(self, screen: Any) -> None:
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
@@ -165,8 +171,6 @@ class KioskApp(App[None], inherit_bindings=False):
     def ask_end_visit(self) -> None:
         """F10 from capture or review: finish the visit without withdrawing consent. Nothing
         is written; the session is wiped and the end screen says so."""
-        from kiosk.modals import ConfirmModal
-
         returning = self.kiosk.returning is not None or self.kiosk.awaiting_passphrase
         ending = Ending.UNCHANGED if returning else Ending.NOT_WRITTEN
         question = (
@@ -183,7 +187,6 @@ class KioskApp(App[None], inherit_bindings=False):
 
     def ask_withdraw_consent(self) -> None:
         """Ask the person to confirm (one step, as giving was), then withdraw."""
-        from kiosk.i18n import _p
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -201,8 +204,6 @@ class KioskApp(App[None], inherit_bindings=False):
     def withdraw_consent(self) -> None:
         """Withdraw in a worker (reading may hold the session for a few seconds), then show
         the person that their pages are erased."""
-        from kiosk.base import KioskScreen
-
         screen = self.screen
         if self.kiosk.session is None or not isinstance(screen, KioskScreen):
             return
@@ -276,8 +277,6 @@ class KioskApp(App[None], inherit_bindings=False):
                     name, _sep, secret = pin.partition(":")
                     ok = self.kiosk.staff_store.verify(name, secret).ok
             except Exception as exc:  # noqa: BLE001 - locked out, unreadable store
-                from kiosk.base import explain
-
                 self.show_error(*explain(exc))
                 return
             if ok:
@@ -297,9 +296,6 @@ class KioskApp(App[None], inherit_bindings=False):
         print local variables, which may hold a person's text or passphrase). Wipe the
         session, name only the exception type on standard error (the journal), and exit;
         systemd restarts the kiosk at its first screen."""
-        import contextlib
-        import sys
-
         error = self._exception
         with contextlib.suppress(Exception):  # already failing: exiting matters more
             self.kiosk.wipe()

@@ -7,9 +7,11 @@ imports the UI; see docs/architecture.md), so this module parses its own argumen
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # Deferred: --help and argument errors answer before the domain loads.
     from nextstep import config
     from nextstep.errors import NextStepError
 
@@ -47,13 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return enroll(settings, args.enroll)
         drive = args.drive if args.drive is not None else settings.drive
         backup = args.backup_drive
-        if settings.demo and drive and not drive.startswith("/dev/"):
-            from pathlib import Path
-
-            if not Path(drive).suffix:
-                Path(drive).mkdir(parents=True, exist_ok=True)
-                if backup is None:
-                    backup = str(Path(drive).with_name(Path(drive).name + "-backup"))
+        if settings.demo and drive and not drive.startswith("/dev/") and not Path(drive).suffix:
+            Path(drive).mkdir(parents=True, exist_ok=True)
+            if backup is None:
+                backup = str(Path(drive).with_name(Path(drive).name + "-backup"))
     except NextStepError as exc:
         print(f"nextstep: {exc.message}", file=sys.stderr)
         if exc.hint:
@@ -61,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     # Lock-down: terminal signals (Ctrl+C, Ctrl+Z, Ctrl+\) must reach the app as keys.
     os.environ.pop("TEXTUAL_ALLOW_SIGNALS", None)
+    # Deferred: Textual loads only once the arguments are good.
     from kiosk.app import KioskApp
     from kiosk.services import Kiosk
 
@@ -73,8 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def enroll(settings: object, name: str) -> int:
-    import getpass
-
+    # Deferred: loads cryptography (scrypt), only to enroll.
     from nextstep.staff import open_store
 
     store = open_store(settings.data_dir, demo=settings.demo)  # type: ignore[attr-defined]

@@ -26,6 +26,9 @@ from typing import TYPE_CHECKING, Any
 from kiosk import sources
 from kiosk.sources import default_source
 from nextstep.config import Settings
+from nextstep.drives.status import DriveError
+from nextstep.drives.target import open_target
+from nextstep.errors import NextStepError
 from nextstep.visit.outcomes import ReturnVisit
 from nextstep.visit.port import SessionPort
 
@@ -116,6 +119,7 @@ class Kiosk:
     # -- identity and log (opened on first use: the first screen must appear at once) ----------
     def open(self) -> tuple[KioskKey, AuditLog]:
         if self._key is None or self._audit is None:
+            # Deferred: loads the whole domain (OpenCV, pikepdf); the first screen must not wait.
             from nextstep.demo import open_kiosk
 
             self._key, self._audit = open_kiosk(self.settings)
@@ -128,6 +132,7 @@ class Kiosk:
     @property
     def staff_store(self) -> StaffStore:
         if self._staff_store is None:
+            # Deferred: loads cryptography (scrypt), not needed to draw the first screen.
             from nextstep.staff import open_store
 
             self._staff_store = open_store(self.settings.data_dir, demo=self.settings.demo)
@@ -154,6 +159,7 @@ class Kiosk:
 
     # -- the person's session ------------------------------------------------------------------
     def start_session(self, language: str, holder_id: str | None = None) -> SessionPort:
+        # Deferred: Session loads OpenCV, pikepdf and cryptography; the first screen must not wait.
         from nextstep.session import Session
         from nextstep.visit.process import SessionProcess
 
@@ -191,6 +197,7 @@ class Kiosk:
         """The holder id of the bundle on the inserted drive (nothing to type for staff).
         Several bundles raise :class:`nextstep.returning.SeveralBundlesOnDrive` listing
         them; ``bundle`` (its id) is the one staff then chose."""
+        # Deferred: Session loads OpenCV, pikepdf and cryptography; the first screen must not wait.
         from nextstep.session import Session
 
         holder = Session.holder_on_drive(self.settings, self.drive_spec, bundle=bundle)
@@ -247,8 +254,7 @@ class Kiosk:
 
         Read here, like :meth:`holder_on_drive`, because it needs only the pseudonymous
         holder id; the session process opens the drive again to write."""
-        from nextstep.drives.status import DriveError
-        from nextstep.drives.target import open_target
+        # Deferred: returning and Session load cryptography and pikepdf (first screen first).
         from nextstep.returning import check_before_write
         from nextstep.session import trusted_keys_of
 
@@ -269,6 +275,7 @@ class Kiosk:
     def read_card_qr(self) -> str | None:
         """The passphrase from the key card's QR code in one full-resolution camera frame
         (kept in memory only), or None when no valid code is seen."""
+        # Deferred: numpy and the key card reader (OpenCV) only when a QR code is read.
         import numpy as np
 
         from nextstep.bundle.keycard import read_qr
@@ -288,8 +295,6 @@ class Kiosk:
 
     def require_session(self) -> SessionPort:
         if self.session is None:
-            from nextstep.errors import NextStepError
-
             raise NextStepError("No person's session is open.", hint="Start a new session.")
         return self.session
 
@@ -375,6 +380,4 @@ class Kiosk:
 
 def make_scanner(settings: Settings, source: str | None = None) -> Scanner:
     """The configured capture source (the bundled samples in demo mode), or ``source``."""
-    from kiosk.sources import make_scanner as make
-
-    return make(settings, source)
+    return sources.make_scanner(settings, source)

@@ -13,12 +13,15 @@ Why the camera's live view is not opened here: the capture screen owns it in a w
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.i18n import _
+from nextstep.errors import NextStepError
 from scanners.base import ScannerBase
+from scanners.probe import ToolProbe
 
 if TYPE_CHECKING:
     import numpy as np
@@ -37,8 +40,6 @@ MEDIA_ROOTS = ("/media", "/run/media", "/mnt")
 def media_roots(settings: Settings) -> list[Path]:
     """The folders under which the person's USB key is mounted (``media_roots`` in the
     settings' extra values, separated by ``os.pathsep``, for tests and odd setups)."""
-    import os
-
     configured = settings.extra.get("media_roots", "")
     names = configured.split(os.pathsep) if configured else list(MEDIA_ROOTS)
     return [Path(n) for n in names if n]
@@ -48,8 +49,6 @@ def media_folders(roots: list[Path], *, depth: int = 3, limit: int = 60) -> list
     """Folders on mounted media that hold files, for staff to pick from (no path is ever
     typed, so nothing outside the media can be read as "the person's files"). Links are not
     followed; hidden entries are skipped; the walk is shallow and bounded."""
-    import os
-
     found: list[Path] = []
 
     def walk(folder: str, level: int) -> None:
@@ -97,23 +96,20 @@ def source_choices(settings: Settings, available: Mapping[str, bool]) -> list[st
     return specs
 
 
-def availability(rows: object) -> dict[str, bool] | None:
+def availability(rows: list[ToolProbe] | None) -> dict[str, bool] | None:
     """Backend availability from the preflight rows (``scanner:<kind>``), None if not run."""
-    if not isinstance(rows, list):
+    if rows is None:
         return None
-    found = {
-        str(r.name).partition(":")[2]: bool(r.ok)
-        for r in rows
-        if str(getattr(r, "name", "")).startswith("scanner:")
-    }
+    found = {r.name.partition(":")[2]: r.ok for r in rows if r.name.startswith("scanner:")}
     return found or None
 
 
 def probe_availability() -> dict[str, bool]:
     """Ask every backend's probe (seconds for SANE: call it in a worker)."""
+    # Deferred: loads numpy, which the first screen must not wait for.
     from scanners.protocol import probe_all
 
-    return {p.name: p.available for p in probe_all()}
+    return {p.name: p.ok for p in probe_all()}
 
 
 def label(spec: str) -> str:
@@ -137,8 +133,6 @@ def label(spec: str) -> str:
 def list_files(path_text: str) -> list[Path]:
     """The files at ``path_text``: one file, or the files of a folder (sorted, not recursive,
     hidden files skipped). Raises a NextStepError with what to do when there is nothing."""
-    from nextstep.errors import NextStepError
-
     path = Path(path_text.strip()).expanduser()
     if not path_text.strip() or not path.exists():
         raise NextStepError(
@@ -164,8 +158,6 @@ def list_files(path_text: str) -> list[Path]:
 def files_of(spec: str) -> list[Path]:
     """The person's files named by a ``files:<path>`` spec (checked, with what to do when
     there are none); nothing for any other source."""
-    from nextstep.errors import NextStepError
-
     kind, _sep, arg = spec.partition(":")
     if kind != "files":
         return []
@@ -179,6 +171,7 @@ def files_of(spec: str) -> list[Path]:
 
 def make_scanner(settings: Settings, source: str | None = None) -> Scanner:
     """Open nothing yet: build the scanner for ``source`` (default: :func:`default_source`)."""
+    # Deferred: loads numpy, which the first screen must not wait for.
     from scanners.sources import scanner_for
 
     spec = source if source is not None else default_source(settings)

@@ -3,57 +3,49 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+import shutil
+import subprocess
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kiosk.i18n import CURRENT, _
 from kiosk.services import Kiosk
+from nextstep.drives.spec import probe as probe_drive
 from nextstep.drives.status import DriveStatus
+from nextstep.errors import NextStepError
+from scanners.probe import ToolProbe
 
 if TYPE_CHECKING:  # the key card module loads pikepdf: not before the first screen
     from nextstep.bundle.keycard import CardPrinter
 
 
-@dataclass(frozen=True)
-class Row:
-    name: str
-    ok: bool
-    detail: str
-    fix: str = ""
-    required: bool = True
-
-
-def preflight(kiosk: Kiosk) -> list[Row]:
-    rows: list[Row] = []
+def preflight(kiosk: Kiosk) -> list[ToolProbe]:
+    rows: list[ToolProbe] = []
     if kiosk.settings.demo:
         kiosk.open()  # demo mode creates its kiosk key on first start
     try:
+        # Imported here, in the preflight worker: the probes load numpy and OpenCV, which
+        # the first screen must not wait for before it is drawn.
         from nextstep.preflight import run_checks, shown
 
-        checks: list[Any] = run_checks(kiosk.settings)
+        checks = run_checks(kiosk.settings)
     except ImportError as exc:  # a piece of the domain is not installed
-        checks = [Row("nextstep", False, str(exc), "./dev.sh setup")]
-
-        def shown(text: str, language: str) -> str:
-            return text
-
-    for c in checks:
-        rows.append(
-            Row(
-                str(c.name),
-                bool(c.ok),
-                shown(str(c.detail), CURRENT.staff),  # probes speak English: translate here
-                shown(str(c.fix), CURRENT.staff),
-                bool(getattr(c, "required", True)),
+        rows.append(ToolProbe("nextstep", False, str(exc), "./dev.sh setup"))
+    else:
+        # probes speak English: shown in the staff's language here, at display time
+        rows.extend(
+            dataclasses.replace(
+                c, detail=shown(c.detail, CURRENT.staff), fix=shown(c.fix, CURRENT.staff)
             )
+            for c in checks
         )
     spec = kiosk.drive_spec
     if spec and not spec.startswith("/dev/"):
         path = Path(spec)
         ok = path.is_dir() or path.is_file() or path.parent.is_dir()
         rows.append(
-            Row(
+            ToolProbe(
                 _("drive"),
                 ok,
                 _("demo drive: {path}").format(path=spec),
@@ -63,7 +55,7 @@ def preflight(kiosk: Kiosk) -> list[Row]:
         )
     else:
         rows.append(
-            Row(
+            ToolProbe(
                 _("drive"),
                 True,
                 _("USB drives detected when the bundle is written"),
@@ -73,7 +65,7 @@ def preflight(kiosk: Kiosk) -> list[Row]:
     try:
         names = kiosk.staff_store.names
         rows.append(
-            Row(
+            ToolProbe(
                 _("staff"),
                 bool(names),
                 _("{n} staff member(s) enrolled").format(n=len(names)),
@@ -82,7 +74,9 @@ def preflight(kiosk: Kiosk) -> list[Row]:
         )
     except Exception as exc:  # noqa: BLE001 - a probe reports, never raises
         rows.append(
-            Row(_("staff"), False, str(getattr(exc, "message", exc)), str(getattr(exc, "hint", "")))
+            ToolProbe(
+                _("staff"), False, str(getattr(exc, "message", exc)), str(getattr(exc, "hint", ""))
+            )
         )
     return rows
 
@@ -91,9 +85,9 @@ def drive_status(kiosk: Kiosk) -> DriveStatus:
     """Is the person's drive there? READY or the reason it is not (no write happens); the
     same reading of the drive spec as when the session opens it. A folder drive that has
     gone (renamed, removed) is "no drive", never a folder to create."""
-    from nextstep.drives.spec import probe
-
-    return probe(kiosk.drive_spec, allow_loop=kiosk.settings.drive_allow_loop, missing_folder=False)
+    return probe_drive(
+        kiosk.drive_spec, allow_loop=kiosk.settings.drive_allow_loop, missing_folder=False
+    )
 
 
 class LpPrinter:
@@ -105,11 +99,6 @@ class LpPrinter:
         self.queue = queue
 
     def print_pdf(self, data: bytes, *, title: str) -> str:
-        import shutil
-        import subprocess
-
-        from nextstep.errors import NextStepError
-
         lp = shutil.which("lp")
         if lp is None:
             raise NextStepError(

@@ -20,13 +20,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crypto import keys
-from nextstep import config
+from nextstep import config, consent
+from nextstep.audit.log import AuditLog
+from nextstep.audit.verify import verify_log
+from nextstep.consent import notices
 from nextstep.errors import NextStepError
+from nextstep.fsio import write_new
 from nextstep.identity import load_identity
+from nextstep.returning import SeveralBundlesOnDrive
 from nextstep.visit import commands as cmd
 
 if TYPE_CHECKING:
-    from nextstep.audit.log import AuditLog
     from nextstep.session import Session
     from nextstep.sharing import ShareOutcome
     from nextstep.visit.process import SessionProcess
@@ -39,8 +43,6 @@ def kiosk_id(settings: config.Settings, key: keys.KioskKey) -> str:
 
 def open_kiosk(settings: config.Settings) -> tuple[keys.KioskKey, AuditLog]:
     """Load (or create, on first use) the kiosk key and open its audit log."""
-    from nextstep.audit.log import AuditLog
-
     key, _ = load_identity(settings)
     settings.audit_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     audit = AuditLog(settings.audit_log, key, kiosk_id(settings, key))
@@ -75,9 +77,6 @@ def demo_consent(
 
     A draft-language notice is recorded as read by an interpreter in that language (the
     kiosk refuses consent on a draft otherwise; docs/gdpr/staff-guide.md)."""
-    from nextstep import consent
-    from nextstep.consent import notices
-
     for p in consents:
         consent.purposes.get(p)
     draft = notices.load(language).draft
@@ -100,8 +99,6 @@ class DemoShare:
 
 def parse_consent(text: str) -> frozenset[str]:
     """``--consent digitize_store,share_recipient``: the purposes the demo person agrees to."""
-    from nextstep import consent
-
     given = frozenset(p.strip() for p in text.split(",") if p.strip())
     unknown = sorted(given - set(consent.PURPOSE_IDS))
     if unknown:
@@ -157,8 +154,7 @@ def run_demo(
     """Run the session in its own process; return the summary (the passphrase included, for
     the printout only). With ``keycard`` the key card PDF is written there (mode 0600: it
     holds the passphrase), which needs the ``print_keycard`` purpose, as in the kiosk."""
-    from nextstep import consent
-    from nextstep.audit.verify import verify_log
+    # Deferred: the session process and demo scanner load OpenCV and Pillow; open_kiosk must not.
     from nextstep.visit.process import SessionProcess
     from scanners.demo import DemoScanner
 
@@ -231,6 +227,7 @@ def run_demo(
 
 def _share(session: SessionProcess, settings: config.Settings, share: DemoShare) -> ShareOutcome:
     """The demo visit's share, through the same ``Session.share`` command as the kiosk."""
+    # Deferred: sharing and referral load OpenCV and Pillow; open_kiosk (the kiosk) must not.
     from nextstep import sharing
     from nextstep.referral import load_directory
 
@@ -271,7 +268,7 @@ def run_returning(
     """A return visit without a screen, for tests and support: read the drive (hostile
     input), check and repair the bundle, open it, add one sample page as a new document and
     write version n+1 through the same :class:`~nextstep.session.Session` path as the kiosk."""
-    from nextstep.audit.verify import verify_log
+    # Deferred: Session and the demo scanner load OpenCV and pikepdf; open_kiosk must not.
     from nextstep.session import Session, trusted_keys_of
     from scanners.demo import DemoScanner
 
@@ -445,16 +442,12 @@ def _print_share(outcome: ShareOutcome, args: argparse.Namespace, drive: str) ->
     )
     print(f"Share: {where}")
     if args.slip is not None:
-        from nextstep.fsio import write_new
-
         write_new(args.slip, outcome.slip_pdf, mode=0o600)
         print(f"Slip: {args.slip}")
     print(f"Share passphrase: {outcome.passphrase}")
 
 
 def _cmd_returning(args: argparse.Namespace, settings: config.Settings, drive: str) -> int:
-    from nextstep.returning import SeveralBundlesOnDrive
-
     if not args.passphrase_stdin:
         raise NextStepError(
             "A return visit needs the bundle's passphrase.",

@@ -94,6 +94,7 @@ def catalogue_path(domain: str, code: str) -> Path:
 @cache
 def is_draft(code: str) -> bool:
     """True when the language's catalogues are marked as drafts in their header comment."""
+    # Deferred: Babel loads only when a catalogue, number or date needs it.
     from babel.messages.pofile import read_po
 
     for domain in DOMAINS:
@@ -107,6 +108,7 @@ def is_draft(code: str) -> bool:
 
 
 def _compiled(domain: str, code: str) -> gettext.NullTranslations | None:
+    # Deferred: Babel loads only when a catalogue, number or date needs it.
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
@@ -237,6 +239,7 @@ def babel_locale(language: str) -> str:
 
 
 def number(n: int, language: str) -> str:
+    # Deferred: Babel loads only when a catalogue, number or date needs it.
     from babel.numbers import format_decimal
 
     return str(format_decimal(n, locale=babel_locale(language)))
@@ -247,6 +250,7 @@ def date_text(day: dt.date) -> str:
 
     Kept numeric on purpose (Babel's Belgian-French short pattern) so that a caseworker and
     the person read the same digits; month names come from :func:`long_date`."""
+    # Deferred: Babel loads only when a catalogue, number or date needs it.
     from babel.dates import format_date
 
     return str(format_date(day, "dd/MM/yyyy", locale="fr_BE"))
@@ -254,6 +258,7 @@ def date_text(day: dt.date) -> str:
 
 def long_date(day: dt.date, language: str) -> str:
     """'3 décembre 2026' / '3 ديسمبر 2026' from Babel's CLDR data."""
+    # Deferred: Babel loads only when a catalogue, number or date needs it.
     from babel.dates import format_date
 
     return str(format_date(day, "long", locale=babel_locale(language)))

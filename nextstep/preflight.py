@@ -12,28 +12,27 @@ sentences are shown as they are.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
-from dataclasses import dataclass
 
+from crypto.keys import load_private
+from nextstep.audit.verify import UNSEALED, verify_log
 from nextstep.config import Settings
+from nextstep.conservation import probe as par2_probe
+from nextstep.diskcrypt import probe as probe_disk
 from nextstep.i18n import NS_, staff_text
+from nextstep.referral import probe_fonts
+from nextstep.understanding.tesseract import probe_tesseract
+from scanners.probe import ToolProbe
+from scanners.protocol import probe_all
 
 
-@dataclass(frozen=True)
-class Check:
-    name: str
-    ok: bool
-    detail: str
-    fix: str = ""
-    required: bool = True
-
-
-def _tool(name: str, package: str, *, required: bool, purpose: str) -> Check:
+def _tool(name: str, package: str, *, required: bool, purpose: str) -> ToolProbe:
     path = shutil.which(name)
     if path:
-        return Check(name, True, f"{purpose}: {path}", required=required)
-    return Check(
+        return ToolProbe(name, True, f"{purpose}: {path}", required=required)
+    return ToolProbe(
         name,
         False,
         f"{purpose}: `{name}` is missing.",
@@ -42,40 +41,22 @@ def _tool(name: str, package: str, *, required: bool, purpose: str) -> Check:
     )
 
 
-def run_checks(settings: Settings) -> list[Check]:
+def run_checks(settings: Settings) -> list[ToolProbe]:
     """Every check, in the order the preflight screen shows them."""
-    from nextstep.understanding.tesseract import probe_tesseract
-
-    checks: list[Check] = []
-    probe = probe_tesseract((*settings.ocr_languages, "osd"))
-    checks.append(Check("tesseract", probe.ok, probe.message, fix=probe.fix))
+    checks: list[ToolProbe] = []
+    checks.append(probe_tesseract((*settings.ocr_languages, "osd")))
     checks.append(_tool("qpdf", "qpdf", required=False, purpose="bundle checks"))
     checks.append(_tool("lp", "cups-client", required=False, purpose="key-card printing"))
-    try:
-        from scanners.protocol import probe_all
-
-        for backend in probe_all():
-            checks.append(
-                Check(
-                    f"scanner:{backend.name}",
-                    backend.available,
-                    backend.detail,
-                    fix=backend.fix,
-                    required=False,
-                )
-            )
-    except ImportError:  # pragma: no cover - scanners always ship probe_all
-        pass
-    from nextstep.conservation import probe as par2_probe
-    from nextstep.referral import probe_fonts
-
-    par2 = par2_probe()
-    checks.append(Check("par2", par2.ok, par2.message, fix=par2.fix, required=False))
-    fonts = probe_fonts()
-    checks.append(Check("fonts", fonts.ok, fonts.message, fix=fonts.fix, required=False))
+    # No single scanner backend is required: one working source is enough to start.
+    checks.extend(
+        dataclasses.replace(backend, name=f"scanner:{backend.name}", required=False)
+        for backend in probe_all()
+    )
+    checks.append(par2_probe())
+    checks.append(probe_fonts())
     key_ok = settings.key_path.exists()
     checks.append(
-        Check(
+        ToolProbe(
             "kiosk key",
             key_ok,
             f"signing key {'present' if key_ok else 'missing'}: {settings.key_path}",
@@ -83,9 +64,6 @@ def run_checks(settings: Settings) -> list[Check]:
         )
     )
     if settings.audit_log.exists() and key_ok:
-        from crypto.keys import load_private
-        from nextstep.audit.verify import UNSEALED, verify_log
-
         report = verify_log(settings.audit_log, [load_private(settings.key_path).public_bytes])
         # Entries after the last checkpoint alone mean an interrupted session: the kiosk logs
         # and seals them when it opens the log (AuditLog.seal_open_end); anything else is not ok.
@@ -95,7 +73,7 @@ def run_checks(settings: Settings) -> list[Check]:
         if unsealed and not serious:
             detail += "; an interrupted session's entries will be sealed and logged at start"
         checks.append(
-            Check(
+            ToolProbe(
                 "audit log",
                 not serious,
                 f"{report.entries} entries, {detail}",
@@ -103,17 +81,15 @@ def run_checks(settings: Settings) -> list[Check]:
             )
         )
     else:
-        checks.append(Check("audit log", True, "new log (created at the first session)"))
+        checks.append(ToolProbe("audit log", True, "new log (created at the first session)"))
     checks.append(data_encryption_check(settings))
     return checks
 
 
-def data_encryption_check(settings: Settings) -> Check:
+def data_encryption_check(settings: Settings) -> ToolProbe:
     """A warning (not a refusal) when the data directory is not on a dm-crypt volume."""
-    from nextstep.diskcrypt import probe
-
-    found = probe(settings.data_dir)
-    return Check(
+    found = probe_disk(settings.data_dir)
+    return ToolProbe(
         "data disk encryption",
         found.encrypted,
         f"data directory {found.detail}",

@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import secrets
+import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,14 +32,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crypto import passphrase as passphrases
+from crypto import recovery
 from crypto.keys import KioskKey, load_private
+from nextstep import consent
 from nextstep import drafts as edits
 from nextstep.audit import events
 from nextstep.audit.log import AuditLog
+from nextstep.bundle.manifest import sha256
 from nextstep.config import Settings
+from nextstep.conservation import par2tool
+from nextstep.conservation.recovery import recovery_files
 from nextstep.drafts import Draft
+from nextstep.drives import hostile
+from nextstep.drives.status import DriveError, DriveStatus
+from nextstep.drives.target import open_target
 from nextstep.errors import NextStepError
 from nextstep.model import CATEGORIES, DEADLINE_KINDS, Classification, Deadline, Document
+from nextstep.returning import check_before_write, holder_of, list_bundles, pick, read_checked
 from nextstep.visit import commands as cmd
 from nextstep.visit import dispatch
 from nextstep.visit.outcomes import (
@@ -63,13 +73,13 @@ from nextstep.visit.stage import (
     refuse,
 )
 from scanners.protocol import Scanner
+from scanners.sources import scanner_for
 from scanners.types import Page, RawImage
 
 if TYPE_CHECKING:
     from nextstep.audit.entry import Entry
     from nextstep.consent import ConsentRecord
     from nextstep.conservation.recovery import CheckReport
-    from nextstep.drives.status import DriveStatus
     from nextstep.drives.target import DriveTarget, WriteReport
     from nextstep.returning import DriveBundle, DriveListing, WriteCheck
     from nextstep.sharing import ShareOutcome, ShareRecord, ShareRequest
@@ -236,8 +246,6 @@ class Session:
         ``informed`` is how the notice was given: "screen", "printed" or "interpreter" (then
         ``interpreter_language`` says which language the interpreter spoke).
         """
-        from nextstep import consent
-
         self._require_open()
         if self.stage not in (Stage.CONSENT, Stage.REFUSED):
             raise refuse(self.stage)
@@ -260,8 +268,6 @@ class Session:
 
     def withdraw_consent(self, purposes: Sequence[str] | None = None) -> SessionView:
         """Withdraw consent; withdrawing the core purpose discards every captured page."""
-        from nextstep import consent
-
         self._require_open()
         # Only what was given is withdrawn (and listed on the receipt as withdrawn).
         withdrawn = [p for p in (purposes or list(self.consents)) if self.consents.get(p)]
@@ -290,8 +296,6 @@ class Session:
     # -- capture -----------------------------------------------------------------------------
     def capture(self, scanner: Scanner, *, new_document: bool = True) -> CaptureOutcome:
         """Take what the scanner gives, process each page and keep the usable ones."""
-        from nextstep import consent
-
         self._require(consent.DIGITIZE)
         return self.capture_pages(scanner.capture(), new_document=new_document)
 
@@ -302,9 +306,6 @@ class Session:
         ``files``, a flatbed): in a session process, the pixels never pass through the UI's
         process. The source stays open between presses (one file or sample per press) until
         another source is asked for or the session ends."""
-        from nextstep import consent
-        from scanners.sources import scanner_for
-
         self._require(consent.DIGITIZE)
         key = (spec, tuple(files))
         if self._source is None or self._source_key != key:
@@ -324,7 +325,7 @@ class Session:
     ) -> CaptureOutcome:
         """Process pages a scanner delivered (in this process or the UI's) and keep the usable
         ones; the outcome carries a thumbnail of the last kept page."""
-        from nextstep import consent
+        # Deferred: loads OpenCV, which importing Session must not wait for.
         from scanners.process import process_page
 
         self._require(consent.DIGITIZE)
@@ -358,7 +359,7 @@ class Session:
     # -- understanding -----------------------------------------------------------------------
     def analyze(self, progress: Progress | None = None) -> SessionView:
         """OCR every page not yet read (all documents in one parallel pool), then classify."""
-        from nextstep import consent
+        # Deferred: loads OpenCV and Tesseract wrappers, which importing Session must not wait for.
         from nextstep.understanding import recognize_pages, understand
 
         self._require(consent.DIGITIZE)
@@ -434,8 +435,6 @@ class Session:
 
     def move_page(self, index: int, source: int, target: int) -> SessionView:
         """Move a page within its document, its OCR with it; logged as "reorder"."""
-        from nextstep import consent
-
         self._require(consent.DIGITIZE)
         if not edits.move_page(self.drafts, index, source, target):
             return self.view()
@@ -443,31 +442,23 @@ class Session:
 
     def merge(self, index: int) -> SessionView:
         """Join document ``index + 1`` onto document ``index``; logged as "merge"."""
-        from nextstep import consent
-
         self._require(consent.DIGITIZE)
         edits.merge_with_next(self.drafts, index)
         return self._edited("merge")
 
     def split_document(self, index: int, page: int) -> SessionView:
         """Cut document ``index`` before ``page`` into two; logged as "split"."""
-        from nextstep import consent
-
         self._require(consent.DIGITIZE)
         edits.split_before(self.drafts, index, page)
         return self._edited("split")
 
     def delete_page(self, index: int, page: int) -> SessionView:
         """Delete one page (a document left without pages disappears); logged as "delete"."""
-        from nextstep import consent
-
         self._require(consent.DIGITIZE)
         edits.delete_page(self.drafts, index, page)
         return self._edited("delete")
 
     def set_category(self, index: int, category: str) -> SessionView:
-        from nextstep import consent
-
         self._require(consent.DIGITIZE)
         if category not in CATEGORIES:
             raise NextStepError(f"Unknown category {category!r}.")
@@ -490,8 +481,6 @@ class Session:
     def confirm_deadline(
         self, index: int, deadline: int, date: dt.date | None = None
     ) -> SessionView:
-        from nextstep import consent
-
         self._require(consent.DIGITIZE)
         doc = self._document(index)
         if not 0 <= deadline < len(doc.deadlines):
@@ -506,8 +495,6 @@ class Session:
         return self.view()
 
     def add_deadline(self, index: int, date: dt.date, kind: str) -> SessionView:
-        from nextstep import consent
-
         self._require(consent.DIGITIZE)
         if kind not in DEADLINE_KINDS:
             raise NextStepError(f"Unknown kind of deadline {kind!r}.")
@@ -524,10 +511,6 @@ class Session:
     ) -> DriveListing:
         """The bundles on the drive, from their signed envelopes (no passphrase, nothing
         decrypted), so a returning person can pick theirs when the drive holds several."""
-        from nextstep.drives.status import DriveError
-        from nextstep.drives.target import open_target
-        from nextstep.returning import list_bundles
-
         keys = list(trusted_keys) or trusted_keys_of(settings)
         target = open_target(
             settings.drive if spec is None else spec, allow_loop=settings.drive_allow_loop
@@ -556,10 +539,6 @@ class Session:
         whose ``bundles`` the kiosk shows for the person to choose. Hostile files (links,
         FIFOs, devices, huge files) raise a :class:`DriveError` with its status.
         """
-        from nextstep.drives.status import DriveError
-        from nextstep.drives.target import open_target
-        from nextstep.returning import holder_of
-
         keys = list(trusted_keys) or trusted_keys_of(settings)
         target = open_target(
             settings.drive if spec is None else spec, allow_loop=settings.drive_allow_loop
@@ -582,11 +561,8 @@ class Session:
         re-signs and re-encrypts with the same passphrase; the drive keeps the previous version
         until the new one is verified.
         """
-        from nextstep import consent
-        from nextstep.bundle.manifest import sha256
+        # Deferred: loads OpenCV and Pillow, which importing Session must not wait for.
         from nextstep.bundle.verify import read_manifest, verify_open
-        from nextstep.drives.target import open_target
-        from nextstep.returning import list_bundles, pick, read_checked
 
         self._require(consent.DIGITIZE)
         if self.target is None:
@@ -637,9 +613,6 @@ class Session:
         ``needs_confirmation`` is true the UI asks whether this drive really is the person's;
         writing never moves, renames or reads the other bundles' files.
         """
-        from nextstep.drives.target import open_target
-        from nextstep.returning import check_before_write
-
         if self.target is None:
             self.target = open_target(
                 self.settings.drive if spec is None else spec,
@@ -665,7 +638,7 @@ class Session:
         passphrase (only with the person's consent) and the consent receipt. The key card PDF
         (passphrase in clear) is returned for printing, never written to the kiosk's disk.
         """
-        from nextstep import consent
+        # Deferred: loads OpenCV and Pillow, which importing Session must not wait for.
         from nextstep.bundle.build import build_bundle
 
         self._require(consent.DIGITIZE, BUILD_STAGES)
@@ -703,8 +676,6 @@ class Session:
         # The sealed passphrase is made afresh, never copied from the drive: its bytes are
         # not covered by the signed manifest (a link there once carried a kiosk file along).
         if self.consents.get(consent.RECOVERY) and self.settings.recovery_recipient:
-            from crypto import recovery
-
             files[f"{bundle.file_stem}{recovery.RECOVERY_SUFFIX}"] = recovery.seal(
                 secret, self.settings.recovery_recipient
             )
@@ -720,6 +691,7 @@ class Session:
             ).encode("utf-8")
         keycard = None
         if self.consents.get(consent.KEYCARD):
+            # Deferred: loads OpenCV, Pillow and segno, only when a key card is wanted.
             from nextstep.bundle.keycard import make_card
 
             keycard = make_card(
@@ -762,41 +734,38 @@ class Session:
 
     def keycard_printed(self) -> None:
         """The UI printed the key card (its printer, not the session's): log it."""
-        from nextstep import consent
-
         self._require(consent.KEYCARD, KEYCARD_STAGES)
         self._log(events.KEYCARD_PRINTED)
 
     def _next_version(self, help_sections: list[Any]) -> tuple[Any, str]:
         """The returning person's bundle, one version on, with the old documents carried."""
-        from nextstep.bundle.build import assemble
+        # Deferred: loads OpenCV and Pillow, which importing Session must not wait for.
+        from nextstep.bundle.build import AssemblyContext, assemble
         from nextstep.bundle.update import carried_documents
 
         r = self._returning
         assert r is not None
         bundle = assemble(
             self.documents,
-            carried=carried_documents(r.pdf, r.info),
-            holder_id=r.info.manifest.holder_id,
-            language=self.language,
-            key=self.key,
-            kiosk_id=self.audit.kiosk_id,
-            passphrase=r.passphrase,
-            created=None,
-            help_section=help_sections,
-            bundle_id=r.info.bundle_id,
-            version=r.info.version + 1,
-            previous_manifest_sha256=r.manifest_sha256,
-            file_stem=r.drive.stem,
+            AssemblyContext(
+                holder_id=r.info.manifest.holder_id,
+                language=self.language,
+                key=self.key,
+                kiosk_id=self.audit.kiosk_id,
+                passphrase=r.passphrase,
+                help_section=help_sections,
+                carried=carried_documents(r.pdf, r.info),
+                bundle_id=r.info.bundle_id,
+                version=r.info.version + 1,
+                previous_manifest_sha256=r.manifest_sha256,
+                file_stem=r.drive.stem,
+            ),
         )
         return bundle, r.passphrase
 
     @staticmethod
     def _conservation_files(name: str, data: bytes) -> dict[str, bytes]:
         """PAR2 recovery data for the encrypted bundle, when the par2 tool is installed."""
-        from nextstep.conservation import par2tool
-        from nextstep.conservation.recovery import recovery_files
-
         if not par2tool.probe().ok:
             return {}
         return recovery_files(name, data)
@@ -806,6 +775,7 @@ class Session:
 
     def _help_sections(self) -> list[Any]:
         """ "Where to get help": services from the directory for these documents' needs."""
+        # Deferred: loads Pillow, which importing Session must not wait for.
         from nextstep.referral import deadlines_from_documents, help_sections, load_directory
 
         directory = load_directory(data_dir=self.settings.data_dir)
@@ -824,8 +794,6 @@ class Session:
     def slips(self) -> Slips:
         """Both slips, made before :meth:`end` wipes the documents; a slip that cannot be
         made is left out (the wipe must happen whatever happens here)."""
-        import sys
-
         self._require_open()
         if not self.documents:
             return Slips()
@@ -840,6 +808,7 @@ class Session:
 
     def referral_slip(self) -> bytes:
         """One page of services matching this session's documents, in the person's language."""
+        # Deferred: loads Pillow, which importing Session must not wait for.
         from nextstep.referral import load_directory, referral_slip_pdf
 
         directory = load_directory(data_dir=self.settings.data_dir)
@@ -857,6 +826,7 @@ class Session:
 
     def reminder_slip(self) -> bytes:
         """One page with the coming deadlines and who can help with each."""
+        # Deferred: loads Pillow, which importing Session must not wait for.
         from nextstep.referral import deadlines_from_documents, load_directory, reminder_slip_pdf
 
         return reminder_slip_pdf(
@@ -875,10 +845,8 @@ class Session:
         The drive stays open (mounted read-only after verification) until :meth:`eject`, so the
         kiosk can show "verified" and then eject on the staff's key press.
         """
-        from nextstep import consent
+        # Deferred: loads OpenCV and Pillow, which importing Session must not wait for.
         from nextstep.bundle.verify import verify_bundle
-        from nextstep.drives import hostile
-        from nextstep.drives.target import open_target
 
         if self._bundle is None:
             raise NextStepError("Build the bundle before writing it to a drive.")
@@ -941,9 +909,6 @@ class Session:
 
     def write_backup(self, spec: str) -> WriteReport:
         """Write the same, already verified bundle set to a second drive (a backup copy)."""
-        from nextstep import consent
-        from nextstep.drives.target import open_target
-
         if self._bundle is None:
             raise NextStepError("Build the bundle before writing a backup copy.")
         self._require(consent.DIGITIZE, BACKUP_STAGES)
@@ -962,6 +927,7 @@ class Session:
 
     def shareable(self) -> list[ShareableDocument]:
         """What a share may choose from (documents of the source bundle, first pages shown)."""
+        # Deferred: nextstep.sharing imports nextstep.session (a real cycle).
         from nextstep.sharing.choices import shareable_documents
 
         if self.ended:
@@ -979,8 +945,7 @@ class Session:
         The clear audit part holds counts and the kind of recipient; who and what go in the
         encrypted part.
         """
-        from nextstep import consent
-        from nextstep.drives.target import open_target
+        # Deferred: nextstep.sharing imports nextstep.session (a real cycle).
         from nextstep.sharing import share_to_drive
 
         if self.ended:
@@ -1051,8 +1016,6 @@ class Session:
 
     def eject(self) -> DriveStatus:
         """Unmount and release the drive written by :meth:`write_to_drive`."""
-        from nextstep.drives.status import DriveStatus
-
         self._require_open()
         target, self.target = self.target, None
         if target is None:

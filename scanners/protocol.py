@@ -13,12 +13,12 @@ import importlib.util
 import shutil
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol, Self, runtime_checkable
 
 import numpy as np
 
+from scanners.probe import ToolProbe
 from scanners.types import RawImage
 
 
@@ -49,42 +49,20 @@ class Scanner(Protocol):
     ) -> None: ...
 
 
-@dataclass(frozen=True)
-class BackendProbe:
-    """What a backend can do on this machine, for the preflight screen.
-
-    ``detail`` is one sentence of what was found; ``fix`` is what to do when unavailable
-    (an apt package, a cable to plug in), empty when nothing is needed.
-    """
-
-    name: str
-    available: bool
-    detail: str
-    fix: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return self.available
-
-    @property
-    def message(self) -> str:
-        return self.detail
-
-
-def probe_camera() -> BackendProbe:
+def probe_camera() -> ToolProbe:
     """Video devices visible to OpenCV's V4L2 backend (does not open them: they may be busy)."""
     devices = sorted(glob.glob("/dev/video*"))
     if devices:
-        return BackendProbe("camera", True, f"{len(devices)} video device(s): {', '.join(devices)}")
-    return BackendProbe(
+        return ToolProbe("camera", True, f"{len(devices)} video device(s): {', '.join(devices)}")
+    return ToolProbe(
         "camera", False, "No camera is connected.", fix="Plug in the document camera (USB)."
     )
 
 
-def probe_sane(timeout: float = 20.0) -> BackendProbe:
+def probe_sane(timeout: float = 20.0) -> ToolProbe:
     """Flatbed scanners via ``scanimage -L`` (the program the SANE backend drives)."""
     if shutil.which("scanimage") is None:
-        return BackendProbe(
+        return ToolProbe(
             "sane",
             False,
             "The scanimage program is not installed.",
@@ -95,32 +73,32 @@ def probe_sane(timeout: float = 20.0) -> BackendProbe:
     try:
         devices = list_devices(timeout=timeout)
     except Exception as exc:  # noqa: BLE001 - a probe reports, never raises
-        return BackendProbe(
+        return ToolProbe(
             "sane",
             False,
             f"Listing scanners failed: {exc}",
             fix="Check the scanner's cable and power.",
         )
     if not devices:
-        return BackendProbe(
+        return ToolProbe(
             "sane",
             False,
             "No scanner found by SANE.",
             fix="Connect and switch on the flatbed scanner.",
         )
     names = ", ".join(d.name for d in devices)
-    return BackendProbe("sane", True, f"{len(devices)} scanner(s): {names}")
+    return ToolProbe("sane", True, f"{len(devices)} scanner(s): {names}")
 
 
-def probe_files() -> BackendProbe:
+def probe_files() -> ToolProbe:
     """PDF (pdfium) and HEIC (libheif) readers."""
     missing = [m for m in ("PIL", "pypdfium2") if importlib.util.find_spec(m) is None]
     if missing:
-        return BackendProbe(
+        return ToolProbe(
             "files", False, f"Missing Python modules: {', '.join(missing)}.", fix="./dev.sh setup"
         )
     heic = importlib.util.find_spec("pillow_heif") is not None
-    return BackendProbe(
+    return ToolProbe(
         "files",
         True,
         "JPEG, PNG, TIFF, PDF" + (", HEIC" if heic else " (no HEIC)") + " readable.",
@@ -128,22 +106,22 @@ def probe_files() -> BackendProbe:
     )
 
 
-def probe_demo() -> BackendProbe:
+def probe_demo() -> ToolProbe:
     from scanners.demo import sample_dir
 
     n = len(list(sample_dir().glob("*.png")))
     if n:
-        return BackendProbe("demo", True, f"{n} demo page(s) available.")
-    return BackendProbe(
+        return ToolProbe("demo", True, f"{n} demo page(s) available.")
+    return ToolProbe(
         "demo", False, "The demo samples are missing.", fix="python tools/make_samples.py"
     )
 
 
-def probe_osd(timeout: float = 10.0) -> BackendProbe:
+def probe_osd(timeout: float = 10.0) -> ToolProbe:
     """Tesseract's orientation model, used to turn pages upright."""
     exe = shutil.which("tesseract")
     if exe is None:
-        return BackendProbe(
+        return ToolProbe(
             "orientation",
             False,
             "Tesseract is not installed.",
@@ -154,15 +132,15 @@ def probe_osd(timeout: float = 10.0) -> BackendProbe:
             [exe, "--list-langs"], capture_output=True, text=True, timeout=timeout, check=False
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        return BackendProbe(
+        return ToolProbe(
             "orientation",
             False,
             f"Tesseract did not answer: {exc}",
             fix="sudo apt-get install --reinstall tesseract-ocr",
         )
     if "osd" in out.stdout.split():
-        return BackendProbe("orientation", True, "Tesseract orientation detection (osd) ready.")
-    return BackendProbe(
+        return ToolProbe("orientation", True, "Tesseract orientation detection (osd) ready.")
+    return ToolProbe(
         "orientation",
         False,
         "Tesseract's orientation data is missing; pages will not be turned.",
@@ -170,6 +148,6 @@ def probe_osd(timeout: float = 10.0) -> BackendProbe:
     )
 
 
-def probe_all() -> list[BackendProbe]:
+def probe_all() -> list[ToolProbe]:
     """Every backend's probe, in the order the preflight screen shows them."""
     return [probe_camera(), probe_sane(), probe_files(), probe_demo(), probe_osd()]

@@ -23,12 +23,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, OptionList, ProgressBar, RadioSet, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from kiosk import sources
-from kiosk.base import KioskScreen
+from kiosk.base import KioskScreen, explain
 from kiosk.i18n import N_, _
 from kiosk.keymap import bindings, hint
 from kiosk.preview import LiveFeed, PageSeen, PreviewFrame, PreviewStopped
+from kiosk.screens.share import ShareScreen
 from kiosk.widgets import Choice, Thumbnail
 from nextstep.visit.outcomes import CaptureOutcome, ReturnVisit, SessionView, thumbnail_pixels
 
@@ -117,8 +119,6 @@ class CaptureScreen(KioskScreen):
 
     def action_share(self) -> None:
         """A returning person's opened bundle can be shared before anything is added."""
-        from kiosk.screens.share import ShareScreen
-
         if self.kiosk.returning is not None and not self.capturing:
             self.app.push_screen(ShareScreen())
 
@@ -341,8 +341,6 @@ class CaptureScreen(KioskScreen):
         try:
             found = sources.list_files(path)
         except Exception as exc:  # noqa: BLE001 - the modal says what to do
-            from kiosk.base import explain
-
             self.kapp.show_error(*explain(exc))
             return
         spec = f"files:{path}"
@@ -360,8 +358,6 @@ class CaptureScreen(KioskScreen):
         try:
             camera: Any = self.kiosk.make_source_scanner()
         except Exception as exc:  # noqa: BLE001
-            from kiosk.base import explain
-
             self.kapp.show_error(*explain(exc))
             return
         if not hasattr(camera, "watch"):
@@ -370,7 +366,6 @@ class CaptureScreen(KioskScreen):
         preview.set_placeholder(_("Starting the camera…"))
         width = max(8, preview.content_size.width or 38)
         height = max(4, preview.content_size.height or 12)
-        from textual.worker import get_current_worker
 
         def cancelled() -> bool:
             return get_current_worker().is_cancelled

@@ -11,8 +11,10 @@ from textual.widgets import Button, Digits, Label, LoadingIndicator, Static
 
 from kiosk.base import KioskScreen
 from kiosk.endings import SENTENCES, Ending
-from kiosk.i18n import CURRENT, _, _p, person_raw, wrap
+from kiosk.i18n import CURRENT, _, _p, person_raw, set_languages, wrap
 from kiosk.keymap import bindings, hint
+from kiosk.modals import ConfirmModal
+from kiosk.screens.share import ShareScreen
 from kiosk.services import Delivered
 from kiosk.support import drive_status, print_document, printer_of
 from kiosk.widgets import passphrase_lines
@@ -346,8 +348,6 @@ class DriveScreen(KioskScreen):
 
     def action_share(self) -> None:
         """Share chosen documents while the verified drive is still in (kiosk/screens/share)."""
-        from kiosk.screens.share import ShareScreen
-
         if not self.busy and self.status is DriveStatus.VERIFIED:
             self.app.push_screen(ShareScreen())
 
@@ -373,8 +373,6 @@ class DriveScreen(KioskScreen):
         self.write(self.kiosk.drive_spec)
 
     def ask_shared_drive(self, check: WriteCheck) -> None:
-        from kiosk.modals import ConfirmModal
-
         others = len({b.holder_id for b in check.others}) + len(check.unverified)
 
         def answered(yes: bool | None) -> None:
@@ -408,8 +406,6 @@ class DriveScreen(KioskScreen):
 
     def action_finish(self) -> None:
         if not self.delivered:
-            from kiosk.modals import ConfirmModal
-
             returning = self.kiosk.returning is not None
             ending = Ending.UNCHANGED if returning else Ending.NOT_WRITTEN
 
@@ -472,8 +468,6 @@ class EndScreen(KioskScreen):
         if self.delivered is None:
             # end_session makes the referral and reminder slips before the wipe (memory only)
             self.delivered = self.guard(self.kiosk.end_session)
-        from kiosk.i18n import set_languages
-
         self.refresh_chrome()
         self.show_slips()
         self.query_one("#receipt", Static).update(self.receipt())

@@ -8,6 +8,10 @@ recorded like any other answer, without losing help that needs no consent.
 
 from __future__ import annotations
 
+import subprocess
+import tempfile
+from pathlib import Path
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +23,7 @@ from kiosk.base import KioskScreen
 from kiosk.endings import Ending
 from kiosk.i18n import CURRENT, LANGUAGES, N_, Np_, _, _p, display, person_raw, set_languages, wrap
 from kiosk.keymap import bindings, hint
+from kiosk.modals import ConfirmModal
 from kiosk.widgets import Choice
 from nextstep.visit.outcomes import SessionView
 
@@ -42,6 +47,7 @@ INFORMED = (
 
 def purpose_ids() -> list[str]:
     try:
+        # Deferred: nextstep.consent loads cryptography, which the first screen must not wait for.
         from nextstep import consent
 
         return list(consent.PURPOSE_IDS)
@@ -53,6 +59,7 @@ def notice_text(code: str) -> str:
     """The versioned privacy notice in the person's language (its hash goes into the consent
     record), or the kiosk's short summary where no notice exists in that language yet."""
     try:
+        # Deferred: nextstep.consent loads cryptography, which the first screen must not wait for.
         from nextstep.consent import notices
 
         text = notices.load(code).text
@@ -110,6 +117,7 @@ def player() -> str | None:
 
 
 def voice_for(language: str) -> str | None:
+    # Deferred: nextstep.consent loads cryptography, which the first screen must not wait for.
     from nextstep.consent.speech import voice_for as voice
 
     return voice(language)
@@ -299,7 +307,6 @@ class ConsentScreen(KioskScreen):
     def action_refuse_all(self) -> None:
         """F9 sits next to F8: refusing everything is asked once more, in the person's
         language, before it is recorded."""
-        from kiosk.modals import ConfirmModal
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -344,10 +351,7 @@ class ConsentScreen(KioskScreen):
     @work(thread=True, exclusive=True, group="listen", exit_on_error=False)
     def speak(self, language: str) -> str:
         """The notice is public text: its WAV may sit in a temporary folder."""
-        import subprocess
-        import tempfile
-        from pathlib import Path
-
+        # Deferred: nextstep.consent loads cryptography, which the first screen must not wait for.
         from nextstep.consent.speech import speak_notice
 
         tool = player()

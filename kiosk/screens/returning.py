@@ -15,10 +15,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, LoadingIndicator, Static
 
-from kiosk.base import KioskScreen
+from crypto import passphrase as passphrases
+from kiosk.base import KioskScreen, explain
 from kiosk.endings import Ending
 from kiosk.i18n import CURRENT, _, _p, person_raw, wrap
 from kiosk.keymap import bindings, hint
+from kiosk.modals import ChoiceModal, ConfirmModal
 from nextstep.returning import BundleOnDrive, SeveralBundlesOnDrive
 from nextstep.visit.outcomes import ReturnVisit
 
@@ -95,8 +97,6 @@ class ReturningDriveScreen(KioskScreen):
     def choose_bundle(self, bundles: list[BundleOnDrive]) -> None:
         """Several bundles on the drive (a shared family drive, or an earlier mistake): staff
         ask the person which is theirs, by date and version, and pick it."""
-        from kiosk.modals import ChoiceModal
-
         self.query_one("#returning-status", Static).update(
             _("This drive holds {n} bundles: choose the person's.").format(n=len(bundles))
         )
@@ -194,8 +194,6 @@ class PassphraseScreen(KioskScreen):
     def action_open(self, typed: str | None = None) -> None:
         """Check the digits' check groups at once (a typo is named by group), then open the
         bundle in a worker: drive check and PAR2 repair, decryption, signature."""
-        from crypto import passphrase as passphrases
-
         if self.busy:
             return
         field = self.query_one("#passphrase-input", Input)
@@ -203,8 +201,6 @@ class PassphraseScreen(KioskScreen):
         try:
             secret = passphrases.check(text)
         except Exception as exc:  # noqa: BLE001 - PassphraseError: shown, nothing tried
-            from kiosk.base import explain
-
             self.kapp.show_error(*explain(exc))
             return
         self.query_one("#passphrase-loading").display = True
@@ -257,8 +253,6 @@ class PassphraseScreen(KioskScreen):
 
     def action_give_up(self) -> None:
         """No key card today: end the visit (the session is wiped; the drive is untouched)."""
-        from kiosk.modals import ConfirmModal
-
         if self.busy:
             return
 

@@ -24,7 +24,10 @@ from textual.widgets.selection_list import Selection
 from kiosk.base import KioskScreen
 from kiosk.i18n import CURRENT, _, _p, display, person_raw, wrap
 from kiosk.keymap import bindings, hint
+from kiosk.modals import ConfirmModal
+from kiosk.support import print_document, printer_of
 from kiosk.widgets import Thumbnail
+from nextstep.bundle import i18n
 
 TYPED = "__typed__"
 
@@ -43,8 +46,6 @@ def qr_text(matrix: list[list[bool]]) -> Text:
 
 
 def category_name(slug: str, language: str) -> str:
-    from nextstep.bundle import i18n
-
     return i18n.category(slug, language)
 
 
@@ -110,6 +111,7 @@ class ShareScreen(KioskScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
+        # Deferred: nextstep.referral loads Pillow, not needed before this screen is drawn.
         from nextstep.referral import load_directory
 
         with self.kiosk.lock:  # rendered in the session's process; pictures only cross over
@@ -171,6 +173,7 @@ class ShareScreen(KioskScreen):
         return cats, docs
 
     def recipient(self) -> Any:
+        # Deferred: nextstep.sharing loads OpenCV and Pillow, not needed to draw this screen.
         from nextstep import sharing
 
         service = self.query_one("#share-service", Select).value
@@ -185,7 +188,7 @@ class ShareScreen(KioskScreen):
             self.action_ask()
 
     def action_ask(self) -> None:
-        from kiosk.modals import ConfirmModal
+        # Deferred: nextstep.sharing loads OpenCV and Pillow, not needed to draw this screen.
         from nextstep import sharing
 
         if self.busy or self.outcome is not None:
@@ -252,8 +255,6 @@ class ShareScreen(KioskScreen):
 
     @work(thread=True, exclusive=True, group="print", exit_on_error=False)
     def print_pdf(self, pdf: bytes) -> object:
-        from kiosk.support import print_document
-
         return print_document(self.kiosk, pdf, "recipient slip")
 
     def worker_done(self, group: str, result: object) -> None:
@@ -298,8 +299,6 @@ class ShareScreen(KioskScreen):
         self.refresh_chrome()
 
     def print_slip(self) -> None:
-        from kiosk.support import printer_of
-
         status = self.query_one("#share-status", Static)
         if printer_of(self.kiosk) is None:
             status.update(_("No printer: the person photographs this screen for the recipient."))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
-from typing import Any
 
+from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -16,7 +16,8 @@ from textual.widgets import Button, Input, Label, Static
 from kiosk.base import KioskScreen
 from kiosk.i18n import _
 from kiosk.keymap import bindings, hint
-from kiosk.support import Row, preflight
+from kiosk.support import preflight
+from scanners.probe import ToolProbe
 
 
 class PreflightScreen(KioskScreen):
@@ -49,14 +50,14 @@ class PreflightScreen(KioskScreen):
         self.check()
 
     @work(thread=True, exclusive=True, group="preflight", exit_on_error=False)
-    def check(self) -> list[Row]:
+    def check(self) -> list[ToolProbe]:
         return preflight(self.kiosk)
 
     def worker_done(self, group: str, result: object) -> None:
         if isinstance(result, list):
             self.show_checks(result)
 
-    def show_checks(self, checks: list[Any]) -> None:
+    def show_checks(self, checks: list[ToolProbe]) -> None:
         self.kapp.preflight_results = checks
         lines = []
         for c in checks:
@@ -75,8 +76,6 @@ class PreflightScreen(KioskScreen):
 
 
 def _escape(text: str) -> str:
-    from rich.markup import escape
-
     return escape(str(text))
 
 

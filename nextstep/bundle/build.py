@@ -220,32 +220,119 @@ class CarriedDocument:
     page_indices: list[int]
 
 
-def assemble(
-    new_documents: Sequence[Document],
-    *,
-    carried: Sequence[CarriedDocument] = (),
-    holder_id: str,
-    language: str,
-    key: KioskKey,
-    kiosk_id: str,
-    passphrase: str,
-    created: dt.datetime | None,
-    help_section: HelpInput,
-    bundle_id: str | None,
-    version: int,
-    previous_manifest_sha256: str | None,
-    file_stem: str | None,
-    shared_from: str | None = None,
-    recipient: str | None = None,
-    preface: Sequence[RasterPage] = (),
-) -> Bundle:
-    """Assemble, sign and encrypt; ``preface`` pages (a shared copy's recipient cover) come
-    before the cover and are hashed in the manifest like it."""
-    created = created or dt.datetime.now(dt.UTC)
+@dataclass(frozen=True)
+class AssemblyContext:
+    """Everything a bundle version is made from besides its new documents: whose it is, who
+    signs it, which version it follows, and for a shared copy whom it is for.
+
+    A first visit needs only the first five fields; a return visit adds ``carried``,
+    ``bundle_id``, ``version``, ``previous_manifest_sha256`` and ``file_stem``; a shared copy
+    adds ``shared_from``, ``recipient`` and its ``preface`` (the recipient's cover pages, which
+    come before the cover and are hashed in the manifest like it).
+    """
+
+    holder_id: str
+    language: str
+    key: KioskKey = field(repr=False)  # never in a traceback or a log line
+    kiosk_id: str
+    passphrase: str = field(repr=False)
+    created: dt.datetime | None = None
+    help_section: HelpInput = None
+    carried: Sequence[CarriedDocument] = ()
+    bundle_id: str | None = None
+    version: int = 1
+    previous_manifest_sha256: str | None = None
+    file_stem: str | None = None
+    shared_from: str | None = None
+    recipient: str | None = None
+    preface: Sequence[RasterPage] = ()
+
+
+def assemble(new_documents: Sequence[Document], ctx: AssemblyContext) -> Bundle:
+    """Assemble, sign and encrypt, stage by stage: cover, pages, signed manifest, encryption,
+    signed envelope."""
+    created = ctx.created or dt.datetime.now(dt.UTC)
     if created.tzinfo is None:
         created = created.replace(tzinfo=dt.UTC)
     created_iso = created.isoformat(timespec="seconds")
-    bundle_id = bundle_id or new_bundle_id()
+    bundle_id = ctx.bundle_id or new_bundle_id()
+    user_password, owner_password = _passwords(ctx.passphrase)
+    for doc in new_documents:
+        if not doc.pages:
+            raise BundleBuildError("A document without pages cannot go into a bundle.")
+
+    metas: list[DocumentMeta] = [c.meta for c in ctx.carried]
+    for doc in new_documents:
+        meta = DocumentMeta.from_document(doc)
+        meta.added = created_iso
+        metas.append(meta)
+    labels = [doc_label(i) for i in range(len(metas))]
+
+    pdf = pikepdf.new()
+    font = textlayer.glyphless_font(pdf)
+    cover_pages = [*ctx.preface] + render_cover(
+        metas,
+        language=ctx.language,
+        created=created,
+        bundle_id=bundle_id,
+        labels=labels,
+        help_sections=ctx.help_section,
+    )
+    cover_entries = _add_cover(pdf, font, cover_pages)
+    starts = _add_pages(pdf, font, ctx.carried, new_documents, metas, labels)
+    _page_labels(pdf, len(cover_pages), starts, labels, ctx.language)
+    _outline(pdf, metas, starts, labels, ctx.language)
+
+    manifest = Manifest(
+        bundle_id=bundle_id,
+        holder_id=ctx.holder_id,
+        version=ctx.version,
+        kiosk_id=ctx.kiosk_id,
+        created=created_iso,
+        language=i18n.lang2(ctx.language),
+        cover=cover_entries,
+        documents=metas,
+        previous_manifest_sha256=ctx.previous_manifest_sha256,
+        shared_from=ctx.shared_from,
+        recipient=ctx.recipient,
+    )
+    manifest_bytes = _attach_signed_manifest(pdf, manifest, ctx.key)
+    ics = make_calendar(metas, labels, bundle_id=bundle_id, language=ctx.language, created=created)
+    if ics is not None:  # inside the encrypted file only: never in clear on the drive
+        pdf.attachments[CALENDAR_NAME] = pikepdf.AttachedFileSpec(
+            pdf, ics, mime_type="text/calendar", description=i18n.t("deadlines", ctx.language)
+        )
+    _set_document_info(pdf, ctx.language)
+    data = _encrypt(pdf, user_password, owner_password)
+
+    envelope = Envelope(
+        bundle_id=bundle_id,
+        holder_id=ctx.holder_id,
+        version=ctx.version,
+        kiosk_id=ctx.kiosk_id,
+        created=created_iso,
+        pdf_sha256=sha256(data),
+        pdf_size=len(data),
+        manifest_sha256=sha256(manifest_bytes),
+    )
+    envelope_bytes = envelope.to_bytes()
+    envelope_sig = minisign.sign(
+        ctx.key.private, envelope_bytes, trusted_comment=envelope.trusted_comment()
+    )
+    return Bundle(
+        pdf=data,
+        manifest=envelope_bytes,
+        signature=envelope_sig,
+        bundle_id=bundle_id,
+        file_stem=ctx.file_stem or new_file_stem(),
+        version=ctx.version,
+        inner_manifest=manifest,
+        passphrase=user_password,
+    )
+
+
+def _passwords(passphrase: str) -> tuple[str, str]:
+    """The PDF's user and owner passwords for the person's passphrase."""
     # The printed form is the user password and its bare digits the owner password, so a
     # reader opens the bundle with either (crypto/passphrase.py says why both fit 32 chars).
     if passphrases.validate(passphrase):
@@ -255,33 +342,32 @@ def assemble(
         user_password, owner_password = passphrase, secrets.token_urlsafe(32)
     if not user_password:
         raise BundleBuildError("A bundle needs a passphrase.")
-    for doc in new_documents:
-        if not doc.pages:
-            raise BundleBuildError("A document without pages cannot go into a bundle.")
+    return user_password, owner_password
 
-    metas: list[DocumentMeta] = [c.meta for c in carried]
-    for doc in new_documents:
-        meta = DocumentMeta.from_document(doc)
-        meta.added = created_iso
-        metas.append(meta)
-    labels = [doc_label(i) for i in range(len(metas))]
 
-    pdf = pikepdf.new()
-    font = textlayer.glyphless_font(pdf)
-    cover_pages = [*preface] + render_cover(
-        metas,
-        language=language,
-        created=created,
-        bundle_id=bundle_id,
-        labels=labels,
-        help_sections=help_section,
-    )
-    cover_entries: list[PageEntry] = []
+def _add_cover(
+    pdf: pikepdf.Pdf, font: pikepdf.Dictionary, cover_pages: Sequence[RasterPage]
+) -> list[PageEntry]:
+    """The cover stage: the cover (and preface) pages, with their manifest entries C1, C2..."""
+    entries: list[PageEntry] = []
     for n, raster in enumerate(cover_pages):
         page = add_raster_page(pdf, font, raster)
         image_hash, content_hash, frame = page_hashes(page)
-        cover_entries.append(PageEntry(f"C{n + 1}", image_hash, content_hash, "cover", frame))
+        entries.append(PageEntry(f"C{n + 1}", image_hash, content_hash, "cover", frame))
+    return entries
 
+
+def _add_pages(
+    pdf: pikepdf.Pdf,
+    font: pikepdf.Dictionary,
+    carried: Sequence[CarriedDocument],
+    new_documents: Sequence[Document],
+    metas: list[DocumentMeta],
+    labels: Sequence[str],
+) -> list[int]:
+    """The pages stage: carried documents' pages copied unchanged, then the new documents'
+    scans with their text layer; fills each meta's page entries and returns each document's
+    first page index."""
     starts: list[int] = []
     for i, c in enumerate(carried):
         starts.append(len(pdf.pages))
@@ -305,23 +391,11 @@ def assemble(
             entries.append(PageEntry(f"{labels[i]}-{j + 1}", image_hash, content_hash, kind, frame))
         metas[i].pages = entries
         metas[i].page_count = len(entries)
+    return starts
 
-    _page_labels(pdf, len(cover_pages), starts, labels, language)
-    _outline(pdf, metas, starts, labels, language)
 
-    manifest = Manifest(
-        bundle_id=bundle_id,
-        holder_id=holder_id,
-        version=version,
-        kiosk_id=kiosk_id,
-        created=created_iso,
-        language=i18n.lang2(language),
-        cover=cover_entries,
-        documents=metas,
-        previous_manifest_sha256=previous_manifest_sha256,
-        shared_from=shared_from,
-        recipient=recipient,
-    )
+def _attach_signed_manifest(pdf: pikepdf.Pdf, manifest: Manifest, key: KioskKey) -> bytes:
+    """The manifest stage: attach the manifest and its minisign signature; returns its bytes."""
     manifest_bytes = manifest.to_bytes()
     manifest_sig = minisign.sign(
         key.private, manifest_bytes, trusted_comment=manifest.trusted_comment()
@@ -332,17 +406,19 @@ def assemble(
     pdf.attachments[SIGNATURE_NAME] = pikepdf.AttachedFileSpec(
         pdf, manifest_sig, mime_type="text/plain", description="minisign signature"
     )
-    ics = make_calendar(metas, labels, bundle_id=bundle_id, language=language, created=created)
-    if ics is not None:  # inside the encrypted file only: never in clear on the drive
-        pdf.attachments[CALENDAR_NAME] = pikepdf.AttachedFileSpec(
-            pdf, ics, mime_type="text/calendar", description=i18n.t("deadlines", language)
-        )
+    return manifest_bytes
+
+
+def _set_document_info(pdf: pikepdf.Pdf, language: str) -> None:
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
     pdf.Root.Lang = pikepdf.String(i18n.lang2(language))
     with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
         xmp["dc:title"] = i18n.t("title", language)
     pdf.docinfo["/Title"] = i18n.t("title", language)
 
+
+def _encrypt(pdf: pikepdf.Pdf, user_password: str, owner_password: str) -> bytes:
+    """The encryption stage: AES-256 (R6) with metadata encrypted, saved in memory only."""
     out = io.BytesIO()
     pdf.save(
         out,
@@ -353,31 +429,7 @@ def assemble(
         object_stream_mode=pikepdf.ObjectStreamMode.generate,
         deterministic_id=False,
     )
-    data = out.getvalue()
-    envelope = Envelope(
-        bundle_id=bundle_id,
-        holder_id=holder_id,
-        version=version,
-        kiosk_id=kiosk_id,
-        created=created_iso,
-        pdf_sha256=sha256(data),
-        pdf_size=len(data),
-        manifest_sha256=sha256(manifest_bytes),
-    )
-    envelope_bytes = envelope.to_bytes()
-    envelope_sig = minisign.sign(
-        key.private, envelope_bytes, trusted_comment=envelope.trusted_comment()
-    )
-    return Bundle(
-        pdf=data,
-        manifest=envelope_bytes,
-        signature=envelope_sig,
-        bundle_id=bundle_id,
-        file_stem=file_stem or new_file_stem(),
-        version=version,
-        inner_manifest=manifest,
-        passphrase=user_password,
-    )
+    return out.getvalue()
 
 
 def build_bundle(
@@ -394,17 +446,15 @@ def build_bundle(
     """Assemble, sign and encrypt a new bundle (version 1) for ``documents``."""
     return assemble(
         documents,
-        holder_id=holder_id,
-        language=language,
-        key=key,
-        kiosk_id=kiosk_id,
-        passphrase=passphrase,
-        created=created,
-        help_section=help_section,
-        bundle_id=None,
-        version=1,
-        previous_manifest_sha256=None,
-        file_stem=None,
+        AssemblyContext(
+            holder_id=holder_id,
+            language=language,
+            key=key,
+            kiosk_id=kiosk_id,
+            passphrase=passphrase,
+            created=created,
+            help_section=help_section,
+        ),
     )
 
 

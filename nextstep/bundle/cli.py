@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import os
+import subprocess
 import sys
 from pathlib import Path
 
+from crypto import keys as keymod
 from crypto import minisign, recovery
 from nextstep import config
 from nextstep.bundle import i18n
-from nextstep.bundle.verify import BundleError, BundleInfo, verify_envelope_only, verify_open
+from nextstep.bundle.verify import BundleError, BundleInfo, load, verify_envelope_only, verify_open
 from nextstep.drives import hostile
 from nextstep.errors import NextStepError
 
@@ -146,8 +149,6 @@ def read_passphrase(args: argparse.Namespace) -> str:
 
 
 def _open(args: argparse.Namespace) -> tuple[object, BundleInfo]:
-    from nextstep.bundle.verify import load
-
     data, envelope = load(args.path)
     return verify_open(
         data, passphrase=read_passphrase(args), trusted_keys=trusted_keys(args), envelope=envelope
@@ -178,8 +179,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def _compare_source(args: argparse.Namespace, shared: BundleInfo) -> None:
     """``verify --source``: the shared copy's page hashes against the source's manifest."""
+    # Deferred: bundle.share loads OpenCV and Pillow, only for this sub-command.
     from nextstep.bundle.share import pages_in_source
-    from nextstep.bundle.verify import load
 
     data, envelope = load(args.source)
     pdf, source = verify_open(
@@ -211,12 +212,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    import io
-
     pdf, info = _open(args)
     if args.text:
-        import subprocess
-
         buf = io.BytesIO()
         pdf.save(buf)  # type: ignore[attr-defined]
         result = subprocess.run(
@@ -243,7 +240,7 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_share(args: argparse.Namespace) -> int:
-    from crypto import keys as keymod
+    # Deferred: bundle.share loads OpenCV and Pillow, only for this sub-command.
     from nextstep.bundle.share import share_subset
 
     settings = config.load()

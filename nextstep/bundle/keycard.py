@@ -34,6 +34,7 @@ from nextstep.bundle import i18n, images, textlayer
 from nextstep.bundle.cover import HelpInput, HelpSection, help_list
 from nextstep.bundle.render import GREY, RED, RasterPage, Writer, font, has_rtl
 from nextstep.errors import NextStepError
+from scanners.probe import ToolProbe
 
 A6_PT = (297.64, 419.53)
 CARD_DPI = 300.0
@@ -217,33 +218,32 @@ class CardPrinter(Protocol):
 
 
 @dataclass(frozen=True)
-class PrinterProbe:
-    ok: bool
-    message: str
-    fix: str = ""
-
-
-@dataclass(frozen=True)
 class CupsPrinter:
     """Prints through CUPS's ``lp``, feeding the PDF on stdin (no file in the spool dir by us)."""
 
     queue: str
 
-    def probe(self) -> PrinterProbe:
+    def probe(self) -> ToolProbe:
         if shutil.which("lp") is None:
-            return PrinterProbe(
-                False, "The lp command (CUPS client) is missing.", "apt-get install cups-client"
+            return ToolProbe(
+                "printer",
+                False,
+                "The lp command (CUPS client) is missing.",
+                "apt-get install cups-client",
+                required=False,
             )
         result = subprocess.run(
             ["lpstat", "-p", self.queue], capture_output=True, text=True, check=False, timeout=10
         )
         if result.returncode != 0:
-            return PrinterProbe(
+            return ToolProbe(
+                "printer",
                 False,
                 f"The printer queue '{self.queue}' is not available.",
                 "Check the printer name with `lpstat -p` or fix CUPS.",
+                required=False,
             )
-        return PrinterProbe(True, f"Printer '{self.queue}' is ready.")
+        return ToolProbe("printer", True, f"Printer '{self.queue}' is ready.", required=False)
 
     def print_pdf(self, data: bytes, *, title: str) -> str:
         result = subprocess.run(

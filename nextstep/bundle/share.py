@@ -18,7 +18,7 @@ from typing import Any
 from crypto import minisign
 from crypto import passphrase as passphrases
 from crypto.keys import KioskKey
-from nextstep.bundle.build import Bundle, assemble, new_file_stem
+from nextstep.bundle.build import AssemblyContext, Bundle, assemble, new_file_stem
 from nextstep.bundle.manifest import DocumentMeta
 from nextstep.bundle.render import RasterPage
 from nextstep.bundle.update import carried_documents
@@ -112,21 +112,19 @@ def share_subset(
     stem = new_file_stem()
     bundle = assemble(
         [],
-        carried=chosen,
-        holder_id=info.manifest.holder_id,
-        language=info.manifest.language,
-        key=key,
-        kiosk_id=kiosk_id,
-        passphrase=one_time,
-        created=created,
-        help_section=None,
-        bundle_id=None,
-        version=1,
-        previous_manifest_sha256=None,
-        file_stem=stem,
-        shared_from=info.manifest.bundle_id,
-        recipient=recipient.strip(),
-        preface=preface([c.meta for c in chosen], stem) if preface is not None else (),
+        AssemblyContext(
+            holder_id=info.manifest.holder_id,
+            language=info.manifest.language,
+            key=key,
+            kiosk_id=kiosk_id,
+            passphrase=one_time,
+            created=created,
+            carried=chosen,
+            file_stem=stem,
+            shared_from=info.manifest.bundle_id,
+            recipient=recipient.strip(),
+            preface=preface([c.meta for c in chosen], stem) if preface is not None else (),
+        ),
     )
     pdf.close()
     result = SharedBundle(

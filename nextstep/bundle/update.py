@@ -20,7 +20,13 @@ from pathlib import Path
 
 from crypto import minisign
 from crypto.keys import KioskKey
-from nextstep.bundle.build import Bundle, BundlePaths, CarriedDocument, assemble
+from nextstep.bundle.build import (
+    AssemblyContext,
+    Bundle,
+    BundlePaths,
+    CarriedDocument,
+    assemble,
+)
 from nextstep.bundle.cover import HelpInput
 from nextstep.bundle.manifest import Envelope, ManifestError, sha256
 from nextstep.bundle.verify import (
@@ -107,18 +113,20 @@ def add_documents(
     stem = path.name[: -len(".pdf")] if path.name.endswith(".pdf") else path.stem
     new = assemble(
         documents,
-        carried=carried_documents(old_pdf, info),
-        holder_id=info.manifest.holder_id,
-        language=language or info.manifest.language,
-        key=key,
-        kiosk_id=kiosk_id,
-        passphrase=passphrase,
-        created=created,
-        help_section=help_section,
-        bundle_id=info.manifest.bundle_id,
-        version=info.manifest.version + 1,
-        previous_manifest_sha256=sha256(manifest_bytes),
-        file_stem=stem,
+        AssemblyContext(
+            holder_id=info.manifest.holder_id,
+            language=language or info.manifest.language,
+            key=key,
+            kiosk_id=kiosk_id,
+            passphrase=passphrase,
+            created=created,
+            help_section=help_section,
+            carried=carried_documents(old_pdf, info),
+            bundle_id=info.manifest.bundle_id,
+            version=info.manifest.version + 1,
+            previous_manifest_sha256=sha256(manifest_bytes),
+            file_stem=stem,
+        ),
     )
     old_pdf.close()
     trusted = list(trusted_keys) + [key.public_bytes]

@@ -5,14 +5,13 @@ Public API (used by the bundle, drives and session code)::
     protect(bundle_path) -> list[Path]            # write recovery files beside the bundle
     recovery_files(name, data) -> dict[str, bytes]  # the same, in memory, for write_bundle()
     check(bundle_path, *, repair=True) -> CheckReport
-    probe() -> Par2Probe                           # preflight: is par2 installed?
+    probe() -> scanners.probe.ToolProbe            # preflight: is par2 installed?
 """
 
 from __future__ import annotations
 
 from nextstep.conservation.par2tool import (
     ConservationError,
-    Par2Probe,
     Par2Result,
     Par2Tool,
     RecoveryTool,
@@ -32,7 +31,6 @@ __all__ = [
     "CheckReport",
     "CheckStatus",
     "ConservationError",
-    "Par2Probe",
     "Par2Result",
     "Par2Tool",
     "RecoveryTool",

@@ -11,11 +11,11 @@ from __future__ import annotations
 import enum
 import shutil
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from nextstep.errors import NextStepError
+from scanners.probe import ToolProbe
 
 PAR2_PACKAGE = "par2"
 TIMEOUT_SECONDS = 600
@@ -39,16 +39,6 @@ class Par2Result(enum.IntEnum):
     MEMORY_ERROR = 8
 
 
-@dataclass(frozen=True)
-class Par2Probe:
-    """Whether the ``par2`` tool is usable, and what to do if not (feeds the preflight check)."""
-
-    ok: bool
-    message: str
-    fix: str = ""
-    version: str = ""
-
-
 class RecoveryTool(Protocol):
     """What conservation needs from a PAR2 implementation; all names are relative to ``cwd``."""
 
@@ -61,22 +51,31 @@ class RecoveryTool(Protocol):
     def repair(self, cwd: Path, index: str) -> Par2Result: ...
 
 
-def probe() -> Par2Probe:
+def probe() -> ToolProbe:
     """Find ``par2`` and read its version without running anything on data."""
     exe = shutil.which("par2")
     if exe is None:
-        return Par2Probe(
+        return ToolProbe(
+            "par2",
             False,
             "The par2 tool is not installed, so bundles cannot be protected or repaired.",
             fix=f"Install it: apt-get install {PAR2_PACKAGE}",
+            required=False,
         )
     try:
         out = subprocess.run(
             [exe, "-V"], capture_output=True, text=True, timeout=30, check=False
         ).stdout.strip()
     except (OSError, subprocess.TimeoutExpired) as exc:
-        return Par2Probe(False, f"The par2 tool does not run ({exc}).", fix="Reinstall par2.")
-    return Par2Probe(True, "par2 is available.", version=out.splitlines()[0] if out else "")
+        return ToolProbe(
+            "par2",
+            False,
+            f"The par2 tool does not run ({exc}).",
+            fix="Reinstall par2.",
+            required=False,
+        )
+    version = out.splitlines()[0] if out else ""
+    return ToolProbe("par2", True, "par2 is available.", required=False, version=version)
 
 
 class Par2Tool:
@@ -87,7 +86,7 @@ class Par2Tool:
         exe = executable or shutil.which("par2")
         if exe is None:
             found = probe()
-            raise ConservationError(found.message, hint=found.fix)
+            raise ConservationError(found.detail, hint=found.fix)
         self.executable = exe
 
     def _run(self, cwd: Path, args: list[str]) -> Par2Result:

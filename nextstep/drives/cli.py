@@ -62,7 +62,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     lang, allow_loop, _ = _settings(args)
     for probe in probe_tools():
         if not probe.ok:
-            print(f"! {probe.message} {probe.fix}")
+            print(f"! {probe.detail} {probe.fix}")
     cands = detect.scan(allow_loop=allow_loop)
     if allow_loop:
         print("Loop devices are admitted (test/demo policy).")

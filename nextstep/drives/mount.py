@@ -13,25 +13,15 @@ import os
 import shutil
 import subprocess
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from nextstep.drives.status import DriveError, DriveStatus
+from scanners.probe import ToolProbe
 
 SAFE_FLAGS = ("nosuid", "nodev", "noexec")
 FAT_OPTIONS = ("uid=0", "gid=0", "fmask=0177", "dmask=0077", "shortname=mixed", "utf8", "flush")
 EXFAT_OPTIONS = ("uid=0", "gid=0", "fmask=0177", "dmask=0077")
-
-
-@dataclass(frozen=True)
-class ToolProbe:
-    """Whether one external tool a drive operation needs is usable (feeds preflight)."""
-
-    name: str
-    ok: bool
-    message: str
-    fix: str = ""
 
 
 def kernel_filesystems() -> frozenset[str]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from nextstep.referral.help import (
     when_text,
 )
 from nextstep.referral.texts import lang2, t
+from scanners.probe import ToolProbe
 
 DPI = 300
 A4_MM = (210, 297)
@@ -49,13 +49,6 @@ class SlipError(NextStepError):
     """A slip could not be drawn."""
 
 
-@dataclass(frozen=True)
-class FontProbe:
-    ok: bool
-    message: str
-    fix: str = ""
-
-
 def _font_path(bold: bool) -> Path | None:
     for folder in FONT_DIRS:
         path = folder / FONT_FILES[bold]
@@ -64,14 +57,16 @@ def _font_path(bold: bool) -> Path | None:
     return None
 
 
-def probe_fonts() -> FontProbe:
-    """Preflight: are the fonts for slips installed?"""
+def probe_fonts() -> ToolProbe:
+    """Preflight: are the fonts for slips installed? (Slips are optional: not required.)"""
     if _font_path(False) and _font_path(True):
-        return FontProbe(True, "Slip fonts are available.")
-    return FontProbe(
+        return ToolProbe("fonts", True, "Slip fonts are available.", required=False)
+    return ToolProbe(
+        "fonts",
         False,
         "The DejaVu fonts needed to print slips are missing.",
         fix=f"Install them: apt-get install {FONT_PACKAGE}",
+        required=False,
     )
 
 
@@ -80,7 +75,7 @@ def _font(size_px: int, bold: bool) -> ImageFont.FreeTypeFont:
     path = _font_path(bold)
     if path is None:
         found = probe_fonts()
-        raise SlipError(found.message, hint=found.fix)
+        raise SlipError(found.detail, hint=found.fix)
     return ImageFont.truetype(str(path), size_px)
 
 

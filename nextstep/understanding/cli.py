@@ -178,7 +178,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
     settings = load_settings()
     probe = probe_tesseract(tuple(lang for lang in settings.ocr_languages if lang != "ara"))
     if not probe.ok:
-        raise NextStepError(probe.message, hint=f"Install it: {probe.fix}")
+        raise NextStepError(probe.detail, hint=f"Install it: {probe.fix}")
     jobs = settings.ocr_workers if args.jobs is None else args.jobs
     if jobs < 0:
         raise NextStepError("--jobs must be 0 (one per core) or more.", hint="Try --jobs 2.")

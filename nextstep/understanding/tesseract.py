@@ -22,6 +22,7 @@ import numpy as np
 
 from nextstep.model import OcrPage, OcrWord
 from nextstep.understanding.errors import OcrError
+from scanners.probe import ToolProbe
 
 PAGE_TIMEOUT_S = 180.0
 #: Pages finer than this go to Tesseract as they are. Coarser ones (phone photos of a page at
@@ -209,15 +210,12 @@ class TesseractEngine:
 
 
 @dataclass(frozen=True)
-class TesseractProbe:
-    """Preflight verdict on Tesseract: what is installed, what is missing, how to fix it."""
+class TesseractProbe(ToolProbe):
+    """Preflight verdict on Tesseract: the one probe record, plus which language packs are
+    installed and which are missing (the OCR code reads ``languages`` to pick scripts)."""
 
-    version: str
-    languages: tuple[str, ...]
-    missing: tuple[str, ...]
-    ok: bool
-    message: str
-    fix: str
+    languages: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
 
 
 REQUIRED_LANGUAGES: tuple[str, ...] = ("fra", "nld", "deu", "eng", "osd")
@@ -235,7 +233,11 @@ def probe_tesseract(required: tuple[str, ...] = REQUIRED_LANGUAGES) -> Tesseract
     except (FileNotFoundError, subprocess.TimeoutExpired):
         pkgs = " ".join(["tesseract-ocr", *(f"tesseract-ocr-{lang}" for lang in required)])
         return TesseractProbe(
-            "", (), tuple(required), False, "Tesseract is not installed.", f"apt-get install {pkgs}"
+            "tesseract",
+            False,
+            "Tesseract is not installed.",
+            fix=f"apt-get install {pkgs}",
+            missing=tuple(required),
         )
     first = (ver.stdout or ver.stderr).decode("utf-8", "replace").splitlines()
     version = first[0].replace("tesseract", "").strip() if first else "unknown"
@@ -245,6 +247,8 @@ def probe_tesseract(required: tuple[str, ...] = REQUIRED_LANGUAGES) -> Tesseract
     if missing:
         fix = "apt-get install " + " ".join(f"tesseract-ocr-{m}" for m in missing)
         msg = f"Tesseract {version} lacks language data: {', '.join(missing)}."
-        return TesseractProbe(version, installed, missing, False, msg, fix)
+        return TesseractProbe(
+            "tesseract", False, msg, fix=fix, version=version, languages=installed, missing=missing
+        )
     msg = f"Tesseract {version} with {', '.join(installed)}."
-    return TesseractProbe(version, installed, (), True, msg, "")
+    return TesseractProbe("tesseract", True, msg, version=version, languages=installed)

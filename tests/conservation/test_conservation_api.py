@@ -14,7 +14,6 @@ import pytest
 from nextstep.conservation import (
     CheckStatus,
     ConservationError,
-    Par2Probe,
     check,
     probe,
     protect,
@@ -24,6 +23,7 @@ from nextstep.conservation import (
 from nextstep.conservation import recovery as recovery_mod
 from nextstep.conservation.cli import register_bundle_check
 from nextstep.conservation.par2format import check_blocks, read_recovery_set
+from scanners.probe import ToolProbe
 from tests.conftest import require_tool
 from tests.conservation.conservation_helpers import SECRET_WORDS, DriveBundle
 
@@ -96,7 +96,7 @@ def test_protect_again_replaces_the_old_recovery_set(drive: DriveBundle) -> None
 def test_without_par2_damage_is_still_detected(
     drive: DriveBundle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(recovery_mod, "probe", lambda: Par2Probe(False, "absent", fix="x"))
+    monkeypatch.setattr(recovery_mod, "probe", lambda: ToolProbe("par2", False, "absent", fix="x"))
     assert check(drive.pdf).status is CheckStatus.INTACT
     data = bytearray(drive.original)
     data[5000] ^= 0xFF

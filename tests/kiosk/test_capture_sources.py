@@ -255,8 +255,8 @@ def test_files_source_reads_a_folder_on_the_usb_key(
 
 def test_source_choices_follow_the_probes() -> None:
     from kiosk.sources import availability, label, source_choices
-    from kiosk.support import Row
     from nextstep.config import Settings
+    from scanners.probe import ToolProbe
 
     production = Settings(scanner="sane:test:0")
     found = {"camera": True, "sane": True, "files": True, "demo": True}
@@ -270,9 +270,9 @@ def test_source_choices_follow_the_probes() -> None:
         "files",
     ]
     rows = [
-        Row("tesseract", True, ""),
-        Row("scanner:camera", False, ""),
-        Row("scanner:files", True, ""),
+        ToolProbe("tesseract", True, ""),
+        ToolProbe("scanner:camera", False, ""),
+        ToolProbe("scanner:files", True, ""),
     ]
     assert availability(rows) == {"camera": False, "files": True}
     assert availability(None) is None

@@ -103,28 +103,28 @@ PREFLIGHT_ROWS = None
 
 
 def preflight_rows() -> list[Any]:
-    from kiosk.support import Row
+    from scanners.probe import ToolProbe
 
     return [
-        Row("tesseract", True, "Tesseract 5.3.0 with fra, nld, deu, eng, osd, ara"),
-        Row("qpdf", True, "bundle checks: /usr/bin/qpdf", required=False),
-        Row(
+        ToolProbe("tesseract", True, "Tesseract 5.3.0 with fra, nld, deu, eng, osd, ara"),
+        ToolProbe("qpdf", True, "bundle checks: /usr/bin/qpdf", required=False),
+        ToolProbe(
             "lp",
             False,
             "key-card printing: `lp` is missing.",
             "sudo apt-get install cups-client",
             required=False,
         ),
-        Row(
+        ToolProbe(
             "scanner:camera",
             False,
             "No camera is connected.",
             "Plug in the document camera (USB).",
             required=False,
         ),
-        Row("kiosk key", True, "signing key present"),
-        Row("audit log", True, "15 entries, verified"),
-        Row("drive", True, "demo drive: ./demo-drive", required=False),
+        ToolProbe("kiosk key", True, "signing key present"),
+        ToolProbe("audit log", True, "15 entries, verified"),
+        ToolProbe("drive", True, "demo drive: ./demo-drive", required=False),
     ]
 
 

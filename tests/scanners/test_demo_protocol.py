@@ -12,7 +12,8 @@ from scanners import messages
 from scanners.demo import DemoScanner, group_documents, sample_dir
 from scanners.errors import NoPageError, NoSamplesError, ScanError
 from scanners.files import FileScanner
-from scanners.protocol import BackendProbe, Scanner, probe_all
+from scanners.probe import ToolProbe
+from scanners.protocol import Scanner, probe_all
 from scanners.types import QualityReason
 
 
@@ -64,8 +65,8 @@ def test_probes_report_each_backend() -> None:
     probes = probe_all()
     assert [p.name for p in probes] == ["camera", "sane", "files", "demo", "orientation"]
     for p in probes:
-        assert isinstance(p, BackendProbe) and p.detail
-        assert p.available or p.fix
+        assert isinstance(p, ToolProbe) and p.detail
+        assert p.ok or p.fix
 
 
 def test_every_reason_and_error_has_a_sentence() -> None:

@@ -49,7 +49,7 @@ def test_probe_reports_installed_and_missing_languages() -> None:
     bad = probe_tesseract(("fra", "zzz"))
     assert not bad.ok and bad.missing == ("zzz",)
     assert bad.fix == "apt-get install tesseract-ocr-zzz"
-    assert "zzz" in bad.message
+    assert "zzz" in bad.detail
 
 
 def test_parse_tsv_rebuilds_lines_and_blocks() -> None:
