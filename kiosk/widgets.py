@@ -151,10 +151,18 @@ class Thumbnail(Widget):
         return half_block(self._pixels, self.content_size.width, self.content_size.height)
 
 
-def passphrase_lines(secret: str, per_line: int = 3) -> list[str]:
-    """Split the digit passphrase into lines of a few groups for Textual's big ``Digits``."""
-    groups = [g for g in secret.replace(" ", "").split("-") if g]
-    return [" ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line)]
+def passphrase_lines(secret: str, max_chars: int = 22) -> list[str]:
+    """Split the digit passphrase into lines of whole groups for Textual's big ``Digits``.
+
+    A big digit is three cells wide, so a line of at most 22 characters (two groups of ten and
+    a space) stays inside an 80-column screen with the frame around it."""
+    lines: list[str] = []
+    for group in (g for g in secret.replace(" ", "").split("-") if g):
+        if lines and len(lines[-1]) + 1 + len(group) <= max_chars:
+            lines[-1] += " " + group
+        else:
+            lines.append(group)
+    return lines
 
 
 class Choice(RadioButton):

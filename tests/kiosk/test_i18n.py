@@ -147,3 +147,15 @@ def test_lock_out_is_shown_in_the_staff_language(lang: str, sentence: str, hint:
         i18n.set_languages(staff="fr")
     assert shown is not None
     assert sentence in shown[0] and hint in shown[1]
+
+
+def test_the_big_passphrase_fits_an_80_column_screen() -> None:
+    """Three cells a big digit: each line of whole groups stays under 80 columns with its frame."""
+    from crypto import passphrase as pp
+    from kiosk.widgets import passphrase_lines
+
+    secret = pp.generate()
+    lines = passphrase_lines(secret)
+    assert "-".join(" ".join(lines).split()) == secret
+    assert all(len(line) * 3 + 6 <= 80 for line in lines)
+    assert lines[0].count(" ") == 1  # two groups on the first line, not one a line

@@ -17,7 +17,7 @@ from scanners.types import Page
 
 SIZE = (110, 34)
 HOLDER = "h-0123456789abcdef0123"
-PASSPHRASE = "123455-678904-112233-445566-778899"
+PASSPHRASE = "2949795894-6799512198-1979779935"  # the real layout: 3 groups of 10
 CHECKPOINT = (
     "nextstep/audit/kiosk-4a749b98\n15\n/LvT1Bh1dr8aAIkOMUAqOrLGqvPSzk8i6vUuo0DvDXs=\n\n"
     "— nextstep/audit/kiosk-4a749b98 qM6+CajhCbNHGS1JNV4UWPH84i5lfeWn20S1FILTsd/mJOllVDkmZvtI\n"
