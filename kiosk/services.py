@@ -92,6 +92,7 @@ class Kiosk:
         # Referral and reminder slips of the session just ended: in memory only, until the
         # person leaves the end screen (they name deadlines; never written to disk).
         self.slips: dict[str, bytes] = {}
+        self.deadline_lines: tuple[str, ...] = ()  # shown when no printer gives the reminder
         self.staff: str | None = None
         self.session: SessionPort | None = None
         self.scanner: Scanner | None = None
@@ -355,7 +356,9 @@ class Kiosk:
             if session.ended:  # its process was lost: nothing left to wipe or sign
                 return None
             try:
-                self.slips = session.slips().as_dict()
+                made = session.slips()
+                self.slips = made.as_dict()
+                self.deadline_lines = made.deadlines
             finally:  # the wipe happens whatever the slips did
                 ended = session.finish()
             self.close_scanner()
@@ -368,7 +371,7 @@ class Kiosk:
         if self.session is not None:
             self.end_session()
         self.close_scanner()
-        self.slips = {}
+        self.forget_slips()
         self.returning = None
         self.awaiting_passphrase = False
         self.source = default_source(self.settings)
@@ -376,6 +379,7 @@ class Kiosk:
 
     def forget_slips(self) -> None:
         self.slips = {}
+        self.deadline_lines = ()
 
 
 def make_scanner(settings: Settings, source: str | None = None) -> Scanner:

@@ -804,7 +804,27 @@ class Session:
             except Exception as exc:  # noqa: BLE001 - a missing slip never blocks the wipe
                 print(f"nextstep: {name} slip failed: {type(exc).__name__}", file=sys.stderr)
                 made[name] = None
-        return Slips(referral=made["referral"], reminder=made["reminder"])
+        return Slips(
+            referral=made["referral"], reminder=made["reminder"], deadlines=self._deadline_lines()
+        )
+
+    def _deadline_lines(self) -> tuple[str, ...]:
+        """Each coming deadline as one line in the person's language: date, kind, document."""
+        # Deferred: the bundle's wording module loads Babel, which Session must not wait for.
+        from nextstep.bundle import i18n
+
+        today = self.today or dt.date.today()
+        found = [
+            (d.date, d.kind, doc.classification.category, n)
+            for n, doc in enumerate(self.documents, start=1)
+            for d in doc.deadlines
+            if d.date >= today
+        ]
+        return tuple(
+            f"{i18n.date_text(day)} · {i18n.t(kind, self.language)} · "
+            f"{i18n.category(category, self.language)} (D{n})"
+            for day, kind, category, n in sorted(found)
+        )
 
     def referral_slip(self) -> bytes:
         """One page of services matching this session's documents, in the person's language."""

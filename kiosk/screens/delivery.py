@@ -479,12 +479,24 @@ class EndScreen(KioskScreen):
         if not self.kiosk.slips:
             status.display = False
         elif printer_of(self.kiosk) is None:
-            status.update(
-                _(
-                    "No printer is configured, so the referral and reminder slips cannot be "
-                    "given: the kiosk never saves them, as they name deadlines."
-                )
+            text = _(
+                "No printer is configured, so the referral and reminder slips cannot be "
+                "given: the kiosk never saves them, as they name deadlines."
             )
+            lines = self.kiosk.deadline_lines
+            if lines:  # the person photographs them; they are in the bundle's calendar too
+                width = self.text_width(90)
+                heading = wrap(
+                    person_raw(
+                        "Your next deadlines: take a photo of this list. They are also in your "
+                        "documents, with a calendar for your phone."
+                    ),
+                    CURRENT.person,
+                    width,
+                )
+                shown = [wrap(line, CURRENT.person, width) for line in lines]
+                text = "\n".join([text, "", f"[b]{heading}[/b]", *shown])
+            status.update(text)
         else:
             status.update(_("Slips for the person: press P to print them."))
 

@@ -123,6 +123,9 @@ class Slips:
 
     referral: bytes | None = field(default=None, repr=False)
     reminder: bytes | None = field(default=None, repr=False)
+    # The coming deadlines as lines in the person's language, for the end screen to show when
+    # no printer can give the reminder slip (the person photographs them).
+    deadlines: tuple[str, ...] = field(default=(), repr=False)
 
     def as_dict(self) -> dict[str, bytes]:
         slips = {"referral": self.referral, "reminder": self.reminder}
