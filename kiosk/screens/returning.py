@@ -10,6 +10,8 @@ with the same passphrase.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -32,6 +34,19 @@ def bundle_label(bundle: BundleOnDrive) -> str:
     return _("{date} · version {version} · holder {holder}").format(
         date=day, version=bundle.version, holder=bundle.holder_id[:8]
     )
+
+
+def bundle_choice(bundles: Sequence[BundleOnDrive]) -> ChoiceModal:
+    """Staff pick the person's bundle on a drive holding several, newest first."""
+    newest_first = sorted(bundles, key=lambda b: b.created, reverse=True)
+    return ChoiceModal(
+        _("Which bundle is the person's? (newest first)"),
+        [(b.bundle_id, bundle_label(b)) for b in newest_first],
+    )
+
+
+#: What a person types: the printed layout of the key card (three groups of ten digits).
+PASSPHRASE_PLACEHOLDER = "0000000000-0000000000-0000000000"  # noqa: S105 - not a secret
 
 
 class ReturningDriveScreen(KioskScreen):
@@ -106,14 +121,7 @@ class ReturningDriveScreen(KioskScreen):
                 self.query_one("#returning-status", Static).update(_("Reading the drive…"))
                 self.read_holder(bundle_id)
 
-        newest_first = sorted(bundles, key=lambda b: b.created, reverse=True)
-        self.app.push_screen(
-            ChoiceModal(
-                _("Which bundle is the person's? (newest first)"),
-                [(b.bundle_id, bundle_label(b)) for b in newest_first],
-            ),
-            chosen,
-        )
+        self.app.push_screen(bundle_choice(bundles), chosen)
 
     def work_failed(self, group: str, message: str, hint: str) -> None:
         self.query_one("#returning-status", Static).update(
@@ -172,7 +180,7 @@ class PassphraseScreen(KioskScreen):
                 )
             yield Input(
                 id="passphrase-input",
-                placeholder="000000-000000-000000-000000-000000",
+                placeholder=PASSPHRASE_PLACEHOLDER,
                 max_length=48,
             )
             yield LoadingIndicator(id="passphrase-loading")

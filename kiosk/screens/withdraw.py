@@ -21,7 +21,7 @@ from kiosk.base import KioskScreen
 from kiosk.i18n import CURRENT, _, _p, display, person_raw, set_languages, wrap
 from kiosk.keymap import bindings, hint
 from kiosk.screens.person import PURPOSE_LABELS
-from kiosk.screens.returning import bundle_label
+from kiosk.screens.returning import PASSPHRASE_PLACEHOLDER, bundle_choice
 from nextstep.consent.withdrawal import GivenOnDrive, WithdrawalResult
 from nextstep.returning import BundleOnDrive, SeveralBundlesOnDrive
 
@@ -78,7 +78,7 @@ class WithdrawScreen(KioskScreen):
                 )
                 yield Input(
                     id="withdraw-passphrase",
-                    placeholder="000000-000000-000000-000000-000000",
+                    placeholder=PASSPHRASE_PLACEHOLDER,
                     max_length=48,
                     password=True,
                 )
@@ -137,22 +137,13 @@ class WithdrawScreen(KioskScreen):
             return several.bundles
 
     def choose_bundle(self, bundles: list[BundleOnDrive]) -> None:
-        from kiosk.modals import ChoiceModal
-
         self.status(_("This drive holds {n} bundles: choose the person's.").format(n=len(bundles)))
 
         def chosen(bundle_id: str | None) -> None:
             if bundle_id:
                 self.action_read(bundle_id)
 
-        newest_first = sorted(bundles, key=lambda b: b.created, reverse=True)
-        self.app.push_screen(
-            ChoiceModal(
-                _("Which bundle is the person's? (newest first)"),
-                [(b.bundle_id, bundle_label(b)) for b in newest_first],
-            ),
-            chosen,
-        )
+        self.app.push_screen(bundle_choice(bundles), chosen)
 
     # -- 2. the proof ---------------------------------------------------------------------------
     def action_check(self) -> None:
