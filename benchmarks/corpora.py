@@ -10,9 +10,12 @@ is not sent to review, deadline precision/recall/F1 on exact dates, and the rule
 comparison. Then the review share against accuracy for a range of thresholds, over the
 held-out predictions of all folds.
 
-    .venv/bin/python benchmarks/corpora.py [--failures] [--folds A,B]
+    .venv/bin/python benchmarks/corpora.py [--failures] [--folds A,B] [--captured]
 
-Text only: the documents' text is given to ``understand`` as one OCR page (no rendering).
+By default the documents' text is given to ``understand`` as one OCR page. With
+``--captured`` each left-out document is also rendered, damaged (scan, photo, rotated, poor
+copy), captured and read by the real pipeline (``benchmarks/captured.py``; OCR cached), and
+the fold is measured on what was read, with OCR word recall per condition.
 """
 
 from __future__ import annotations
@@ -26,8 +29,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import numpy as np  # noqa: E402
+from captured import Captured, read_corpus  # noqa: E402
 
 from nextstep.model import CATEGORIES, OcrPage  # noqa: E402
 from nextstep.understanding import understand  # noqa: E402
@@ -42,16 +47,35 @@ from nextstep.understanding.train import (  # noqa: E402
 from tests.independent.scoring import Outcome, from_understanding, summarize  # noqa: E402
 
 
-def run(docs: list[dict[str, Any]], model: LinearModel | None) -> list[Outcome]:
+def run(
+    docs: list[dict[str, Any]],
+    model: LinearModel | None,
+    captured: list[Captured] | None = None,
+) -> list[Outcome]:
     out = []
-    for x in docs:
-        page = OcrPage([], x["text"], x["language"], 1654, 2339, 200.0)
+    for i, x in enumerate(docs):
+        if captured is not None:
+            page = captured[i].page
+        else:
+            page = OcrPage([], x["text"], x["language"], 1654, 2339, 200.0)
         received = x.get("received") or x.get("document_date")
         u = understand(
             [page], today=dt.date.fromisoformat(received) if received else None, model=model
         )
-        out.append(from_understanding(x, u))
+        cond = captured[i].condition if captured is not None else "text"
+        out.append(from_understanding(x, u, condition=cond))
     return out
+
+
+def recall_cells(caps: list[Captured]) -> str:
+    """Word recall of the OCR per condition and overall, as table cells."""
+    cells = []
+    for cond in ("scan", "photo", "rotated", "poor", None):
+        mine = [c for c in caps if cond is None or c.condition == cond]
+        found = sum(c.word_recall[0] for c in mine)
+        total = sum(c.word_recall[1] for c in mine)
+        cells.append(f"{found / total:.3f} ({len(mine)})" if total else "—")
+    return " | ".join(cells)
 
 
 def row(name: str, outs: list[Outcome], note: str = "") -> str:
@@ -80,6 +104,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--failures", action="store_true", help="list failing documents per fold")
     ap.add_argument("--folds", default="", help="comma-separated corpora to leave out")
+    ap.add_argument(
+        "--captured", action="store_true", help="also measure on rendered, captured, read pages"
+    )
+    ap.add_argument(
+        "--captured-limit",
+        type=int,
+        default=None,
+        help="capture only the first N documents of each fold (N=40: two cycles of conditions)",
+    )
     args = ap.parse_args()
     corpora = load_corpora()
     folds = [k for k in corpora if k not in ALWAYS_TRAIN]
@@ -88,7 +121,17 @@ def main() -> int:
     sizes = ", ".join(f"{k} {len(v)}" for k, v in corpora.items())
     print(f"corpora: {sizes}; folds: {', '.join(folds)}\n")
     lines = [HEAD]
+    cap_lines = [HEAD]
+    recall_lines = ["| left out | scan | photo | rotated | poor | all |\n|---|---|---|---|---|---|"]
+    caps: dict[str, list[Captured]] = {}
+    if args.captured:
+        for k in folds:
+            caps[k] = read_corpus(
+                corpora[k][: args.captured_limit],
+                log=lambda m, k=k: print(f"{k}: {m}", file=sys.stderr, flush=True),
+            )
     pooled: list[Outcome] = []
+    pooled_cap: list[Outcome] = []
     curve_conf: list[float] = []
     curve_ok: list[bool] = []
     failures: list[str] = []
@@ -108,6 +151,12 @@ def main() -> int:
         )
         lines.append(row(k, outs, note))
         lines.append(row(k, rules, "rules alone"))
+        if args.captured:
+            outs_cap = run(corpora[k][: len(caps[k])], model, caps[k])
+            pooled_cap += outs_cap
+            cap_lines.append(row(k, outs_cap, "model, captured pages"))
+            recall_lines.append(f"| {k} | {recall_cells(caps[k])} |")
+            failures += [f"{k} captured {line}" for line in summarize(outs_cap).failures]
         for x in corpora[k]:
             c = classify_text(x["text"], model=model, threshold=0.0)
             curve_conf.append(c.confidence)
@@ -115,6 +164,13 @@ def main() -> int:
         failures += [f"{k} {line}" for line in summarize(outs).failures]
     lines.append(row("pooled", pooled, "model"))
     print("\n".join(lines))
+    if args.captured:
+        cap_lines.append(row("pooled", pooled_cap, "model, captured pages"))
+        recall_lines.append(f"| all | {recall_cells([c for v in caps.values() for c in v])} |")
+        print("\nCaptured pages (rendered, damaged, captured, read):\n")
+        print("\n".join(cap_lines))
+        print("\nOCR word recall by condition (documents):\n")
+        print("\n".join(recall_lines))
     print(f"\n({time.perf_counter() - t0:.0f} s)\n")
     print(
         "Review share against accuracy on what is not reviewed (held-out predictions, all folds):\n"

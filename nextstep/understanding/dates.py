@@ -58,7 +58,7 @@ _NO_YEAR_EN = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d/])")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _TIME_AFTER = re.compile(
-    r"^[\s,]*(?:à|a|om|um|at|vers|van|de|from)?\s*\d{1,2}\s*(?:[h:u.]\s*\d{0,2}|uur|Uhr|heures|"
+    r"^[\s,]*(?:à|a|om|um|at|vers|van|de|from|ab|dès|vanaf|zwischen|entre|between)?\s*\d{1,2}\s*(?:[h:u.]\s*\d{0,2}|uur|Uhr|heures|"
     r"am|pm|a\.m\.|p\.m\.)",
     re.I,
 )
@@ -74,6 +74,15 @@ _START = re.compile(
     r"mit Wirkung|starting|effective|from|as of|since|du|en sa séance|séance du|"
     r"vergadering van|Sitzung vom|meeting of|your letter|votre (?:lettre|courrier|demande) du|"
     r"uw (?:brief|aanvraag) van|Ihr(?:e)? (?:Schreiben|Antrag) vom)\s*(?:le\s+|de\s+|op\s+)?$",
+    re.I,
+)
+#: the day a card or certificate was issued, or a payment made: history, never a deadline
+_ISSUED_OR_DONE = re.compile(
+    r"(?:délivrée?s?|émise?s?|établie?s?|date de délivrance|date d'émission|date d’émission|"
+    r"afgegeven|uitgereikt|datum van afgifte|ausgestellt|ausstellungsdatum|erteilt|"
+    r"issued|date of issue|"
+    r"payée?s?|réglée?s?|versée?s?|reçue?s?|betaald|ontvangen|overgemaakt|bezahlt|"
+    r"überwiesen|erhalten|eingegangen|paid|received)(?:\s+(?:le|op|am|on))?\s*:?\s*$",
     re.I,
 )
 _DOCDATE_BEFORE = re.compile(
@@ -112,7 +121,9 @@ KIND_CUES: dict[str, re.Pattern[str]] = {
         r"valable (?:jusqu|au|until|du|de)|validité|prorogée? jusqu|verlengd tot|"
         r"verlängert bis|extended (?:until|to)|vervaldatum|ablaufdatum|"
         r"n'est plus valable|expire|périm|"
-        r"arrive à (?:échéance|expiration)|prend fin|fin du bail|"
+        r"arrive à (?:échéance|expiration)|prend(?:ra)? fin|fin du bail|date de fin|"
+        r"fin de validité|date d'expiration|expirera|se termine|einddatum|enddatum|end date|"
+        r"expiry date|expiration date|"
         r"\bgeldig (?:tot|t/m|van|vanaf)|geldigheid|vervalt|verloopt|loopt af|eindigt|"
         r"gültig (?:bis|vom|ab)|gültigkeit|läuft .{0,20}ab|ablauf|endet|"
         r"valid (?:until|till|to|through|from)|validity|expir|\bends\b|comes to an end",
@@ -305,12 +316,21 @@ def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.da
         if _DOCDATE_BEFORE.search(before) and not _BIRTH.search(before):
             return m.date
     limit = max(400, len(text) // 3)
+    newest = max((m.date for m in mentions), default=None)
     for m in mentions:
         if m.start > limit:
             break
         before = text[max(0, m.start - 60) : m.start]
-        if not _BIRTH.search(before) and not _DEADLINE_CUE.search(before[-25:]):
-            return m.date
+        if (
+            _BIRTH.search(before)
+            or _DEADLINE_CUE.search(before[-25:])
+            or _RANGE_END.search(before[-40:])
+            or _START.search(before[-40:])
+            or _TIME_AFTER.match(text[m.end : m.end + 20])  # an appointment, not a letter's date
+            or (newest is not None and (newest - m.date).days > 2 * 366)  # a birth, a past act
+        ):
+            continue
+        return m.date
     return None
 
 
@@ -377,9 +397,21 @@ _EFFECT_BEFORE = re.compile(
 )
 #: "du 14 au", "vom 19. bis", "van 3 tot", "from 14 to": the date that follows ends a range
 _RANGE_END = re.compile(
-    r"\b(?:du|vom|van|from|between|entre le)\s+(?:\w+\s+)?\d{1,2}(?:er|\.|e|st|nd|rd|th)?"
-    r"(?:\s+(?:" + _MONTH_RE + r")\.?)?(?:\s+\d{4})?\s*(?:au|bis(?: zum)?|tot(?: en met)?|to|until|"
-    r"and|et|und|en|-|–)\s*(?:le\s+|den\s+)?$",
+    r"\b(?:du|vom|van|from|between|entre le)\s*:?\s+(?:\w+\s+)?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
+    r"\d{1,2}(?:er|\.|e|st|nd|rd|th)?(?:\s+(?:" + _MONTH_RE + r")\.?)?(?:\s+\d{4})?)\s*"
+    r"(?:au|bis(?: zum)?|tot(?: en met)?|to|until|and|et|und|en|-|–)\s*:?\s*(?:le\s+|den\s+)?$",
+    re.I,
+)
+#: a range whose end is a deadline: a validity period, a registration or application window
+_RANGE_DEADLINE = re.compile(
+    r"validit|valable|geldig|gültig|valid|inscription|inschrijving|anmeldung|registration|"
+    r"enrol|candidature|aanvraagperiode|antragsfrist|application period|période de dépôt",
+    re.I,
+)
+#: a clause's start that runs out within the same clause: "prend cours le ... et expirera le"
+_ENDS_HERE = re.compile(
+    r"expir|prend(?:ra)? fin|se termine|eindigt|loopt af|vervalt|endet|läuft .{0,20}ab|"
+    r"\bends\b|will end",
     re.I,
 )
 #: a start date that is nonetheless something to do: the first working day, a course's start
@@ -475,11 +507,15 @@ def find_deadlines(
         timed = _TIME_AFTER.match(after[:20]) is not None
         cue = _DEADLINE_CUE.search(local) or timed
         after_doc = doc_date is not None and m.date > doc_date
-        if _RANGE_END.search(local):
+        if _ISSUED_OR_DONE.search(text[max(s, m.start - 30) : m.start]):
+            continue
+        range_end = _RANGE_END.search(local)
+        if range_end and not _RANGE_DEADLINE.search(text[max(s, m.start - 90) : m.start]):
             continue
         action = bool(_ACTION_START.search(sentence)) and not _NOT_ACTION.search(sentence)
-        effect = _EFFECT_AFTER.match(after) or _EFFECT_BEFORE.search(
-            text[max(s, m.start - 90) : m.start]
+        lead = text[max(s, m.start - 90) : m.start]
+        effect = _EFFECT_AFTER.match(after) or (
+            (eb := _EFFECT_BEFORE.search(lead)) and not _ENDS_HERE.search(eb.group(0))
         )
         if effect and not timed and not action:
             continue
@@ -497,6 +533,8 @@ def find_deadlines(
         if m.date.year < 1990:
             continue
         kind = _kind(sentence, m.start - s, text[m.end : m.end + 25])
+        if range_end and kind not in ("response", "appeal"):
+            kind = "expiry"  # the end of a validity period
         out.append(Deadline(m.date, kind, _clean(sentence), computed=m.yearless))
         absolute_spans.append((m.start, m.end))
     if base is not None:

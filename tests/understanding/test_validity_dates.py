@@ -168,3 +168,54 @@ def test_a_form_and_a_payslip() -> None:
 )  # fmt: skip
 def test_expiry_labels_on_cards(text: str, received: str, expiry: str) -> None:
     assert deadlines(text, received) == [(expiry, "expiry")]
+
+
+@pytest.mark.parametrize(
+    ("text", "received", "expected"),
+    [
+        # a card whose only dates are a birth date and a validity period
+        ("CPAS – carte santé\nNom : KABILA\nNé le : 04/09/1993\nPériode de validité : du "
+         "01/02/2027 au 31/07/2027\nPrésenter la carte chez le médecin.", "2027-02-03",
+         [("2027-07-31", "expiry")]),
+        ("TITRE DE SÉJOUR\nNom : RAHIMI\nDate de naissance : 02 11 1990\nValable du : "
+         "10.04.2026\nau : 09.04.2027", "2026-04-12", [("2027-04-09", "expiry")]),
+        # an application window ends on a deadline; its first day is none
+        ("Académie de musique\nInscriptions : du lundi 8 février au vendredi 5 mars 2027 "
+         "inclus, au secrétariat.", "2027-01-20", [("2027-03-05", "expiry")]),
+        # the issue date on the same line as the expiry is history
+        ("Annexe 15\nN° dossier : 7.654.321 Délivrée le : 11.02.2027 Valable jusqu'au : "
+         "10.08.2027", "2027-02-12", [("2027-08-10", "expiry")]),
+        # a notice period that starts and expires in one clause: its end is a deadline
+        ("Seraing, le 29 avril 2027\nLe préavis prend cours le 1er mai 2027 et expirera le "
+         "31 juillet 2027.", "2027-04-30", [("2027-07-31", "expiry")]),
+    ],
+)  # fmt: skip
+def test_the_end_of_a_period_is_a_deadline(
+    text: str, received: str, expected: list[tuple[str, str]]
+) -> None:
+    assert deadlines(text, received) == expected
+
+
+def test_a_payment_already_made_is_no_deadline() -> None:
+    receipt = (
+        "Quittance de loyer\nBruxelles, le 2 novembre 2026\nLoyer de novembre 2026 : 640 EUR\n"
+        "Payé le 05/11/2026 par virement."
+    )
+    assert deadlines(receipt, "2026-11-06") == []
+    slip = "Payslip October 2026\nDate: 31/10/2026\nPaid on 05/11/2026 to your account."
+    assert deadlines(slip, "2026-11-06") == []
+
+
+def test_a_note_without_a_letter_date_keeps_its_appointment() -> None:
+    # the only date has a time after it: an appointment, not the note's own date
+    note = "AN ALLE MIETER\nAblesung der Wasserzähler\nam Dienstag 16.02.2027 ab 9 Uhr\nDanke"
+    assert document_date(note) is None
+    assert deadlines(note, "2027-02-01") == [("2027-02-16", "appointment")]
+
+
+def test_an_old_date_at_the_top_is_not_the_letters_date() -> None:
+    text = (
+        "Monsieur TRAORE Issa\n14.05.1984\nRue Haute 3, 4000 Liège\n\nVotre demande du "
+        "3 janvier 2027 est complète. Rendez-vous le 20 janvier 2027 à 10h."
+    )
+    assert document_date(text) != dt.date(1984, 5, 14)

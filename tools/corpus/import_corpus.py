@@ -3,7 +3,8 @@
 
     .venv/bin/python tools/corpus/import_corpus.py /work/corpora/A A
 
-Writes ``tests/corpora/<NAME>/documents.json`` (all batches in file order, one list) and the
+Writes ``tests/corpora/<NAME>/documents.json`` (all batches in file order, one list; a folder
+without batches gives its own ``documents.json``) and the
 writer's README.md. Checks the schema only (fields, categories, languages, dates); it does not
 read or change what the documents say: these corpora are for training the learned model and
 for measurement, never for tuning rules.
@@ -47,7 +48,8 @@ def check(doc: dict[str, object]) -> list[str]:
 def main() -> int:
     src, name = Path(sys.argv[1]), sys.argv[2]
     docs: list[dict[str, object]] = []
-    for f in sorted(src.glob("batch-*.json")):
+    batches = sorted(src.glob("batch-*.json")) or [src / "documents.json"]
+    for f in batches:
         docs += json.loads(f.read_text(encoding="utf-8"))
     bad = {str(d.get("id")): e for d in docs if (e := check(d))}
     ids = [d.get("id") for d in docs]
