@@ -82,16 +82,26 @@ _ISSUED_OR_DONE = re.compile(
     r"afgegeven|uitgereikt|datum van afgifte|ausgestellt|ausstellungsdatum|erteilt|"
     r"issued|date of issue|"
     r"payée?s?|réglée?s?|versée?s?|reçue?s?|betaald|ontvangen|overgemaakt|bezahlt|"
-    r"überwiesen|erhalten|eingegangen|paid|received)(?:\s+(?:le|op|am|on))?\s*:?\s*$",
+    r"überwiesen|erhalten|eingegangen|paid|received|"
+    r"notifiée?s?(?: en main propre)?|remise? en main propre|betekend|zugestellt|served)"
+    r"(?:\s+(?:le|op|am|on))?\s*:?\s*$",
     re.I,
 )
+#: a weekday, whole or cut short, as e-mail headers and receipts print it before a date
+_SHORT_WEEKDAY = (
+    r"(?i:(?:" + _WEEKDAYS + r")|lun|mar|mer|jeu|ven|sam|dim|lu|me|je|ve|sa|di|ma|wo|do|vr|za|"
+    r"zo|mo|mi|fr|so|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
+)
 _DOCDATE_BEFORE = re.compile(
-    r"(?:^|\n)\s*(?:[A-ZÀ-Ý][\w'’\-]+(?:[ \-][A-ZÀ-Ý]?[\w'’\-]+){0,3}\s*,\s*"
+    r"(?:^|\n)\s*(?:[A-ZÀ-Ý][\w'’\-.]+(?:[ \-][A-ZÀ-Ý]?[\w'’\-.]+){0,3}\s*,\s*"
     r"(?:le|den|de|am|the|on)?\s*|"
     r"(?:Date|Datum|Le|Fait à .{1,30}? le|Opgemaakt te .{1,30}? op|Gegeven te .{1,30}? op|"
     r"Envoyé|Sent|Verzonden|Verstuurd|Gesendet)"
-    r"\s*:?\s*)$",
+    r"\s*:?\s*(?:" + _SHORT_WEEKDAY + r")?)$",
 )
+#: a printed time stamp right after a date ("16/06/2026 10:42"): a receipt's or an e-mail's
+#: own moment, not an appointment ("à 10h", "um 10 Uhr", "at 10:00" have their word)
+_STAMP_AFTER = re.compile(r"^,?\s+\d{1,2}:\d{2}(?::\d{2})?(?!\s*(?:h|uur|uhr|heures)\b)", re.I)
 
 _DEADLINE_CUE = re.compile(
     r"avant le|au plus tard|jusqu'?au|jusqu’au|pour le|d'ici le|délai|endéans|valable|expire|"
@@ -326,7 +336,10 @@ def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.da
             or _DEADLINE_CUE.search(before[-25:])
             or _RANGE_END.search(before[-40:])
             or _START.search(before[-40:])
-            or _TIME_AFTER.match(text[m.end : m.end + 20])  # an appointment, not a letter's date
+            or (  # an appointment, not a letter's date (a printed time stamp is one)
+                _TIME_AFTER.match(text[m.end : m.end + 20])
+                and not _STAMP_AFTER.match(text[m.end : m.end + 20])
+            )
             or (newest is not None and (newest - m.date).days > 2 * 366)  # a birth, a past act
         ):
             continue
@@ -512,7 +525,9 @@ def find_deadlines(
         range_end = _RANGE_END.search(local)
         if range_end and not _RANGE_DEADLINE.search(text[max(s, m.start - 90) : m.start]):
             continue
-        action = bool(_ACTION_START.search(sentence)) and not _NOT_ACTION.search(sentence)
+        # what the date's own clause is about: a card's fields form one long "sentence"
+        near = text[max(s, m.start - 100) : min(e, m.end + 40)]
+        action = bool(_ACTION_START.search(near)) and not _NOT_ACTION.search(near)
         lead = text[max(s, m.start - 90) : m.start]
         effect = _EFFECT_AFTER.match(after) or (
             (eb := _EFFECT_BEFORE.search(lead)) and not _ENDS_HERE.search(eb.group(0))

@@ -219,3 +219,37 @@ def test_an_old_date_at_the_top_is_not_the_letters_date() -> None:
         "3 janvier 2027 est complète. Rendez-vous le 20 janvier 2027 à 10h."
     )
     assert document_date(text) != dt.date(1984, 5, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        ("Van: balie@ocmw.be\nDatum: wo 03-02-2027 09:41\nOnderwerp: uw afspraak\n\nKom langs "
+         "op 10 februari 2027 om 10 uur.", "2027-02-03"),
+        ("From: desk@council.uk\nDate: Tue 2 Feb 2027 17:05\nSubject: your visit\n\nPlease come "
+         "on 9 February 2027 at 10:00.", "2027-02-02"),
+        ("SUPERMARCHÉ DU PONT\nTICKET - 05/03/2027 18:22\nPain 2,10\nTotal 2,10 EUR",
+         "2027-03-05"),
+        ("Sehr geehrte Frau Haddad,\nbitte melden Sie sich bis zum 15. März 2027.\n\n"
+         "St. Vith, den 01.03.2027", "2027-03-01"),
+    ],
+)  # fmt: skip
+def test_the_letters_own_date_in_headers_stamps_and_signatures(text: str, own: str) -> None:
+    assert document_date(text) == dt.date.fromisoformat(own)
+    assert own not in [d for d, _ in deadlines(text, own)]
+
+
+def test_a_card_start_date_is_no_deadline_even_beside_a_work_permit_line() -> None:
+    card = (
+        "TITRE DE SÉJOUR\nNom : ABEBE\nLieu de délivrance : NAMUR\nValable du 03.02.2027 au "
+        "02.02.2028\nRemarques : ACCÈS AU MARCHÉ DU TRAVAIL : ILLIMITÉ"
+    )
+    assert deadlines(card, "2027-02-05") == [("2028-02-02", "expiry")]
+
+
+def test_a_notification_date_is_history() -> None:
+    text = (
+        "Ordre de quitter le territoire\nVous disposez de 30 jours pour quitter le territoire.\n"
+        "Notifié en main propre le 04/03/2027 au centre de Jumet."
+    )
+    assert "2027-03-04" not in [d for d, _ in deadlines(text, "2027-03-04")]
