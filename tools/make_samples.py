@@ -220,8 +220,8 @@ def doc_lease() -> tuple[list, dict]:  # type: ignore[type-arg]
         "issuer": "Immo De Linde bv",
         "deadlines": [
             {"date": guarantee.isoformat(), "kind": "payment"},
-            # the landlord registers the lease within two months of signing (computed)
-            {"date": "2027-01-20", "kind": "other", "computed": True},
+            # not "binnen de twee maanden na de ondertekening": the landlord registers the
+            # lease, the person has nothing to do by then (docs/understanding.md conventions)
         ],
         "references": [
             {"kind": "national_register", "value": tenant_nrn.replace(".", "").replace("-", "")},

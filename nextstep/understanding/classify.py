@@ -628,10 +628,16 @@ def classify_text(
 
 
 def _rule_reasons(ev: Evidence, category: str, k: int) -> list[str]:
-    return [
-        f"{'institution' if inst else 'phrase'} '{label}' -> {category}"
-        for label, _w, inst in sorted(ev.hits.get(category, []), key=lambda h: -h[1])[:k]
-    ]
+    """The ``k`` strongest rule hits for ``category``, each label once (a phrase found in the
+    subject line and again in the body is one reason)."""
+    out: list[str] = []
+    for label, _w, inst in sorted(ev.hits.get(category, []), key=lambda h: -h[1]):
+        line = f"{'institution' if inst else 'phrase'} '{label}' -> {category}"
+        if line not in out:
+            out.append(line)
+        if len(out) == k:
+            break
+    return out
 
 
 def _classify_with_model(

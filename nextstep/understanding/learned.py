@@ -36,7 +36,7 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / "classifier.json.gz"
 FORMAT = "nextstep-linear-classifier/1"
 RULE_SCALE = 0.5  # rule feature = RULE_SCALE * log(1 + score): ~0.4 per weak word, ~2 strong
 
-FULL_LENGTH = 40  # words: a text this long or longer carries full evidence
+FULL_LENGTH = 20  # words: a text this long or longer carries full evidence
 _WORD = re.compile(r"[a-z0]+(?:'[a-z]+)?")
 
 
