@@ -1,0 +1,45 @@
+"""The corpora the learned model is built from and measured on (tests/corpora/README.md):
+well-formed, each document in one corpus only (a text in two corpora would leak across
+leave-one-corpus-out folds), and every real public text with its source and licence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+from nextstep.model import CATEGORIES, DEADLINE_KINDS
+from nextstep.understanding.train import ALWAYS_TRAIN, load_corpora
+
+CORPORA = load_corpora()
+
+
+def test_every_document_has_the_schema() -> None:
+    assert len([k for k in CORPORA if k not in ALWAYS_TRAIN]) >= 10
+    for name, docs in CORPORA.items():
+        ids = [d["id"] for d in docs]
+        assert len(ids) == len(set(ids)), name
+        for d in docs:
+            assert d["category"] in CATEGORIES, d["id"]
+            assert d["language"] in ("fra", "nld", "deu", "eng"), d["id"]
+            assert d["text"].strip(), d["id"]
+            for g in d["deadlines"]:
+                dt.date.fromisoformat(g["date"])
+                assert g["kind"] in DEADLINE_KINDS, d["id"]
+
+
+def test_no_text_is_in_two_corpora() -> None:
+    seen: dict[str, str] = {}
+    for name, docs in CORPORA.items():
+        for d in docs:
+            key = hashlib.sha256(" ".join(d["text"].split()).lower().encode()).hexdigest()
+            assert seen.setdefault(key, name) == name, (d["id"], seen[key])
+
+
+def test_real_texts_carry_their_source_and_licence() -> None:
+    real = [k for k in CORPORA if re.fullmatch(r"R\d*", k)]
+    assert real
+    for k in real:
+        for d in CORPORA[k]:
+            assert d["source_url"].startswith("http"), d["id"]
+            assert d["licence"].strip(), d["id"]
