@@ -55,11 +55,22 @@ _NO_YEAR = re.compile(
     re.I,
 )
 _NO_YEAR_EN = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)", re.I)
+#: "mardi 10/03", "pour le 24/07", "vóór 5/3", "am Do. 7.10.": a day and month without the
+#: year, read only after a weekday or a word that announces a date (a bare "3/4" is a fraction)
+_NO_YEAR_NUM = re.compile(
+    rf"(?:\b(?:{_WEEKDAYS})|\b(?:lun|mar|mer|jeu|ven|sam|mo|di|mi|do|fr|sa|ma|wo|vr|za)\.|"
+    r"\b(?:pour le|avant le|au plus tard le|d'ici le|le|vóór|voor|tegen|op|uiterlijk|am|bis zum|"
+    r"bis|by|on|before))\s*,?\s+(\d{1,2})[./](\d{1,2})\.?(?![./]?\d)",
+    re.I,
+)
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d/])")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _TIME_AFTER = re.compile(
-    r"^[\s,]*(?:à|a|om|um|at|vers|van|de|from|ab|dès|vanaf|zwischen|entre|between)?\s*\d{1,2}\s*(?:[h:u.]\s*\d{0,2}|uur|Uhr|heures|"
-    r"am|pm|a\.m\.|p\.m\.)",
+    r"^[\s,]*(?:(?:à|a|om|um|at|vers|van|de|from|ab|dès|vanaf|zwischen|entre|between|tussen)?"
+    r"\s*\d{1,2}\s*(?:[h:u.]\s*\d{0,2}|uur|Uhr|heures|am|pm|a\.m\.|p\.m\.)|"
+    # a time window: "tussen 8 en 16 uur", "zwischen 8 und 12", "between 9 and 12"
+    r"(?:tussen|zwischen|entre|between|van|von|de|from)\s+\d{1,2}(?:[h:.]\d{2})?\s*"
+    r"(?:en|und|et|and|tot|bis|à|to|-|–)\s*\d{1,2}\b)",
     re.I,
 )
 
@@ -178,18 +189,22 @@ _NUMBER_WORDS = {
     "einer": 1, "zwei": 2, "drei": 3, "vier_": 4, "fünf": 5, "sechs": 6, "zehn": 10,
     "vierzehn": 14, "fünfzehn": 15, "dreißig": 30, "one": 1, "two": 2, "three": 3, "four": 4,
     "five": 5, "eight": 8, "ten": 10, "fourteen": 14, "fifteen": 15, "thirty": 30, "sixty": 60,
+    "eines": 1, "a": 1,
 }  # fmt: skip
 _NUM_RE = r"\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _UNIT = (
     r"jours?\s+(?:ouvrables|calendrier)|jours?|mois|semaines?|werkdagen|kalenderdagen|dagen|"
     r"dag|maanden|maand|weken|week|werktagen|werktage|kalendertagen|tagen|tage|monaten|"
-    r"monat|wochen|woche|working days|business days|calendar days|days|months|weeks"
+    r"monats|monat|wochen|woche|working days|business days|calendar days|days|months|month|"
+    r"weeks|week"
 )
 _RELATIVE = re.compile(
-    rf"(?:dans\s+(?:un\s+délai\s+de|les|le\s+délai\s+de)|endéans\s+les|délai\s+de|"
+    rf"(?:dans\s+(?:un\s+délai\s+(?:de|d['’](?=un))|les|le\s+délai\s+de)|endéans\s+les|"
+    rf"délai\s+(?:de|d['’](?=un))|"
     rf"binnen\s+(?:een\s+termijn\s+van|de)|binnen|termijn\s+van|"
     rf"innerhalb\s+(?:von|einer\s+Frist\s+von)|innerhalb|Frist\s+von|"
-    rf"within\s+(?:a\s+period\s+of)|within|no later than)\s+(?:\(?\s*)?({_NUM_RE})\s*"
+    rf"within\s+(?:a\s+period\s+of)|within|no later than)(?:\s+|(?<=['’]))(?:\(?\s*)?"
+    rf"({_NUM_RE})\s*"
     rf"(?:\(\s*\d+\s*\)\s*)?({_UNIT})\b",
     re.I,
 )
@@ -281,6 +296,15 @@ def find_dates(text: str, *, anchor: dt.date | None = None) -> list[DateMention]
             d1, mo = mo, d1  # month/day order (some English letters)
         add(_make(y, mo, d1), m.start(), m.end())
     if anchor is not None:
+        for m in _NO_YEAR_NUM.finditer(text):
+            day, mo = int(m.group(1)), int(m.group(2))
+            s_, e_ = m.start(1), m.end()
+            if not (1 <= day <= 31 and 1 <= mo <= 12) or any(a < e_ and s_ < b for a, b in spans):
+                continue
+            d = _next_occurrence(anchor, mo, day)
+            if d is not None:
+                spans.append((s_, e_))
+                out.append(DateMention(d, s_, e_, yearless=True))
         for rx, di, mi in ((_NO_YEAR, 1, 2), (_NO_YEAR_EN, 2, 1)):
             for m in rx.finditer(text):
                 mo = _month(m.group(mi))
@@ -341,6 +365,10 @@ def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.da
                 and not _STAMP_AFTER.match(text[m.end : m.end + 20])
             )
             or (newest is not None and (newest - m.date).days > 2 * 366)  # a birth, a past act
+            or any(  # a letter's date comes before the deadlines it sets
+                o.date < m.date and _DEADLINE_CUE.search(text[max(0, o.start - 25) : o.start])
+                for o in mentions
+            )
         ):
             continue
         return m.date

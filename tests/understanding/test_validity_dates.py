@@ -253,3 +253,44 @@ def test_a_notification_date_is_history() -> None:
         "Notifié en main propre le 04/03/2027 au centre de Jumet."
     )
     assert "2027-03-04" not in [d for d, _ in deadlines(text, "2027-03-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Namur, le 4 février 2027\nVeuillez nous renvoyer le formulaire dans un délai d'un mois "
+         "à compter de ce courrier.", "2027-03-04"),
+        ("Cardiff, 4 February 2027\nYou can ask us to look at the decision again within one "
+         "month of the date of this letter.", "2027-03-04"),
+        ("Aachen, den 4. Februar 2027\nGegen diesen Bescheid können Sie innerhalb eines Monats "
+         "Widerspruch einlegen.", "2027-03-04"),
+        ("Leeds, 4 February 2027\nPlease send the missing payslips within a week.",
+         "2027-02-11"),
+    ],
+)  # fmt: skip
+def test_periods_of_one_month_or_one_week_in_words(text: str, due: str) -> None:
+    assert [d for d, _ in deadlines(text, "2027-02-05")] == [due]
+
+
+def test_a_letter_is_dated_before_the_deadlines_it_sets() -> None:
+    # no place-and-date line: the first date in the text is the operation, not the letter
+    text = (
+        "Clinique du Parc - service des admissions\nDevis pour votre opération du 14 octobre "
+        "2027 en hôpital de jour.\nUne avance de 900 EUR est à payer au plus tard le 30 "
+        "septembre 2027."
+    )
+    assert document_date(text) != dt.date(2027, 10, 14)
+    assert "2027-09-30" in {d for d, _ in deadlines(text, "2027-09-10")}
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Bonjour Mme Sow, la réunion des parents est mardi 16/03 à 18h. La directrice",
+         "2027-03-16"),
+        ("Huur van maart nog niet betaald. Graag betalen vóór 10/3. De eigenaar", "2027-03-10"),
+        ("Fluvius activeert de budgetmeter op 12/03/2027 tussen 8 en 16 uur.", "2027-03-12"),
+    ],
+)  # fmt: skip
+def test_notes_with_a_day_and_month_only(text: str, due: str) -> None:
+    assert [d for d, _ in deadlines(text, "2027-03-02")] == [due]
