@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from classify_batch import poor_copy, word_recall  # noqa: E402
+from independent import capture as independent_capture  # noqa: E402
 from independent import render, style_for  # noqa: E402
 
 from nextstep.model import OcrPage  # noqa: E402
@@ -96,19 +97,13 @@ def capture(doc: dict[str, Any], index: int, seed: int) -> RawImage:
     st = style_for(rng)
     page = render(doc["text"], st)
     cond = condition_of(index)
-    if cond == "scan":
-        noisy = page.astype(np.float32) + rng.normal(0, 1.5, page.shape).astype(np.float32)
-        return RawImage(np.clip(noisy, 0, 255).astype(np.uint8), float(st.dpi), "scan", "bench")
-    if cond in ("skew", "rotated"):
+    if cond in ("scan", "skew", "photo"):  # the independent letters' own conditions
+        return independent_capture(page, cond, st.dpi, rng)
+    if cond == "rotated":
         skew = float(rng.uniform(1, 4) * rng.choice([-1, 1]))
-        turn = int(rng.choice([90, 180, 270])) if cond == "rotated" else 0
+        turn = int(rng.choice([90, 180, 270]))
         cap = synthetic.flatbed(page, skew=skew, rotation=turn, rng=rng)
         return RawImage(cap.image, float(st.dpi), "scan", "bench")
-    if cond == "photo":
-        blur = float(rng.uniform(0.5, 1.3))
-        jpeg = int(rng.integers(60, 86))
-        cap = synthetic.photo(page, rng, frame=(2250, 3000), blur=blur, jpeg=jpeg)
-        return RawImage(cap.image, None, "photo", "bench")
     grey = poor_copy(Image.fromarray(page), random.Random(f"{seed}:{index}"))
     return RawImage(grey, 150.0, "scan", "bench")
 

@@ -351,6 +351,10 @@ def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.da
             return m.date
     limit = max(400, len(text) // 3)
     newest = max((m.date for m in mentions), default=None)
+    first_due = min(
+        (o.date for o in mentions if _DEADLINE_CUE.search(text[max(0, o.start - 25) : o.start])),
+        default=None,
+    )
     for m in mentions:
         if m.start > limit:
             break
@@ -365,10 +369,7 @@ def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.da
                 and not _STAMP_AFTER.match(text[m.end : m.end + 20])
             )
             or (newest is not None and (newest - m.date).days > 2 * 366)  # a birth, a past act
-            or any(  # a letter's date comes before the deadlines it sets
-                o.date < m.date and _DEADLINE_CUE.search(text[max(0, o.start - 25) : o.start])
-                for o in mentions
-            )
+            or (first_due is not None and first_due < m.date)  # a letter predates its deadlines
         ):
             continue
         return m.date
