@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
+import string
 
 from crypto.keys import load_private
 from nextstep.audit.verify import UNSEALED, verify_log
@@ -101,119 +102,94 @@ def data_encryption_check(settings: Settings) -> ToolProbe:
 # Words the patterns below capture and translate too (the purposes of the tools checked).
 _WORDS = frozenset({NS_("bundle checks"), NS_("key-card printing")})
 
+# What a field of a probe sentence matches where "anything" would be too loose.
+_NUMBER = r"\d+"
+_NO_SPACE = r"\S*"
+
+
+def _sentence(msgid: str, **fields: str) -> tuple[re.Pattern[str], str]:
+    """A probe sentence's pattern, made from its msgid: the text as it is, each ``{field}`` a
+    named group matching ``fields[field]`` (anything when not given).
+
+    Why: each sentence is written once, as its msgid, so the pattern that recognises the
+    probe's English and the msgid it is shown as cannot drift apart."""
+    parts: list[str] = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(msgid):
+        parts.append(re.escape(literal))
+        if name is not None:
+            parts.append(f"(?P<{name}>{fields.get(name, '.*')})")
+    return re.compile("".join(parts), re.DOTALL), msgid
+
+
 #: Each probe sentence (English, from the probe's source) and the staff msgid it is shown as.
-_SENTENCES: tuple[tuple[str, str], ...] = (
+_SENTENCES: tuple[tuple[re.Pattern[str], str], ...] = (
     # scanners.protocol
-    (r"(?P<n>\d+) video device\(s\): (?P<devices>.*)", NS_("{n} video device(s): {devices}")),
-    (r"No camera is connected\.", NS_("No camera is connected.")),
-    (r"Plug in the document camera \(USB\)\.", NS_("Plug in the document camera (USB).")),
-    (r"The scanimage program is not installed\.", NS_("The scanimage program is not installed.")),
-    (r"Listing scanners failed: (?P<error>.*)", NS_("Listing scanners failed: {error}")),
-    (r"Check the scanner's cable and power\.", NS_("Check the scanner's cable and power.")),
-    (r"No scanner found by SANE\.", NS_("No scanner found by SANE.")),
-    (
-        r"Connect and switch on the flatbed scanner\.",
-        NS_("Connect and switch on the flatbed scanner."),
-    ),
-    (r"(?P<n>\d+) scanner\(s\): (?P<names>.*)", NS_("{n} scanner(s): {names}")),
-    (r"Missing Python modules: (?P<modules>.*)\.", NS_("Missing Python modules: {modules}.")),
-    (r"JPEG, PNG, TIFF, PDF, HEIC readable\.", NS_("JPEG, PNG, TIFF, PDF, HEIC readable.")),
-    (
-        r"JPEG, PNG, TIFF, PDF \(no HEIC\) readable\.",
-        NS_("JPEG, PNG, TIFF, PDF (no HEIC) readable."),
-    ),
-    (r"(?P<n>\d+) demo page\(s\) available\.", NS_("{n} demo page(s) available.")),
-    (r"The demo samples are missing\.", NS_("The demo samples are missing.")),
-    (r"Tesseract is not installed\.", NS_("Tesseract is not installed.")),
-    (r"Tesseract did not answer: (?P<error>.*)", NS_("Tesseract did not answer: {error}")),
-    (
-        r"Tesseract orientation detection \(osd\) ready\.",
-        NS_("Tesseract orientation detection (osd) ready."),
-    ),
-    (
-        r"Tesseract's orientation data is missing; pages will not be turned\.",
-        NS_("Tesseract's orientation data is missing; pages will not be turned."),
-    ),
+    _sentence(NS_("{n} video device(s): {devices}"), n=_NUMBER),
+    _sentence(NS_("No camera is connected.")),
+    _sentence(NS_("Plug in the document camera (USB).")),
+    _sentence(NS_("The scanimage program is not installed.")),
+    _sentence(NS_("Listing scanners failed: {error}")),
+    _sentence(NS_("Check the scanner's cable and power.")),
+    _sentence(NS_("No scanner found by SANE.")),
+    _sentence(NS_("Connect and switch on the flatbed scanner.")),
+    _sentence(NS_("{n} scanner(s): {names}"), n=_NUMBER),
+    _sentence(NS_("Missing Python modules: {modules}.")),
+    _sentence(NS_("JPEG, PNG, TIFF, PDF, HEIC readable.")),
+    _sentence(NS_("JPEG, PNG, TIFF, PDF (no HEIC) readable.")),
+    _sentence(NS_("{n} demo page(s) available."), n=_NUMBER),
+    _sentence(NS_("The demo samples are missing.")),
+    _sentence(NS_("Tesseract is not installed.")),
+    _sentence(NS_("Tesseract did not answer: {error}")),
+    _sentence(NS_("Tesseract orientation detection (osd) ready.")),
+    _sentence(NS_("Tesseract's orientation data is missing; pages will not be turned.")),
     # nextstep.understanding.tesseract
-    (
-        r"Tesseract (?P<version>\S*) lacks language data: (?P<languages>.*)\.",
-        NS_("Tesseract {version} lacks language data: {languages}."),
-    ),
-    (
-        r"Tesseract (?P<version>\S*) with (?P<languages>.*)\.",
-        NS_("Tesseract {version} with {languages}."),
-    ),
+    _sentence(NS_("Tesseract {version} lacks language data: {languages}."), version=_NO_SPACE),
+    _sentence(NS_("Tesseract {version} with {languages}."), version=_NO_SPACE),
     # nextstep.conservation.par2tool and nextstep.referral.slips
-    (
-        r"The par2 tool is not installed, so bundles cannot be protected or repaired\.",
-        NS_("The par2 tool is not installed, so bundles cannot be protected or repaired."),
-    ),
-    (r"Install it: (?P<command>.*)", NS_("Install it: {command}")),
-    (
-        r"The par2 tool does not run \((?P<error>.*)\)\.",
-        NS_("The par2 tool does not run ({error})."),
-    ),
-    (r"Reinstall par2\.", NS_("Reinstall par2.")),
-    (r"par2 is available\.", NS_("par2 is available.")),
-    (r"Slip fonts are available\.", NS_("Slip fonts are available.")),
-    (
-        r"The DejaVu fonts needed to print slips are missing\.",
-        NS_("The DejaVu fonts needed to print slips are missing."),
-    ),
-    (r"Install them: (?P<command>.*)", NS_("Install them: {command}")),
+    _sentence(NS_("The par2 tool is not installed, so bundles cannot be protected or repaired.")),
+    _sentence(NS_("Install it: {command}")),
+    _sentence(NS_("The par2 tool does not run ({error}).")),
+    _sentence(NS_("Reinstall par2.")),
+    _sentence(NS_("par2 is available.")),
+    _sentence(NS_("Slip fonts are available.")),
+    _sentence(NS_("The DejaVu fonts needed to print slips are missing.")),
+    _sentence(NS_("Install them: {command}")),
     # this module
-    (
-        r"(?P<purpose>[a-z -]+): `(?P<name>\S+)` is missing\.",
-        NS_("{purpose}: `{name}` is missing."),
-    ),
-    (r"(?P<purpose>bundle checks|key-card printing): (?P<path>.*)", NS_("{purpose}: {path}")),
-    (r"signing key present: (?P<path>.*)", NS_("signing key present: {path}")),
-    (r"signing key missing: (?P<path>.*)", NS_("signing key missing: {path}")),
-    (r"(?P<entries>\d+) entries, verified", NS_("{entries} entries, verified")),
-    (
-        r"(?P<entries>\d+) entries, verified; an interrupted session's entries will be sealed "
-        r"and logged at start",
+    _sentence(NS_("{purpose}: `{name}` is missing."), purpose=r"[a-z -]+", name=r"\S+"),
+    _sentence(NS_("{purpose}: {path}"), purpose=r"bundle checks|key-card printing"),
+    _sentence(NS_("signing key present: {path}")),
+    _sentence(NS_("signing key missing: {path}")),
+    _sentence(NS_("{entries} entries, verified"), entries=_NUMBER),
+    _sentence(
         NS_(
             "{entries} entries, verified; an interrupted session's entries will be sealed and "
             "logged at start"
         ),
+        entries=_NUMBER,
     ),
-    (r"(?P<entries>\d+) entries, (?P<n>\d+) problems", NS_("{entries} entries, {n} problems")),
-    (
-        r"nextstep audit verify \(then call the DPO\)",
-        NS_("nextstep audit verify (then call the DPO)"),
-    ),
-    (r"new log \(created at the first session\)", NS_("new log (created at the first session)")),
+    _sentence(NS_("{entries} entries, {n} problems"), entries=_NUMBER, n=_NUMBER),
+    _sentence(NS_("nextstep audit verify (then call the DPO)")),
+    _sentence(NS_("new log (created at the first session)")),
     # nextstep.diskcrypt, behind "data directory"
-    (
-        r"data directory in memory \((?P<fstype>\S*)\): nothing is written to a disk",
-        NS_("data directory in memory ({fstype}): nothing is written to a disk"),
+    _sentence(
+        NS_("data directory in memory ({fstype}): nothing is written to a disk"), fstype=_NO_SPACE
     ),
-    (
-        r"data directory (?P<source>.*) is not a block device NextStep can inspect",
-        NS_("data directory {source} is not a block device NextStep can inspect"),
-    ),
-    (
-        r"data directory on (?P<source>\S*), above the dm-crypt volume (?P<volume>\S*)",
+    _sentence(NS_("data directory {source} is not a block device NextStep can inspect")),
+    _sentence(
         NS_("data directory on {source}, above the dm-crypt volume {volume}"),
+        source=_NO_SPACE,
+        volume=_NO_SPACE,
     ),
-    (
-        r"data directory on (?P<source>\S*), with no dm-crypt layer below it",
-        NS_("data directory on {source}, with no dm-crypt layer below it"),
-    ),
-    (
-        r"put the data directory on a LUKS volume \(docs/deploy\.md\)",
-        NS_("put the data directory on a LUKS volume (docs/deploy.md)"),
-    ),
+    _sentence(NS_("data directory on {source}, with no dm-crypt layer below it"), source=_NO_SPACE),
+    _sentence(NS_("put the data directory on a LUKS volume (docs/deploy.md)")),
 )
-_PATTERNS = tuple((re.compile(pattern, re.DOTALL), msgid) for pattern, msgid in _SENTENCES)
 
 
 def shown(text: str, language: str) -> str:
     """A check's detail or fix in the staff ``language``: the probe's English sentence mapped
     to its staff msgid (captured values kept, captured purposes translated); commands and
     unknown sentences unchanged."""
-    for pattern, msgid in _PATTERNS:
+    for pattern, msgid in _SENTENCES:
         found = pattern.fullmatch(text)
         if found:
             fields = {

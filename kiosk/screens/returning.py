@@ -10,8 +10,6 @@ with the same passphrase.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -19,34 +17,22 @@ from textual.widgets import Button, Input, Label, LoadingIndicator, Static
 
 from crypto import passphrase as passphrases
 from kiosk.base import KioskScreen, explain
+from kiosk.bundles import ask_which, holder_or_bundles
 from kiosk.endings import Ending
 from kiosk.i18n import CURRENT, _, _p, person_raw, wrap
 from kiosk.keymap import bindings, hint
-from kiosk.modals import ChoiceModal, ConfirmModal
-from nextstep.returning import BundleOnDrive, SeveralBundlesOnDrive
+from kiosk.modals import ConfirmModal
+from nextstep.returning import BundleOnDrive
 from nextstep.visit.outcomes import ReturnVisit
-
-
-def bundle_label(bundle: BundleOnDrive) -> str:
-    """One bundle as staff see it in the choice: date of its last visit, version, and the
-    start of its (random, pseudonymous) holder id to tell two apart."""
-    day = bundle.created[:16].replace("T", " ")
-    return _("{date} · version {version} · holder {holder}").format(
-        date=day, version=bundle.version, holder=bundle.holder_id[:8]
-    )
-
-
-def bundle_choice(bundles: Sequence[BundleOnDrive]) -> ChoiceModal:
-    """Staff pick the person's bundle on a drive holding several, newest first."""
-    newest_first = sorted(bundles, key=lambda b: b.created, reverse=True)
-    return ChoiceModal(
-        _("Which bundle is the person's? (newest first)"),
-        [(b.bundle_id, bundle_label(b)) for b in newest_first],
-    )
-
 
 #: What a person types: the printed layout of the key card (three groups of ten digits).
 PASSPHRASE_PLACEHOLDER = "0000000000-0000000000-0000000000"  # noqa: S105 - not a secret
+
+
+def passphrase_input(widget_id: str, *, password: bool = False) -> Input:
+    """The field a key card's passphrase is typed into, the same on every screen that asks for
+    it (here and the withdrawal screen): the card's printed layout as placeholder, one limit."""
+    return Input(id=widget_id, placeholder=PASSPHRASE_PLACEHOLDER, max_length=48, password=password)
 
 
 class ReturningDriveScreen(KioskScreen):
@@ -83,6 +69,9 @@ class ReturningDriveScreen(KioskScreen):
         if self.auto:
             self.action_read()
 
+    def status(self, text: str) -> None:
+        self.query_one("#returning-status", Static).update(text)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "read":
             self.action_read()
@@ -92,41 +81,27 @@ class ReturningDriveScreen(KioskScreen):
     def action_read(self) -> None:
         if self.running("returning"):
             return
-        self.query_one("#returning-status", Static).update(_("Reading the drive…"))
+        self.status(_("Reading the drive…"))
         self.read_holder()
 
     @work(thread=True, exclusive=True, group="returning", exit_on_error=False)
     def read_holder(self, bundle: str | None = None) -> str | list[BundleOnDrive]:
         """The holder id, or the bundles to choose from when the drive holds several."""
-        try:
-            return self.kiosk.holder_on_drive(bundle)
-        except SeveralBundlesOnDrive as several:
-            return several.bundles
+        return holder_or_bundles(self.kiosk, bundle)
 
     def worker_done(self, group: str, result: object) -> None:
         if isinstance(result, str):
             self.kapp.goto_language(holder_id=result)
         elif isinstance(result, list):
-            self.choose_bundle(result)
+            ask_which(self.app, result, self.status, self.read_chosen)
 
-    def choose_bundle(self, bundles: list[BundleOnDrive]) -> None:
-        """Several bundles on the drive (a shared family drive, or an earlier mistake): staff
-        ask the person which is theirs, by date and version, and pick it."""
-        self.query_one("#returning-status", Static).update(
-            _("This drive holds {n} bundles: choose the person's.").format(n=len(bundles))
-        )
-
-        def chosen(bundle_id: str | None) -> None:
-            if bundle_id:
-                self.query_one("#returning-status", Static).update(_("Reading the drive…"))
-                self.read_holder(bundle_id)
-
-        self.app.push_screen(bundle_choice(bundles), chosen)
+    def read_chosen(self, bundle_id: str) -> None:
+        """Read the bundle staff picked on a drive holding several."""
+        self.status(_("Reading the drive…"))
+        self.read_holder(bundle_id)
 
     def work_failed(self, group: str, message: str, hint: str) -> None:
-        self.query_one("#returning-status", Static).update(
-            _("Press F5 to read the drive again once the problem is solved.")
-        )
+        self.status(_("Press F5 to read the drive again once the problem is solved."))
         super().work_failed(group, message, hint)
 
     def action_home(self) -> None:
@@ -178,11 +153,7 @@ class PassphraseScreen(KioskScreen):
                     ),
                     id="passphrase-camera",
                 )
-            yield Input(
-                id="passphrase-input",
-                placeholder=PASSPHRASE_PLACEHOLDER,
-                max_length=48,
-            )
+            yield passphrase_input("passphrase-input")
             yield LoadingIndicator(id="passphrase-loading")
             yield Static("", id="passphrase-status")
             with Horizontal(classes="buttons"):

@@ -18,12 +18,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from kiosk.base import KioskScreen
+from kiosk.bundles import ask_which, holder_or_bundles
 from kiosk.i18n import CURRENT, _, _p, display, person_raw, set_languages, wrap
 from kiosk.keymap import bindings, hint
 from kiosk.screens.person import PURPOSE_LABELS
-from kiosk.screens.returning import PASSPHRASE_PLACEHOLDER, bundle_choice
+from kiosk.screens.returning import passphrase_input
 from nextstep.consent.withdrawal import GivenOnDrive, WithdrawalResult
-from nextstep.returning import BundleOnDrive, SeveralBundlesOnDrive
+from nextstep.returning import BundleOnDrive
 
 
 def purpose_text(pid: str) -> str:
@@ -76,12 +77,7 @@ class WithdrawScreen(KioskScreen):
                     ),
                     id="withdraw-help",
                 )
-                yield Input(
-                    id="withdraw-passphrase",
-                    placeholder=PASSPHRASE_PLACEHOLDER,
-                    max_length=48,
-                    password=True,
-                )
+                yield passphrase_input("withdraw-passphrase", password=True)
                 with Horizontal(classes="buttons"):
                     yield Button(_("Check the key card"), id="check", variant="primary")
                     yield Button(_("No key card: I checked who the person is"), id="attest")
@@ -131,19 +127,7 @@ class WithdrawScreen(KioskScreen):
     @work(thread=True, exclusive=True, group="withdraw-drive", exit_on_error=False)
     def read_drive(self, bundle: str | None = None) -> str | list[BundleOnDrive]:
         """The holder id (the bundle is on the drive), or the bundles to choose from."""
-        try:
-            return self.kiosk.holder_on_drive(bundle)
-        except SeveralBundlesOnDrive as several:
-            return several.bundles
-
-    def choose_bundle(self, bundles: list[BundleOnDrive]) -> None:
-        self.status(_("This drive holds {n} bundles: choose the person's.").format(n=len(bundles)))
-
-        def chosen(bundle_id: str | None) -> None:
-            if bundle_id:
-                self.action_read(bundle_id)
-
-        self.app.push_screen(bundle_choice(bundles), chosen)
+        return holder_or_bundles(self.kiosk, bundle)
 
     # -- 2. the proof ---------------------------------------------------------------------------
     def action_check(self) -> None:
@@ -295,7 +279,7 @@ class WithdrawScreen(KioskScreen):
     def worker_done(self, group: str, result: object) -> None:
         if group == "withdraw-drive":
             if isinstance(result, list):
-                self.choose_bundle(result)
+                ask_which(self.app, result, self.status, self.action_read)
             elif isinstance(result, str):
                 self.status(_("The person's bundle is on the drive."))
                 self.query_one("#withdraw-proof").display = True

@@ -6,15 +6,16 @@ the classifier, pikepdf bundle, folder drive with re-read verification, the audi
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Digits
 
+from tests.kiosk.conftest import run_app
 from tests.kiosk.drive import (
     answer_consent,
     capture_documents,
@@ -22,7 +23,6 @@ from tests.kiosk.drive import (
     make_bundle,
     screen_name,
     settle,
-    sign_in,
     until,
 )
 
@@ -51,69 +51,65 @@ def read_passphrase(app: Any) -> str:
 @pytest.mark.slow
 def test_complete_demo_session_by_keyboard(make_kiosk: Any, tmp_path: Path) -> None:
     from crypto.keys import load_or_create
-    from kiosk.app import KioskApp
     from nextstep.audit.verify import verify_log
     from nextstep.bundle.verify import verify_bundle
     from nextstep.visit.process import SessionProcess
 
     kiosk = make_kiosk(isolate=True)  # as in production: the session in its own process
-    app: Any = KioskApp(kiosk, first="signin")
     state: dict[str, Any] = {}
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await sign_in(pilot, app)
-            await choose_language(pilot, app, "fr")
-            await until(pilot, app, "ConsentScreen")
-            await answer_consent(pilot, app, [True, False, False, False])
-            await until(pilot, app, "CaptureScreen")
-            await capture_documents(pilot, app, 3)
-            await pilot.press("f8")
-            await until(pilot, app, "ReviewScreen", timeout=180)
-            session = kiosk.session
-            assert isinstance(session, SessionProcess) and session.is_alive()
-            state["session"] = session
-            docs = session.view().documents
-            assert len(docs) == 3
-            # Change the first document's category: K opens the list, pick "housing".
-            before = docs[0].category
-            target = "justice" if before != "justice" else "housing"
-            await pilot.press("k")
-            await until(pilot, app, "ChoiceModal")
-            from nextstep.model import CATEGORIES
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await choose_language(pilot, app, "fr")
+        await until(pilot, app, "ConsentScreen")
+        await answer_consent(pilot, app, [True, False, False, False])
+        await until(pilot, app, "CaptureScreen")
+        await capture_documents(pilot, app, 3)
+        await pilot.press("f8")
+        await until(pilot, app, "ReviewScreen", timeout=180)
+        session = kiosk.session
+        assert isinstance(session, SessionProcess) and session.is_alive()
+        state["session"] = session
+        docs = session.view().documents
+        assert len(docs) == 3
+        # Change the first document's category: K opens the list, pick "housing".
+        before = docs[0].category
+        target = "justice" if before != "justice" else "housing"
+        await pilot.press("k")
+        await until(pilot, app, "ChoiceModal")
+        from nextstep.model import CATEGORIES
 
-            moves = CATEGORIES.index(target) - CATEGORIES.index(before)
-            await pilot.press(*(["down"] * moves if moves > 0 else ["up"] * -moves), "enter")
-            await until(pilot, app, "ReviewScreen")
-            assert session.view().documents[0].category == target
-            # Confirm the first deadline of the first document that has one.
-            docs = session.view().documents
-            with_deadline = next(i for i, d in enumerate(docs) if d.deadlines)
-            await pilot.press(*(["down"] * with_deadline), "tab", "d")
-            await pilot.pause()
-            assert session.view().documents[with_deadline].deadlines[0].confirmed
-            await make_bundle(pilot, app)
-            await until(pilot, app, "BundleScreen")
-            await settle(pilot, app)
-            state["passphrase"] = read_passphrase(app)
-            await pilot.press("f8")
-            await until(pilot, app, "DriveScreen")
-            await settle(pilot, app)
-            assert app.screen.status.value == "ready"
-            await pilot.press("w")
-            await settle(pilot, app)
-            assert app.screen.status.value == "verified"
-            await pilot.press("e")
-            await settle(pilot, app)
-            assert app.screen.status.value == "ejected"
-            assert "retirer la clé" in str(app.screen.query_one("#drive-remove").render())
-            await pilot.press("f8")
-            await until(pilot, app, "EndScreen")
-            state["receipt"] = str(app.screen.query_one("#receipt").render())
-            await pilot.press("f8")
-            await until(pilot, app, "HomeScreen")
+        moves = CATEGORIES.index(target) - CATEGORIES.index(before)
+        await pilot.press(*(["down"] * moves if moves > 0 else ["up"] * -moves), "enter")
+        await until(pilot, app, "ReviewScreen")
+        assert session.view().documents[0].category == target
+        # Confirm the first deadline of the first document that has one.
+        docs = session.view().documents
+        with_deadline = next(i for i, d in enumerate(docs) if d.deadlines)
+        await pilot.press(*(["down"] * with_deadline), "tab", "d")
+        await pilot.pause()
+        assert session.view().documents[with_deadline].deadlines[0].confirmed
+        await make_bundle(pilot, app)
+        await until(pilot, app, "BundleScreen")
+        await settle(pilot, app)
+        state["passphrase"] = read_passphrase(app)
+        await pilot.press("f8")
+        await until(pilot, app, "DriveScreen")
+        await settle(pilot, app)
+        assert app.screen.status.value == "ready"
+        await pilot.press("w")
+        await settle(pilot, app)
+        assert app.screen.status.value == "verified"
+        await pilot.press("e")
+        await settle(pilot, app)
+        assert app.screen.status.value == "ejected"
+        assert "retirer la clé" in str(app.screen.query_one("#drive-remove").render())
+        await pilot.press("f8")
+        await until(pilot, app, "EndScreen")
+        state["receipt"] = str(app.screen.query_one("#receipt").render())
+        await pilot.press("f8")
+        await until(pilot, app, "HomeScreen")
 
-    asyncio.run(run())
+    run_app(kiosk, steps, size=(120, 40))
 
     # The bundle on the drive opens with the passphrase shown on screen, and verifies.
     drive = tmp_path / "drive"
@@ -165,30 +161,26 @@ def test_complete_demo_session_by_keyboard(make_kiosk: Any, tmp_path: Path) -> N
 
 
 def test_refusing_consent_stops_capture_and_is_logged(make_kiosk: Any) -> None:
-    from kiosk.app import KioskApp
     from nextstep.session import ConsentRequired
     from scanners.demo import DemoScanner
 
     kiosk = make_kiosk()
-    app: Any = KioskApp(kiosk, first="signin")
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await sign_in(pilot, app)
-            await choose_language(pilot, app, "ar")
-            await pilot.press("f9")  # refuse everything: asked once more
-            await until(pilot, app, "ConfirmModal")
-            await pilot.press("shift+tab", "enter")  # "Yes, I refuse everything"
-            await until(pilot, app, "RefusedScreen")
-            session = kiosk.session
-            assert session is not None and not any(session.consents.values())
-            with pytest.raises(ConsentRequired):
-                session.capture(DemoScanner())
-            await pilot.press("space", "f8")  # no capture key here; F8 ends
-            await until(pilot, app, "EndScreen")
-            assert session.ended
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await choose_language(pilot, app, "ar")
+        await pilot.press("f9")  # refuse everything: asked once more
+        await until(pilot, app, "ConfirmModal")
+        await pilot.press("shift+tab", "enter")  # "Yes, I refuse everything"
+        await until(pilot, app, "RefusedScreen")
+        session = kiosk.session
+        assert session is not None and not any(session.consents.values())
+        with pytest.raises(ConsentRequired):
+            session.capture(DemoScanner())
+        await pilot.press("space", "f8")  # no capture key here; F8 ends
+        await until(pilot, app, "EndScreen")
+        assert session.ended
 
-    asyncio.run(run())
+    run_app(kiosk, steps, size=(120, 40))
     entries = audit_events(kiosk)
     given = [e for e in entries if e.event == "consent_given"]
     assert len(given) == 1
@@ -197,47 +189,37 @@ def test_refusing_consent_stops_capture_and_is_logged(make_kiosk: Any) -> None:
 
 
 def test_consent_needs_an_answer_for_each_purpose(make_kiosk: Any) -> None:
-    from kiosk.app import KioskApp
-
     kiosk = make_kiosk()
-    app: Any = KioskApp(kiosk, first="signin")
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await sign_in(pilot, app)
-            await choose_language(pilot, app, "fr")
-            await pilot.press("enter", "f8")  # only the first purpose answered
-            await pilot.pause()
-            assert screen_name(app) == "ConsentScreen"
-            assert "chaque question" in str(app.screen.query_one("#consent-message").render())
-            assert kiosk.session is not None and kiosk.session.consents == {}
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await choose_language(pilot, app, "fr")
+        await pilot.press("enter", "f8")  # only the first purpose answered
+        await pilot.pause()
+        assert screen_name(app) == "ConsentScreen"
+        assert "chaque question" in str(app.screen.query_one("#consent-message").render())
+        assert kiosk.session is not None and kiosk.session.consents == {}
 
-    asyncio.run(run())
+    run_app(kiosk, steps, size=(120, 40))
 
 
 def test_withdrawing_consent_mid_session_discards_pages(make_kiosk: Any) -> None:
-    from kiosk.app import KioskApp
-
     kiosk = make_kiosk()
-    app: Any = KioskApp(kiosk, first="signin")
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await sign_in(pilot, app)
-            await choose_language(pilot, app, "fr")
-            await answer_consent(pilot, app, [True, True, False, False])
-            await until(pilot, app, "CaptureScreen")
-            await capture_documents(pilot, app, 1)
-            session = kiosk.session
-            assert sum(len(d.pages) for d in session.drafts) >= 1
-            await pilot.press("f9")  # F9: refuse / withdraw consent, on every screen
-            await until(pilot, app, "ConfirmModal")
-            await pilot.press("shift+tab", "enter")  # focus moves from "No" to "Yes"
-            await until(pilot, app, "RefusedScreen", timeout=120)
-            assert session.drafts == [] and session.documents == []
-            assert not any(session.consents.values())
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await choose_language(pilot, app, "fr")
+        await answer_consent(pilot, app, [True, True, False, False])
+        await until(pilot, app, "CaptureScreen")
+        await capture_documents(pilot, app, 1)
+        session = kiosk.session
+        assert sum(len(d.pages) for d in session.drafts) >= 1
+        await pilot.press("f9")  # F9: refuse / withdraw consent, on every screen
+        await until(pilot, app, "ConfirmModal")
+        await pilot.press("shift+tab", "enter")  # focus moves from "No" to "Yes"
+        await until(pilot, app, "RefusedScreen", timeout=120)
+        assert session.drafts == [] and session.documents == []
+        assert not any(session.consents.values())
 
-    asyncio.run(run())
+    run_app(kiosk, steps, size=(120, 40))
     events = [e.event for e in audit_events(kiosk)]
     assert "consent_withdrawn" in events
     assert events.index("page_captured") < events.index("consent_withdrawn")
@@ -248,7 +230,6 @@ def test_review_splits_merges_reorders_and_deletes_pages(make_kiosk: Any) -> Non
     the operations work on the documents the review shows)."""
     import numpy as np
 
-    from kiosk.app import KioskApp
     from kiosk.screens.review import ReviewScreen
     from nextstep import consent
     from nextstep.model import Classification, Document, OcrPage
@@ -273,7 +254,6 @@ def test_review_splits_merges_reorders_and_deletes_pages(make_kiosk: Any) -> Non
 
     docs = [doc([1, 2, 3], "housing"), doc([4], "health")]
     session.drafts = [Draft(pages=d.pages, document=d) for d in docs]
-    app: Any = KioskApp(kiosk, first="none")
 
     def tags() -> list[list[int]]:
         return [[int(p.origin) for p in d.pages] for d in session.documents]
@@ -281,28 +261,27 @@ def test_review_splits_merges_reorders_and_deletes_pages(make_kiosk: Any) -> Non
     def texts() -> list[list[str]]:
         return [[o.text for o in d.ocr] for d in session.documents]
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await app.push_screen(ReviewScreen())
-            await pilot.pause()
-            await pilot.press("tab", "tab", "down", "s")  # pages table, page 2: split there
-            await pilot.pause()
-            assert tags() == [[1], [2, 3], [4]]
-            assert session.documents[1].classification.needs_review
-            await pilot.press("shift+tab", "shift+tab", "down", "m")  # merge doc 2 with doc 3
-            await pilot.pause()
-            assert tags() == [[1], [2, 3, 4]]
-            await pilot.press("tab", "tab", "j")  # move page 1 of doc 2 down
-            await pilot.pause()
-            assert tags() == [[1], [3, 2, 4]]
-            assert texts()[1] == ["text 3", "text 2", "text 4"]  # OCR follows its page
-            await pilot.press("x")
-            await until(pilot, app, "ConfirmModal")
-            await pilot.press("shift+tab", "enter")
-            await pilot.pause()
-            assert tags() == [[1], [3, 4]]
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await app.push_screen(ReviewScreen())
+        await pilot.pause()
+        await pilot.press("tab", "tab", "down", "s")  # pages table, page 2: split there
+        await pilot.pause()
+        assert tags() == [[1], [2, 3], [4]]
+        assert session.documents[1].classification.needs_review
+        await pilot.press("shift+tab", "shift+tab", "down", "m")  # merge doc 2 with doc 3
+        await pilot.pause()
+        assert tags() == [[1], [2, 3, 4]]
+        await pilot.press("tab", "tab", "j")  # move page 1 of doc 2 down
+        await pilot.pause()
+        assert tags() == [[1], [3, 2, 4]]
+        assert texts()[1] == ["text 3", "text 2", "text 4"]  # OCR follows its page
+        await pilot.press("x")
+        await until(pilot, app, "ConfirmModal")
+        await pilot.press("shift+tab", "enter")
+        await pilot.pause()
+        assert tags() == [[1], [3, 4]]
 
-    asyncio.run(run())
+    run_app(kiosk, steps, size=(120, 40), first="none", signed_in=False)
     # Each edit is in the audit log, by its action only (no text, no page content).
     edits = [e for e in audit_events(kiosk) if e.event == "document_edited"]
     assert [e.details for e in edits] == [
@@ -317,32 +296,28 @@ def test_review_splits_merges_reorders_and_deletes_pages(make_kiosk: Any) -> Non
 def test_consent_through_an_interpreter_records_the_language(make_kiosk: Any) -> None:
     """Staff pick "through an interpreter" and the interpreter's language (Pashto) from the
     person-language list; the consent entry in the audit log records both."""
-    from kiosk.app import KioskApp
     from kiosk.i18n import LANGUAGES
 
     kiosk = make_kiosk()
-    app: Any = KioskApp(kiosk, first="signin")
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await sign_in(pilot, app)
-            await choose_language(pilot, app, "fr")
-            for n, yes in enumerate([True, False, False, False]):
-                if n:
-                    await pilot.press("tab")
-                await pilot.press(*(["enter"] if yes else ["down", "enter"]))
-            await pilot.press("tab", "down", "down", "enter")  # informed: interpreter
-            await pilot.pause()
-            assert app.screen.query_one("#interpreter-box").display
-            await pilot.press("tab", "enter")  # open the language list
-            await pilot.pause()
-            codes = [lang.code for lang in LANGUAGES]
-            await pilot.press(*(["down"] * (codes.index("ps") - codes.index("fr"))), "enter")
-            await pilot.pause()
-            await pilot.press("f8")
-            await until(pilot, app, "CaptureScreen")
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await choose_language(pilot, app, "fr")
+        for n, yes in enumerate([True, False, False, False]):
+            if n:
+                await pilot.press("tab")
+            await pilot.press(*(["enter"] if yes else ["down", "enter"]))
+        await pilot.press("tab", "down", "down", "enter")  # informed: interpreter
+        await pilot.pause()
+        assert app.screen.query_one("#interpreter-box").display
+        await pilot.press("tab", "enter")  # open the language list
+        await pilot.pause()
+        codes = [lang.code for lang in LANGUAGES]
+        await pilot.press(*(["down"] * (codes.index("ps") - codes.index("fr"))), "enter")
+        await pilot.pause()
+        await pilot.press("f8")
+        await until(pilot, app, "CaptureScreen")
 
-    asyncio.run(run())
+    run_app(kiosk, steps, size=(120, 40))
     given = [e for e in audit_events(kiosk) if e.event == "consent_given"]
     assert len(given) == 1
     assert "informed" not in given[0].details  # describes the person: encrypted payload only

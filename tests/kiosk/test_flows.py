@@ -9,13 +9,14 @@ the flows, not reading); the bundle, drive writes, envelopes and the audit log a
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import shutil
 from pathlib import Path
 from typing import Any
 
-from tests.kiosk.conftest import FIXED_DAY
+from textual.pilot import Pilot
+
+from tests.kiosk.conftest import FIXED_DAY, run_app, written_visit
 from tests.kiosk.drive import (
     answer_consent,
     choose_language,
@@ -60,64 +61,34 @@ def open_visit(kiosk: Any, deadlines: list[list[tuple[dt.date, bool]]] | None = 
     return session
 
 
-def first_bundle_on(kiosk: Any, spec: str) -> tuple[str, str]:
-    """Another person's visit written to ``spec``; returns its holder id and passphrase."""
-    from nextstep import consent
-    from nextstep.model import Classification, Document, OcrPage
-    from nextstep.session import Draft, Session
-    from scanners.demo import DemoScanner, sample_dir
-
-    key, audit = kiosk.open()
-    session = Session(
-        kiosk.settings, key=key, audit=audit, staff="demo", language="fr", today=FIXED_DAY
-    )
-    session.give_consent({p: p == consent.DIGITIZE for p in consent.PURPOSE_IDS})
-    with DemoScanner(sample_dir()) as scanner:
-        session.capture(scanner)
-    pages = session.drafts[0].pages[:1]
-    ocr = [OcrPage([], "", "fra", p.size[0], p.size[1], p.dpi) for p in pages]
-    doc = Document(pages=pages, ocr=ocr, classification=Classification("housing", 0.9))
-    session.drafts = [Draft(pages=pages, document=doc)]
-    outcome = session.build_bundle()
-    assert session.write_to_drive(spec).ok
-    holder = session.holder_id
-    session.end()
-    return holder, outcome.passphrase
-
-
 # -- quitting ----------------------------------------------------------------------------------
 def test_quitting_mid_visit_says_what_is_lost_and_asks(make_kiosk: Any) -> None:
-    from kiosk.app import KioskApp
-
     kiosk = make_kiosk()
-    app: Any = KioskApp(kiosk, first="signin")
     seen: dict[str, str] = {}
 
-    async def run() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await sign_in(pilot, app)
-            await choose_language(pilot, app, "fr")
-            await pilot.press("ctrl+q")
-            await until(pilot, app, "ConfirmModal")
-            seen["consent"] = app.screen.question
-            await pilot.press("escape")  # stay: nothing is lost
-            await until(pilot, app, "ConsentScreen")
-            assert kiosk.session is not None and app.return_code is None
-            await answer_consent(pilot, app, [True, False, False, False])
-            await until(pilot, app, "CaptureScreen")
-            await pilot.press("space")
-            await settle(pilot, app)
-            await pilot.press("ctrl+c")
-            await until(pilot, app, "ConfirmModal")
-            seen["capture"] = app.screen.question
-            await pilot.press("shift+tab", "enter")  # "Quit and erase"
-            await until(pilot, app, "PinModal")
-            await pilot.press(*"1234", "enter")
-            await pilot.pause()
-            assert app.return_code == 0
-            assert kiosk.session is None  # wiped before leaving
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await choose_language(pilot, app, "fr")
+        await pilot.press("ctrl+q")
+        await until(pilot, app, "ConfirmModal")
+        seen["consent"] = app.screen.question
+        await pilot.press("escape")  # stay: nothing is lost
+        await until(pilot, app, "ConsentScreen")
+        assert kiosk.session is not None and app.return_code is None
+        await answer_consent(pilot, app, [True, False, False, False])
+        await until(pilot, app, "CaptureScreen")
+        await pilot.press("space")
+        await settle(pilot, app)
+        await pilot.press("ctrl+c")
+        await until(pilot, app, "ConfirmModal")
+        seen["capture"] = app.screen.question
+        await pilot.press("shift+tab", "enter")  # "Quit and erase"
+        await until(pilot, app, "PinModal")
+        await pilot.press(*"1234", "enter")
+        await pilot.pause()
+        assert app.return_code == 0
+        assert kiosk.session is None  # wiped before leaving
 
-    asyncio.run(run())
+    run_app(kiosk, steps)
     assert "rien n'a encore été capturé" in seen["consent"]
     assert "efface ses" in seen["capture"] and "page(s)" in seen["capture"]
     assert "n'écrit rien sur la clé" in seen["capture"]
@@ -127,56 +98,51 @@ def test_quitting_mid_visit_says_what_is_lost_and_asks(make_kiosk: Any) -> None:
 def test_consent_starts_blank_and_every_way_out_is_asked_or_reversible(make_kiosk: Any) -> None:
     from textual.widgets import RadioSet
 
-    from kiosk.app import KioskApp
-
     kiosk = make_kiosk()
-    app: Any = KioskApp(kiosk, first="signin")
     seen: dict[str, Any] = {}
 
-    async def run() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await sign_in(pilot, app)
-            await choose_language(pilot, app, "fr")
-            screen = app.screen
-            sets = [s for s in screen.query(RadioSet) if s.has_class("yes-no")]
-            seen["pressed"] = [s.pressed_index for s in sets]
-            # The keyboard cursor sits on "Yes" of each question; it must not look chosen:
-            # "Yes" (cursor) and "No" are drawn alike in every question without focus.
-            blurred = [s for s in sets if not s.has_focus]
-            styles = [
-                [b.get_component_rich_style("toggle--label") for b in s.query("RadioButton")]
-                for s in blurred
-            ]
-            seen["alike"] = all(yes.bgcolor == no.bgcolor for yes, no in styles)
-            seen["heading"] = screen.query_one(".screen-title").region.y
-            # F9 asks before refusing everything; "No" keeps the form.
-            await pilot.press("f9")
-            await until(pilot, app, "ConfirmModal")
-            seen["f9"] = app.screen.question
-            await pilot.press("enter")  # focus is on "No, go back"
-            await until(pilot, app, "ConsentScreen")
-            assert kiosk.session.view().stage.value == "consent"
-            # F8 with the second question unanswered: it gets the focus, in view.
-            await pilot.press("enter", "f8")
-            body = app.screen.query_one("#consent")
-            for _ in range(50):  # the scroll happens after a refresh: wait for it, boundedly
-                await pilot.pause(0.1)
-                now = app.screen.focused
-                if now is not None and body.region.contains_region(now.region):
-                    break
-            focused = app.screen.focused
-            seen["focused"] = focused.id if focused is not None else None
-            seen["in_view"] = body.region.contains_region(focused.region)
-            seen["message"] = text_of(app, "#consent-message")
-            # Staff's question in the staff's language.
-            seen["informed"] = [str(b.label) for b in app.screen.query_one("#informed").children]
-            # Esc: back to the language choice; the session for French is ended.
-            session = kiosk.session
-            await pilot.press("escape")
-            await until(pilot, app, "LanguageScreen")
-            seen["ended"] = session.ended and kiosk.session is None
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await choose_language(pilot, app, "fr")
+        screen = app.screen
+        sets = [s for s in screen.query(RadioSet) if s.has_class("yes-no")]
+        seen["pressed"] = [s.pressed_index for s in sets]
+        # The keyboard cursor sits on "Yes" of each question; it must not look chosen:
+        # "Yes" (cursor) and "No" are drawn alike in every question without focus.
+        blurred = [s for s in sets if not s.has_focus]
+        styles = [
+            [b.get_component_rich_style("toggle--label") for b in s.query("RadioButton")]
+            for s in blurred
+        ]
+        seen["alike"] = all(yes.bgcolor == no.bgcolor for yes, no in styles)
+        seen["heading"] = screen.query_one(".screen-title").region.y
+        # F9 asks before refusing everything; "No" keeps the form.
+        await pilot.press("f9")
+        await until(pilot, app, "ConfirmModal")
+        seen["f9"] = app.screen.question
+        await pilot.press("enter")  # focus is on "No, go back"
+        await until(pilot, app, "ConsentScreen")
+        assert kiosk.session.view().stage.value == "consent"
+        # F8 with the second question unanswered: it gets the focus, in view.
+        await pilot.press("enter", "f8")
+        body = app.screen.query_one("#consent")
+        for _ in range(50):  # the scroll happens after a refresh: wait for it, boundedly
+            await pilot.pause(0.1)
+            now = app.screen.focused
+            if now is not None and body.region.contains_region(now.region):
+                break
+        focused = app.screen.focused
+        seen["focused"] = focused.id if focused is not None else None
+        seen["in_view"] = body.region.contains_region(focused.region)
+        seen["message"] = text_of(app, "#consent-message")
+        # Staff's question in the staff's language.
+        seen["informed"] = [str(b.label) for b in app.screen.query_one("#informed").children]
+        # Esc: back to the language choice; the session for French is ended.
+        session = kiosk.session
+        await pilot.press("escape")
+        await until(pilot, app, "LanguageScreen")
+        seen["ended"] = session.ended and kiosk.session is None
 
-    asyncio.run(run())
+    run_app(kiosk, steps)
     assert seen["pressed"] == [-1, -1, -1, -1]
     assert seen["alike"]
     assert seen["heading"] <= 3  # the heading is on screen when the form opens at 80x24
@@ -190,25 +156,20 @@ def test_consent_starts_blank_and_every_way_out_is_asked_or_reversible(make_kios
 def test_staff_options_stay_in_the_staff_language_for_an_arabic_speaker(make_kiosk: Any) -> None:
     from textual.widgets import RadioButton
 
-    from kiosk.app import KioskApp
-
     kiosk = make_kiosk()
-    app: Any = KioskApp(kiosk, first="signin")
     seen: dict[str, Any] = {}
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await sign_in(pilot, app)
-            await choose_language(pilot, app, "ar")
-            informed = app.screen.query_one("#informed")
-            seen["informed"] = [str(b.label) for b in informed.children]
-            yes = app.screen.query_one("#purpose-digitize_store").query(RadioButton).first()
-            seen["box_last"] = not yes._button_first  # the box on the right, RTL
-            await pilot.press("f6")
-            await pilot.pause()
-            seen["listen"] = text_of(app, "#listen-status")
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await choose_language(pilot, app, "ar")
+        informed = app.screen.query_one("#informed")
+        seen["informed"] = [str(b.label) for b in informed.children]
+        yes = app.screen.query_one("#purpose-digitize_store").query(RadioButton).first()
+        seen["box_last"] = not yes._button_first  # the box on the right, RTL
+        await pilot.press("f6")
+        await pilot.pause()
+        seen["listen"] = text_of(app, "#listen-status")
 
-    asyncio.run(run())
+    run_app(kiosk, steps, size=(120, 40))
     assert seen["informed"] == ["lue à l'écran", "notice imprimée", "par un interprète"]
     assert seen["box_last"]
     # No speaker on this machine (no paplay/aplay): said, nothing played.
@@ -219,73 +180,63 @@ def test_staff_options_stay_in_the_staff_language_for_an_arabic_speaker(make_kio
 
 
 def test_a_language_without_a_voice_sends_staff_to_an_interpreter(make_kiosk: Any) -> None:
-    from kiosk.app import KioskApp
-
     kiosk = make_kiosk()
-    app: Any = KioskApp(kiosk, first="signin")
     seen: dict[str, str] = {}
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await sign_in(pilot, app)
-            await choose_language(pilot, app, "ti")  # Tigrinya: no espeak-ng voice
-            await pilot.press("f6")
-            await pilot.pause()
-            seen["listen"] = text_of(app, "#listen-status")
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await choose_language(pilot, app, "ti")  # Tigrinya: no espeak-ng voice
+        await pilot.press("f6")
+        await pilot.pause()
+        seen["listen"] = text_of(app, "#listen-status")
 
-    asyncio.run(run())
+    run_app(kiosk, steps, size=(120, 40))
     assert "interprète" in seen["listen"]
 
 
 # -- endings -----------------------------------------------------------------------------------
 def test_every_ending_tells_the_truth(make_kiosk: Any) -> None:
-    from kiosk.app import KioskApp
-
     kiosk = make_kiosk()
-    app: Any = KioskApp(kiosk, first="signin")
     seen: dict[str, str] = {}
 
-    async def run() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await sign_in(pilot, app)
-            # Refusal.
-            await choose_language(pilot, app, "fr")
-            await answer_consent(pilot, app, [False, False, False, False])
-            await until(pilot, app, "RefusedScreen")
-            await pilot.press("f8")
-            await until(pilot, app, "EndScreen")
-            seen["refused"] = text_of(app, "#end-text")
-            await pilot.press("f8")
-            await until(pilot, app, "HomeScreen")
-            # Finishing from capture, without withdrawing: F10, asked first.
-            await choose_language(pilot, app, "fr")
-            await answer_consent(pilot, app, [True, False, False, False])
-            await until(pilot, app, "CaptureScreen")
-            await pilot.press("space")
-            await settle(pilot, app)
-            session = kiosk.session
-            await pilot.press("f10")
-            await until(pilot, app, "ConfirmModal")
-            seen["ask"] = app.screen.question
-            await pilot.press("shift+tab", "enter")
-            await until(pilot, app, "EndScreen")
-            seen["not_written"] = text_of(app, "#end-text")
-            assert session.ended and kiosk.session is None
-            await pilot.press("f8")
-            await until(pilot, app, "HomeScreen")
-            # Withdrawal, from capture: F9.
-            await choose_language(pilot, app, "fr")
-            await answer_consent(pilot, app, [True, False, False, False])
-            await until(pilot, app, "CaptureScreen")
-            await pilot.press("f9")
-            await until(pilot, app, "ConfirmModal")
-            await pilot.press("shift+tab", "enter")
-            await until(pilot, app, "RefusedScreen")
-            await pilot.press("f8")
-            await until(pilot, app, "EndScreen")
-            seen["withdrawn"] = text_of(app, "#end-text")
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        # Refusal.
+        await choose_language(pilot, app, "fr")
+        await answer_consent(pilot, app, [False, False, False, False])
+        await until(pilot, app, "RefusedScreen")
+        await pilot.press("f8")
+        await until(pilot, app, "EndScreen")
+        seen["refused"] = text_of(app, "#end-text")
+        await pilot.press("f8")
+        await until(pilot, app, "HomeScreen")
+        # Finishing from capture, without withdrawing: F10, asked first.
+        await choose_language(pilot, app, "fr")
+        await answer_consent(pilot, app, [True, False, False, False])
+        await until(pilot, app, "CaptureScreen")
+        await pilot.press("space")
+        await settle(pilot, app)
+        session = kiosk.session
+        await pilot.press("f10")
+        await until(pilot, app, "ConfirmModal")
+        seen["ask"] = app.screen.question
+        await pilot.press("shift+tab", "enter")
+        await until(pilot, app, "EndScreen")
+        seen["not_written"] = text_of(app, "#end-text")
+        assert session.ended and kiosk.session is None
+        await pilot.press("f8")
+        await until(pilot, app, "HomeScreen")
+        # Withdrawal, from capture: F9.
+        await choose_language(pilot, app, "fr")
+        await answer_consent(pilot, app, [True, False, False, False])
+        await until(pilot, app, "CaptureScreen")
+        await pilot.press("f9")
+        await until(pilot, app, "ConfirmModal")
+        await pilot.press("shift+tab", "enter")
+        await until(pilot, app, "RefusedScreen")
+        await pilot.press("f8")
+        await until(pilot, app, "EndScreen")
+        seen["withdrawn"] = text_of(app, "#end-text")
 
-    asyncio.run(run())
+    run_app(kiosk, steps)
     assert "rien n'a été capturé" in seen["refused"]
     assert "clé USB" not in seen["refused"]
     assert "Rien n'est écrit sur une clé" in seen["ask"]
@@ -331,31 +282,27 @@ def test_one_key_one_meaning_on_every_screen() -> None:
 
 
 def test_f1_lists_the_screen_keys_and_the_key_bar_never_cuts_a_hint(make_kiosk: Any) -> None:
-    from kiosk.app import KioskApp
     from kiosk.widgets import KeyBar
 
     kiosk = make_kiosk()
-    app: Any = KioskApp(kiosk, first="signin")
     seen: dict[str, Any] = {}
 
-    async def run() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await sign_in(pilot, app)
-            open_visit(kiosk, [[(FIXED_DAY, False)]])
-            app.goto_review()
-            await until(pilot, app, "ReviewScreen")
-            await pilot.pause()
-            bar = app.screen.query_one(KeyBar)
-            seen["all"] = app.screen.keys()
-            seen["shown"] = bar.shown
-            seen["lines"] = str(bar.render()).splitlines()
-            await pilot.press("f1")
-            await until(pilot, app, "HelpModal")
-            seen["help"] = text_of(app, "#help-keys")
-            await pilot.press("escape")
-            await until(pilot, app, "ReviewScreen")
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        open_visit(kiosk, [[(FIXED_DAY, False)]])
+        app.goto_review()
+        await until(pilot, app, "ReviewScreen")
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        seen["all"] = app.screen.keys()
+        seen["shown"] = bar.shown
+        seen["lines"] = str(bar.render()).splitlines()
+        await pilot.press("f1")
+        await until(pilot, app, "HelpModal")
+        seen["help"] = text_of(app, "#help-keys")
+        await pilot.press("escape")
+        await until(pilot, app, "ReviewScreen")
 
-    asyncio.run(run())
+    run_app(kiosk, steps)
     shown, every = seen["shown"], seen["all"]
     assert len(shown) < len(every) + 1 and shown[-1][0] == "F1"  # "F1 more keys" ends it
     assert shown[:-1] == every[: len(shown) - 1]  # whole hints, in order
@@ -370,35 +317,30 @@ def test_f1_lists_the_screen_keys_and_the_key_bar_never_cuts_a_hint(make_kiosk: 
 def test_one_deadlines_panel_flags_past_dates_and_f8_asks(make_kiosk: Any) -> None:
     from textual.widgets import DataTable
 
-    from kiosk.app import KioskApp
-
     kiosk = make_kiosk()
-    app: Any = KioskApp(kiosk, first="signin")
     seen: dict[str, Any] = {}
     past, later = FIXED_DAY - dt.timedelta(days=3), FIXED_DAY + dt.timedelta(days=20)
 
-    async def run() -> None:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await sign_in(pilot, app)
-            session = open_visit(kiosk, [[(later, True)], [], [(past, False)]])
-            app.goto_review()
-            await until(pilot, app, "ReviewScreen")
-            await pilot.pause()
-            table = app.screen.query_one("#deadlines", DataTable)
-            seen["rows"] = [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)]
-            await pilot.press("f8")
-            await until(pilot, app, "ConfirmModal")
-            seen["ask"] = app.screen.question
-            await pilot.press("enter")  # "Check the deadlines": back to the table
-            await until(pilot, app, "ReviewScreen")
-            seen["focus"] = app.screen.focused.id
-            await pilot.press("down", "d")  # the second row: document 3's past date
-            await pilot.pause()
-            seen["confirmed"] = session.view().documents[2].deadlines[0].confirmed
-            await pilot.press("f8")
-            await until(pilot, app, "BundleScreen")
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        session = open_visit(kiosk, [[(later, True)], [], [(past, False)]])
+        app.goto_review()
+        await until(pilot, app, "ReviewScreen")
+        await pilot.pause()
+        table = app.screen.query_one("#deadlines", DataTable)
+        seen["rows"] = [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)]
+        await pilot.press("f8")
+        await until(pilot, app, "ConfirmModal")
+        seen["ask"] = app.screen.question
+        await pilot.press("enter")  # "Check the deadlines": back to the table
+        await until(pilot, app, "ReviewScreen")
+        seen["focus"] = app.screen.focused.id
+        await pilot.press("down", "d")  # the second row: document 3's past date
+        await pilot.pause()
+        seen["confirmed"] = session.view().documents[2].deadlines[0].confirmed
+        await pilot.press("f8")
+        await until(pilot, app, "BundleScreen")
 
-    asyncio.run(run())
+    run_app(kiosk, steps, size=(120, 40))
     rows = seen["rows"]
     assert [r[0] for r in rows] == ["1", "3"]  # every document's deadline, in one table
     assert "passée" in rows[1][1] and "passée" not in rows[0][1]
@@ -408,40 +350,36 @@ def test_one_deadlines_panel_flags_past_dates_and_f8_asks(make_kiosk: Any) -> No
 
 # -- the drive ---------------------------------------------------------------------------------
 def test_an_unusable_or_vanished_drive_is_a_status_never_ready(make_kiosk: Any) -> None:
-    from kiosk.app import KioskApp
     from kiosk.screens.delivery import DriveScreen
     from nextstep.drives.status import DriveStatus
 
     kiosk = make_kiosk()
     drive = Path(kiosk.drive_spec)
-    app: Any = KioskApp(kiosk, first="signin")
     seen: dict[str, Any] = {}
 
-    async def run() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await sign_in(pilot, app)
-            session = open_visit(kiosk)
-            session.build()
-            # A plain file where the drive folder was.
-            shutil.rmtree(drive)
-            drive.write_text("not a drive\n")
-            app.push_screen(DriveScreen(poll=False))
-            await until(pilot, app, "DriveScreen")
-            await pilot.press("w")
-            await settle(pilot, app)
-            seen["file"] = (app.screen.status, text_of(app, "#drive-status"))
-            # The folder renamed away: no drive, and it is not re-created.
-            drive.unlink()
-            await pilot.press("w")
-            await settle(pilot, app)
-            seen["gone"] = (app.screen.status, text_of(app, "#drive-status"), drive.exists())
-            # The drive back: written and verified.
-            drive.mkdir()
-            await pilot.press("w")
-            await settle(pilot, app)
-            seen["back"] = app.screen.status
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        session = open_visit(kiosk)
+        session.build()
+        # A plain file where the drive folder was.
+        shutil.rmtree(drive)
+        drive.write_text("not a drive\n")
+        app.push_screen(DriveScreen(poll=False))
+        await until(pilot, app, "DriveScreen")
+        await pilot.press("w")
+        await settle(pilot, app)
+        seen["file"] = (app.screen.status, text_of(app, "#drive-status"))
+        # The folder renamed away: no drive, and it is not re-created.
+        drive.unlink()
+        await pilot.press("w")
+        await settle(pilot, app)
+        seen["gone"] = (app.screen.status, text_of(app, "#drive-status"), drive.exists())
+        # The drive back: written and verified.
+        drive.mkdir()
+        await pilot.press("w")
+        await settle(pilot, app)
+        seen["back"] = app.screen.status
 
-    asyncio.run(run())
+    run_app(kiosk, steps)
     assert seen["file"][0] is DriveStatus.UNSUPPORTED and "✘" in seen["file"][1]
     assert seen["gone"][0] is DriveStatus.NO_DEVICE and "Aucune clé USB" in seen["gone"][1]
     assert not seen["gone"][2]
@@ -449,77 +387,67 @@ def test_an_unusable_or_vanished_drive_is_a_status_never_ready(make_kiosk: Any) 
 
 
 def test_writing_onto_someone_elses_drive_asks_first(make_kiosk: Any) -> None:
-    from kiosk.app import KioskApp
     from kiosk.screens.delivery import DriveScreen
     from nextstep.drives.status import DriveStatus
 
     kiosk = make_kiosk()
     drive = Path(kiosk.drive_spec)
-    app: Any = KioskApp(kiosk, first="signin")
     seen: dict[str, Any] = {}
 
-    async def run() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await sign_in(pilot, app)
-            first_bundle_on(kiosk, str(drive))  # someone else's
-            before = {p.name: p.read_bytes() for p in drive.iterdir()}
-            session = open_visit(kiosk)
-            session.build()
-            app.push_screen(DriveScreen(poll=False))
-            await until(pilot, app, "DriveScreen")
-            await pilot.press("w")
-            await until(pilot, app, "ConfirmModal")
-            seen["ask"] = app.screen.question
-            await pilot.press("enter")  # "No, change the drive"
-            await until(pilot, app, "DriveScreen")
-            seen["untouched"] = {p.name: p.read_bytes() for p in drive.iterdir()} == before
-            seen["said"] = text_of(app, "#drive-status")
-            await pilot.press("w")
-            await until(pilot, app, "ConfirmModal")
-            await pilot.press("shift+tab", "enter")  # "Yes, write on it"
-            await settle(pilot, app)
-            seen["status"] = app.screen.status
-            seen["others_kept"] = all(
-                (drive / name).read_bytes() == data for name, data in before.items()
-            )
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        written_visit(kiosk)  # someone else's
+        before = {p.name: p.read_bytes() for p in drive.iterdir()}
+        session = open_visit(kiosk)
+        session.build()
+        app.push_screen(DriveScreen(poll=False))
+        await until(pilot, app, "DriveScreen")
+        await pilot.press("w")
+        await until(pilot, app, "ConfirmModal")
+        seen["ask"] = app.screen.question
+        await pilot.press("enter")  # "No, change the drive"
+        await until(pilot, app, "DriveScreen")
+        seen["untouched"] = {p.name: p.read_bytes() for p in drive.iterdir()} == before
+        seen["said"] = text_of(app, "#drive-status")
+        await pilot.press("w")
+        await until(pilot, app, "ConfirmModal")
+        await pilot.press("shift+tab", "enter")  # "Yes, write on it"
+        await settle(pilot, app)
+        seen["status"] = app.screen.status
+        seen["others_kept"] = all(
+            (drive / name).read_bytes() == data for name, data in before.items()
+        )
 
-    asyncio.run(run())
+    run_app(kiosk, steps)
     assert "1 autre(s) personne(s)" in seen["ask"]
     assert seen["untouched"] and seen["said"].startswith("Rien n'est écrit")
     assert seen["status"] is DriveStatus.VERIFIED and seen["others_kept"]
 
 
 def test_a_drive_with_several_bundles_lists_them_and_staff_pick_one(make_kiosk: Any) -> None:
-    from kiosk.app import KioskApp
-
     kiosk = make_kiosk()
-    drive = kiosk.drive_spec
-    first, first_phrase = first_bundle_on(kiosk, drive)
-    second, second_phrase = first_bundle_on(kiosk, drive)
-    app: Any = KioskApp(kiosk, first="signin")
+    first, first_phrase = written_visit(kiosk)
+    second, second_phrase = written_visit(kiosk)
     seen: dict[str, Any] = {}
 
-    async def run() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await sign_in(pilot, app)
-            await pilot.press("r")
-            await until(pilot, app, "ChoiceModal")
-            options = app.screen.query_one("#choices")
-            seen["labels"] = [str(options.get_option_at_index(i).prompt) for i in range(2)]
-            await pilot.press("down", "enter")
-            await until(pilot, app, "LanguageScreen")
-            seen["holder"] = app.screen.holder_id
-            # After consent, the chosen bundle is the one opened with its passphrase.
-            await pilot.press("enter")
-            await until(pilot, app, "ConsentScreen")
-            await answer_consent(pilot, app, [True, False, False, False])
-            await until(pilot, app, "PassphraseScreen")
-            phrase = first_phrase if seen["holder"] == first else second_phrase
-            await pilot.press(*phrase, "enter")
-            await until(pilot, app, "CaptureScreen")
-            seen["opened"] = kiosk.returning
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await pilot.press("r")
+        await until(pilot, app, "ChoiceModal")
+        options = app.screen.query_one("#choices")
+        seen["labels"] = [str(options.get_option_at_index(i).prompt) for i in range(2)]
+        await pilot.press("down", "enter")
+        await until(pilot, app, "LanguageScreen")
+        seen["holder"] = app.screen.holder_id
+        # After consent, the chosen bundle is the one opened with its passphrase.
+        await pilot.press("enter")
+        await until(pilot, app, "ConsentScreen")
+        await answer_consent(pilot, app, [True, False, False, False])
+        await until(pilot, app, "PassphraseScreen")
+        phrase = first_phrase if seen["holder"] == first else second_phrase
+        await pilot.press(*phrase, "enter")
+        await until(pilot, app, "CaptureScreen")
+        seen["opened"] = kiosk.returning
 
-    asyncio.run(run())
+    run_app(kiosk, steps)
     assert all("version 1" in label for label in seen["labels"])
     assert {label.split("titulaire ")[1] for label in seen["labels"]} == {
         first[:8],
@@ -535,48 +463,40 @@ def test_a_burst_of_keys_keeps_its_tab(make_kiosk: Any) -> None:
     the PIN field before the digits are typed."""
     from textual import events
 
-    from kiosk.app import KioskApp
-
     kiosk = make_kiosk()
-    app: Any = KioskApp(kiosk, first="signin")
 
-    async def run() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await until(pilot, app, "SignInScreen")
-            await pilot.pause()
-            for ch in "demo\t1234\r":
-                key = {"\t": "tab", "\r": "enter"}.get(ch, ch)
-                app.post_message(events.Key(key, ch if ch.isalnum() else None))
-            await until(pilot, app, "HomeScreen", timeout=30)
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await until(pilot, app, "SignInScreen")
+        await pilot.pause()
+        for ch in "demo\t1234\r":
+            key = {"\t": "tab", "\r": "enter"}.get(ch, ch)
+            app.post_message(events.Key(key, ch if ch.isalnum() else None))
+        await until(pilot, app, "HomeScreen", timeout=30)
 
-    asyncio.run(run())
+    run_app(kiosk, steps, signed_in=False)
     assert kiosk.staff == "demo"
 
 
 def test_lock_out_is_translated_and_counts_down(make_kiosk: Any) -> None:
-    from kiosk.app import KioskApp
-
     kiosk = make_kiosk()
-    app: Any = KioskApp(kiosk, first="signin")
     seen: list[str] = []
 
-    async def run() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await until(pilot, app, "SignInScreen")
-            await pilot.press(*"demo", "enter")
-            for _ in range(5):
-                await pilot.press(*"0000", "enter")
-                await settle(pilot, app)
-            seen.append(text_of(app, "#signin-message"))
-            # The right PIN while locked: still the lock-out, never "wrong PIN".
-            await pilot.press(*"1234", "enter")
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await until(pilot, app, "SignInScreen")
+        await pilot.press(*"demo", "enter")
+        for _ in range(5):
+            await pilot.press(*"0000", "enter")
             await settle(pilot, app)
-            seen.append(text_of(app, "#signin-message"))
-            await pilot.pause(2.2)
-            seen.append(text_of(app, "#signin-message"))
-            assert screen_name(app) == "SignInScreen" and kiosk.staff is None
+        seen.append(text_of(app, "#signin-message"))
+        # The right PIN while locked: still the lock-out, never "wrong PIN".
+        await pilot.press(*"1234", "enter")
+        await settle(pilot, app)
+        seen.append(text_of(app, "#signin-message"))
+        await pilot.pause(2.2)
+        seen.append(text_of(app, "#signin-message"))
+        assert screen_name(app) == "SignInScreen" and kiosk.staff is None
 
-    asyncio.run(run())
+    run_app(kiosk, steps, signed_in=False)
     first, right_pin, later = seen
     assert first.startswith("Trop de PIN erronés : la connexion est bloquée encore")
     assert right_pin.startswith("Trop de PIN erronés") and "erroné." not in right_pin
@@ -608,45 +528,42 @@ def test_running_out_of_demo_samples_is_said_in_the_staff_language() -> None:
 def test_the_readme_walk_works_by_keyboard_at_80x24(make_kiosk: Any) -> None:
     """From the first (preflight) screen to the next person, keys only, on the smallest
     terminal: the walk README.md describes."""
-    from kiosk.app import KioskApp
     from nextstep.drives.status import DriveStatus
 
     kiosk = make_kiosk()
-    app: Any = KioskApp(kiosk, first="preflight")
     seen: dict[str, Any] = {}
 
-    async def run() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await until(pilot, app, "PreflightScreen")
-            await settle(pilot, app)
-            await pilot.press("f8")
-            await sign_in(pilot, app)
-            await choose_language(pilot, app, "fr")
-            await answer_consent(pilot, app, [True, False, False, False])
-            await until(pilot, app, "CaptureScreen")
-            await pilot.press("space")
-            await settle(pilot, app)
-            await pilot.press("f8")
-            await until(pilot, app, "ReviewScreen", timeout=300)
-            await make_bundle(pilot, app)
-            await until(pilot, app, "BundleScreen")
-            await settle(pilot, app)
-            await pilot.press("f8")
-            await until(pilot, app, "DriveScreen")
-            await settle(pilot, app)
-            await pilot.press("w")
-            await settle(pilot, app)
-            seen["written"] = app.screen.status
-            await pilot.press("e")
-            await settle(pilot, app)
-            seen["ejected"] = app.screen.status
-            await pilot.press("f8")
-            await until(pilot, app, "EndScreen")
-            seen["end"] = text_of(app, "#end-text")
-            await pilot.press("f8")
-            await until(pilot, app, "HomeScreen")
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await until(pilot, app, "PreflightScreen")
+        await settle(pilot, app)
+        await pilot.press("f8")
+        await sign_in(pilot, app)
+        await choose_language(pilot, app, "fr")
+        await answer_consent(pilot, app, [True, False, False, False])
+        await until(pilot, app, "CaptureScreen")
+        await pilot.press("space")
+        await settle(pilot, app)
+        await pilot.press("f8")
+        await until(pilot, app, "ReviewScreen", timeout=300)
+        await make_bundle(pilot, app)
+        await until(pilot, app, "BundleScreen")
+        await settle(pilot, app)
+        await pilot.press("f8")
+        await until(pilot, app, "DriveScreen")
+        await settle(pilot, app)
+        await pilot.press("w")
+        await settle(pilot, app)
+        seen["written"] = app.screen.status
+        await pilot.press("e")
+        await settle(pilot, app)
+        seen["ejected"] = app.screen.status
+        await pilot.press("f8")
+        await until(pilot, app, "EndScreen")
+        seen["end"] = text_of(app, "#end-text")
+        await pilot.press("f8")
+        await until(pilot, app, "HomeScreen")
 
-    asyncio.run(run())
+    run_app(kiosk, steps, first="preflight", signed_in=False)
     assert seen["written"] is DriveStatus.VERIFIED and seen["ejected"] is DriveStatus.EJECTED
     assert seen["end"].startswith("Vos documents sont sur votre clé USB")
     assert list(Path(kiosk.drive_spec).glob("*.pdf"))

@@ -9,43 +9,26 @@ without OCR (the test is about withdrawal, not reading).
 
 from __future__ import annotations
 
-import asyncio
 import json
 from pathlib import Path
 from typing import Any
 
 import pyrage
 import pytest
+from textual.pilot import Pilot
 
-from tests.kiosk.conftest import FIXED_DAY
-from tests.kiosk.drive import settle, sign_in, until
+from nextstep import consent
+from tests.kiosk.conftest import run_app, written_visit
+from tests.kiosk.drive import settle, until
 
 
 def escrow_visit(kiosk: Any, language: str) -> tuple[str, str]:
     """A visit in ``language`` with consent to digitise and to escrow, written to the kiosk's
     drive folder; returns the bundle's file stem and the key card's passphrase."""
-    from nextstep import consent
-    from nextstep.demo import demo_consent
-    from nextstep.model import Classification, Document, OcrPage
-    from nextstep.session import Draft, Session
-    from scanners.demo import DemoScanner, sample_dir
-
-    key, audit = kiosk.open()
-    session = Session(
-        kiosk.settings, key=key, audit=audit, staff="demo", language=language, today=FIXED_DAY
+    _holder, phrase = written_visit(
+        kiosk, language=language, purposes=(consent.DIGITIZE, consent.RECOVERY)
     )
-    demo_consent(session, language, (consent.DIGITIZE, consent.RECOVERY))
-    with DemoScanner(sample_dir()) as scanner:
-        session.capture(scanner)
-    pages = session.drafts[0].pages[:1]
-    ocr = [OcrPage([], "", "fra", p.size[0], p.size[1], p.dpi) for p in pages]
-    doc = Document(pages=pages, ocr=ocr, classification=Classification("housing", 0.9))
-    session.drafts = [Draft(pages=pages, document=doc)]
-    outcome = session.build_bundle()
-    assert session.write_to_drive(kiosk.drive_spec).ok
-    stem = next(Path(kiosk.drive_spec).glob("*.pdf")).stem
-    session.end()
-    return stem, outcome.passphrase
+    return next(Path(kiosk.drive_spec).glob("*.pdf")).stem, phrase
 
 
 @pytest.fixture
@@ -66,7 +49,6 @@ def log_lines(kiosk: Any) -> int:
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_withdraw_escrow_on_the_drive_at_80x24(escrow_kiosk: Any, language: str) -> None:
-    from kiosk.app import KioskApp
     from nextstep.audit.verify import verify_log
 
     kiosk = escrow_kiosk
@@ -74,35 +56,32 @@ def test_withdraw_escrow_on_the_drive_at_80x24(escrow_kiosk: Any, language: str)
     drive = Path(kiosk.drive_spec)
     escrow = drive / f"{stem}.recovery.age"
     assert escrow.is_file()
-    app: Any = KioskApp(kiosk, first="signin")
     seen: dict[str, Any] = {}
 
-    async def run() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await sign_in(pilot, app)
-            await pilot.press("v")
-            await until(pilot, app, "WithdrawScreen")
-            await settle(pilot, app)
-            await pilot.press(*phrase, "enter")
-            await settle(pilot, app)
-            screen = app.screen
-            boxes = list(screen.query("Checkbox"))
-            seen["boxes"] = {str(b.id): b.value for b in boxes}
-            # Nothing ticked: F8 says so and withdraws nothing.
-            await pilot.press("f8")
-            await until(pilot, app, "ErrorModal")
-            await pilot.press("enter")
-            await until(pilot, app, "WithdrawScreen")
-            screen.query_one("#withdraw-recovery_escrow").value = True
-            await pilot.press("f8")
-            await until(pilot, app, "ConfirmModal")
-            seen["question"] = str(app.screen.question)
-            await pilot.press("shift+tab", "enter")  # "No" has the focus: a safe default
-            await until(pilot, app, "WithdrawScreen")
-            await settle(pilot, app)
-            seen["status"] = str(screen.query_one("#withdraw-status").render())
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await pilot.press("v")
+        await until(pilot, app, "WithdrawScreen")
+        await settle(pilot, app)
+        await pilot.press(*phrase, "enter")
+        await settle(pilot, app)
+        screen = app.screen
+        boxes = list(screen.query("Checkbox"))
+        seen["boxes"] = {str(b.id): b.value for b in boxes}
+        # Nothing ticked: F8 says so and withdraws nothing.
+        await pilot.press("f8")
+        await until(pilot, app, "ErrorModal")
+        await pilot.press("enter")
+        await until(pilot, app, "WithdrawScreen")
+        screen.query_one("#withdraw-recovery_escrow").value = True
+        await pilot.press("f8")
+        await until(pilot, app, "ConfirmModal")
+        seen["question"] = str(app.screen.question)
+        await pilot.press("shift+tab", "enter")  # "No" has the focus: a safe default
+        await until(pilot, app, "WithdrawScreen")
+        await settle(pilot, app)
+        seen["status"] = str(screen.query_one("#withdraw-status").render())
 
-    asyncio.run(run())
+    run_app(kiosk, steps)
     assert seen["boxes"] == {
         "withdraw-digitize_store": False,
         "withdraw-recovery_escrow": False,
@@ -123,8 +102,6 @@ def test_withdraw_escrow_on_the_drive_at_80x24(escrow_kiosk: Any, language: str)
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_a_wrong_passphrase_removes_nothing_and_says_so(escrow_kiosk: Any, language: str) -> None:
-    from kiosk.app import KioskApp
-
     kiosk = escrow_kiosk
     stem, phrase = escrow_visit(kiosk, language)
     escrow = Path(kiosk.drive_spec) / f"{stem}.recovery.age"
@@ -134,25 +111,22 @@ def test_a_wrong_passphrase_removes_nothing_and_says_so(escrow_kiosk: Any, langu
 
     wrong = passphrases.generate()
     assert wrong != phrase
-    app: Any = KioskApp(kiosk, first="signin")
     seen: dict[str, Any] = {}
 
-    async def run() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await sign_in(pilot, app)
-            await pilot.press("v")
-            await until(pilot, app, "WithdrawScreen")
-            await settle(pilot, app)
-            await pilot.press(*wrong, "enter")
-            await settle(pilot, app)
-            seen["modal"] = type(app.screen).__name__
-            seen["message"] = app.screen.message
-            await pilot.press("enter")
-            await until(pilot, app, "WithdrawScreen")
-            seen["status"] = str(app.screen.query_one("#withdraw-status").render())
-            seen["boxes"] = len(app.screen.query("Checkbox"))
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await pilot.press("v")
+        await until(pilot, app, "WithdrawScreen")
+        await settle(pilot, app)
+        await pilot.press(*wrong, "enter")
+        await settle(pilot, app)
+        seen["modal"] = type(app.screen).__name__
+        seen["message"] = app.screen.message
+        await pilot.press("enter")
+        await until(pilot, app, "WithdrawScreen")
+        seen["status"] = str(app.screen.query_one("#withdraw-status").render())
+        seen["boxes"] = len(app.screen.query("Checkbox"))
 
-    asyncio.run(run())
+    run_app(kiosk, steps)
     assert seen["modal"] == "ErrorModal"
     assert "rien n'a été retiré" in seen["message"]  # said in the staff's language (fr)
     assert seen["boxes"] == 0
@@ -161,29 +135,24 @@ def test_a_wrong_passphrase_removes_nothing_and_says_so(escrow_kiosk: Any, langu
 
 
 def test_home_offers_withdrawal_and_f1_lists_its_key(make_kiosk: Any) -> None:
-    from kiosk.app import KioskApp
-
     kiosk = make_kiosk()
-    app: Any = KioskApp(kiosk, first="signin")
     seen: dict[str, Any] = {}
 
-    async def run() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await sign_in(pilot, app)
-            await pilot.press("f1")
-            await until(pilot, app, "HelpModal")
-            seen["help"] = str(app.screen.query_one("#help-keys").render())
-            await pilot.press("escape")
-            await until(pilot, app, "HomeScreen")
-            await pilot.press("v")
-            await settle(pilot, app)
-            seen["modal"] = type(app.screen).__name__
-            seen["message"] = str(getattr(app.screen, "message", ""))
-            await pilot.press("enter")
-            await until(pilot, app, "WithdrawScreen")
-            seen["status"] = str(app.screen.query_one("#withdraw-status").render())
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await pilot.press("f1")
+        await until(pilot, app, "HelpModal")
+        seen["help"] = str(app.screen.query_one("#help-keys").render())
+        await pilot.press("escape")
+        await until(pilot, app, "HomeScreen")
+        await pilot.press("v")
+        await settle(pilot, app)
+        seen["modal"] = type(app.screen).__name__
+        seen["message"] = str(getattr(app.screen, "message", ""))
+        await pilot.press("enter")
+        await until(pilot, app, "WithdrawScreen")
+        seen["status"] = str(app.screen.query_one("#withdraw-status").render())
 
-    asyncio.run(run())
+    run_app(kiosk, steps)
     assert seen["modal"] == "ErrorModal" and "Aucun dossier NextStep" in seen["message"]
     assert "V  Retirer le consentement" in seen["help"]
     # The empty demo drive holds no bundle: said, and nothing to type yet.
@@ -191,31 +160,56 @@ def test_home_offers_withdrawal_and_f1_lists_its_key(make_kiosk: Any) -> None:
 
 
 def test_without_a_key_card_staff_attest_and_it_is_logged(escrow_kiosk: Any) -> None:
-    from kiosk.app import KioskApp
-
     kiosk = escrow_kiosk
     stem, _phrase = escrow_visit(kiosk, "fr")
     escrow = Path(kiosk.drive_spec) / f"{stem}.recovery.age"
-    app: Any = KioskApp(kiosk, first="signin")
 
-    async def run() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await sign_in(pilot, app)
-            await pilot.press("v")
-            await until(pilot, app, "WithdrawScreen")
-            await settle(pilot, app)
-            app.screen.action_attest()
-            await until(pilot, app, "ConfirmModal")
-            await pilot.press("shift+tab", "enter")
-            await until(pilot, app, "WithdrawScreen")
-            await settle(pilot, app)
-            app.screen.query_one("#withdraw-recovery_escrow").value = True
-            await pilot.press("f8")
-            await until(pilot, app, "ConfirmModal")
-            await pilot.press("shift+tab", "enter")
-            await until(pilot, app, "WithdrawScreen")
-            await settle(pilot, app)
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await pilot.press("v")
+        await until(pilot, app, "WithdrawScreen")
+        await settle(pilot, app)
+        app.screen.action_attest()
+        await until(pilot, app, "ConfirmModal")
+        await pilot.press("shift+tab", "enter")
+        await until(pilot, app, "WithdrawScreen")
+        await settle(pilot, app)
+        app.screen.query_one("#withdraw-recovery_escrow").value = True
+        await pilot.press("f8")
+        await until(pilot, app, "ConfirmModal")
+        await pilot.press("shift+tab", "enter")
+        await until(pilot, app, "WithdrawScreen")
+        await settle(pilot, app)
 
-    asyncio.run(run())
+    run_app(kiosk, steps)
     assert not escrow.exists()
     assert withdrawn_proofs(kiosk) == ["staff_attestation"]
+
+
+def test_a_drive_with_several_bundles_asks_which_and_reads_that_one(escrow_kiosk: Any) -> None:
+    """Two people's bundles on one drive: staff pick one in the list, and the key card proof
+    and the purposes shown are that bundle's."""
+    kiosk = escrow_kiosk
+    _first, _first_phrase = written_visit(kiosk)  # digitise only
+    second, phrase = written_visit(kiosk, purposes=(consent.DIGITIZE, consent.RECOVERY))
+    seen: dict[str, Any] = {}
+
+    async def steps(pilot: Pilot[Any], app: Any) -> None:
+        await pilot.press("v")
+        await until(pilot, app, "ChoiceModal")
+        asked = app.screen_stack[-2].query_one("#withdraw-status").render()
+        seen["asked"] = " ".join(str(asked).split())
+        options = app.screen.query_one("#choices")
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(2)]
+        index = next(i for i, label in enumerate(labels) if second[:8] in label)
+        await pilot.press(*(["down"] * index), "enter")
+        await until(pilot, app, "WithdrawScreen")
+        await settle(pilot, app)
+        seen["found"] = " ".join(str(app.screen.query_one("#withdraw-status").render()).split())
+        await pilot.press(*phrase, "enter")
+        await settle(pilot, app)
+        seen["boxes"] = sorted(str(b.id) for b in app.screen.query("Checkbox"))
+
+    run_app(kiosk, steps)
+    assert seen["asked"].startswith("Cette clé contient 2 dossiers")
+    assert seen["found"] == "Le dossier de la personne est sur la clé."
+    assert seen["boxes"] == ["withdraw-digitize_store", "withdraw-recovery_escrow"]
