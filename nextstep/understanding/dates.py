@@ -82,9 +82,13 @@ _BIRTH = re.compile(
 _START = re.compile(
     r"(?:à partir du|à dater du|prend cours|prenant cours|entre en vigueur|débute|"
     r"depuis le|vangt aan|ingaand|met ingang van|vanaf|gaat in|ab dem|beginnt|seit dem|"
+    r"commencen?t|commencera|commenceront|débutent|débutera|début|begint|beginnen|starten|"
+    r"\w*beginn|start|starts|begins|geldig van|gültig (?:vom|ab)|valable (?:du|à partir du)|"
+    r"valid from|début de validité|p[ée]riode|period|\w*zeitraum|\w*periode|"
     r"mit Wirkung|starting|effective|from|as of|since|du|en sa séance|séance du|"
     r"vergadering van|Sitzung vom|meeting of|your letter|votre (?:lettre|courrier|demande) du|"
-    r"uw (?:brief|aanvraag) van|Ihr(?:e)? (?:Schreiben|Antrag) vom)\s*(?:le\s+|de\s+|op\s+)?$",
+    r"uw (?:brief|aanvraag) van|Ihr(?:e)? (?:Schreiben|Antrag) vom|"
+    r"(?:demande|requête|aanvraag|verzoek|Antrag|application|request)\s+(?:du|van|vom|of|dated))\s*:?\s*(?:le\s+|de\s+|op\s+|am\s+|on\s+|the\s+)?$",
     re.I,
 )
 #: the day a card or certificate was issued, or a payment made: history, never a deadline
@@ -94,8 +98,16 @@ _ISSUED_OR_DONE = re.compile(
     r"issued|date of issue|"
     r"payée?s?|réglée?s?|versée?s?|reçue?s?|betaald|ontvangen|overgemaakt|bezahlt|"
     r"überwiesen|erhalten|eingegangen|paid|received|"
-    r"notifiée?s?(?: en main propre)?|remise? en main propre|betekend|zugestellt|served)"
+    r"notifiée?s?(?: en main propre)?|remise? en main propre|signifiée?s?|betekend|zugestellt|"
+    r"served)"
     r"(?:\s+(?:le|op|am|on))?\s*:?\s*$",
+    re.I,
+)
+#: money paid to the reader (a wage, a benefit), not a bill: "seront versés ... vers le",
+#: "virement sur votre compte ... le", "wordt gestort op", "paid into your account on"
+_PAID_TO_READER = re.compile(
+    r"(?:(?:sera|seront) versée?s?|virement sur (?:le|votre) compte|paid into your|"
+    r"wordt (?:gestort|uitbetaald)|uitbetaald|ausgezahlt|Auszahlung)[^.\n]{0,45}$",
     re.I,
 )
 #: a weekday, whole or cut short, as e-mail headers and receipts print it before a date
@@ -103,12 +115,62 @@ _SHORT_WEEKDAY = (
     r"(?i:(?:" + _WEEKDAYS + r")|lun|mar|mer|jeu|ven|sam|dim|lu|me|je|ve|sa|di|ma|wo|do|vr|za|"
     r"zo|mo|mi|fr|so|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
 )
+#: a place name as letters print it before their date: capitalised words, with the small
+#: words of compound names ("Frankfurt am Main", "Mont-sur-Marchienne", "Sint-Pieters-Leeuw")
+_PLACE = (
+    r"[A-ZÀ-Ý][\w'’.]+(?:(?:[ \-](?:sur|sous|lez|am|an|der|de|du|la|le|les|en|op|aan|den|bei|"
+    r"im|in|upon|on|l'|d')?)+[A-ZÀ-Ý][\w'’.]+){0,3}"
+)
+#: what signs a document off with its place: "Fait en deux exemplaires à Liège, le",
+#: "Signé à Namur le", "Voor akkoord, Antwerpen", "Getekend te Gent op", "Signed at Leeds on"
+_SIGNED_AT = (
+    r"(?:Fait|Signé|Établi|Etabli|Délivré|Opgemaakt|Gegeven|Getekend|Gedaan|Afgeleverd|"
+    r"Ausgefertigt|Unterzeichnet|Signed|Done)\b[^\n]{0,40}?\b(?:à|a|te|in|at)\s+"
+    + _PLACE
+    + r"\s*,?\s*(?:le|op|am|on|den|de)?|Voor akkoord,?\s*"
+    + _PLACE
+    + r"\s*,?\s*(?:op|de)?"
+)
+#: labels that name the document's own date ("Date de facture :", "Factuurdatum:",
+#: "Rechnungsdatum:", "Date of notice:", "Issue date:")
+_DOCDATE_LABEL = (
+    r"(?:Date|Datum)\s+(?:de\s+(?:la\s+)?(?:facture|lettre|décision|notification|l['’]avis|"
+    r"l['’]envoi|émission|prescription|l['’]acte)|du\s+(?:courrier|document|décompte)|"
+    r"d['’](?:émission|envoi)|van\s+(?:de\s+)?(?:brief|factuur|beslissing|verzending|afgifte)|"
+    r"des\s+(?:Schreibens|Bescheids|Briefes)|of\s+(?:the\s+)?(?:letter|notice|decision|invoice|"
+    r"issue))|Factuurdatum|Rechnungsdatum|Briefdatum|Bescheiddatum|Verzenddatum|Afgiftedatum|"
+    r"Ausstellungsdatum|Invoice date|Issue date|Letter date|Date of issue|Issued(?: on)?"
+)
 _DOCDATE_BEFORE = re.compile(
-    r"(?:^|\n)\s*(?:[A-ZÀ-Ý][\w'’\-.]+(?:[ \-][A-ZÀ-Ý]?[\w'’\-.]+){0,3}\s*,\s*"
-    r"(?:le|den|de|am|the|on)?\s*|"
+    r"(?:(?:^|\n)\s*(?:" + _PLACE + r"\s*,\s*(?:le|den|de|am|the|on)?\s*|"
     r"(?:Date|Datum|Le|Fait à .{1,30}? le|Opgemaakt te .{1,30}? op|Gegeven te .{1,30}? op|"
     r"Envoyé|Sent|Verzonden|Verstuurd|Gesendet)"
-    r"\s*:?\s*(?:" + _SHORT_WEEKDAY + r")?)$",
+    r"\s*:?\s*(?:"
+    + _SHORT_WEEKDAY
+    + r")?)|(?:"
+    + _SIGNED_AT
+    + r"|"
+    + _DOCDATE_LABEL
+    + r")\s*:?\s*(?:"
+    + _SHORT_WEEKDAY
+    + r")?)$",
+)
+#: a decision or a statement titled with its own date ("Jugement du 15 octobre 2026",
+#: "ARRÊT n° 318 442 du", "Décompte n° 2026-21 du", "Urteil vom", "Bescheid vom")
+_TITLED = re.compile(
+    r"(?:^|\n)\s*(?:Jugement|JUGEMENT|Arrêt|ARRÊT|Ordonnance|ORDONNANCE|Décision|DÉCISION|"
+    r"Décompte|DÉCOMPTE|Vonnis|VONNIS|Arrest|ARREST|Beschikking|BESCHIKKING|Urteil|URTEIL|"
+    r"Beschluss|BESCHLUSS|Bescheid|BESCHEID|Judgment|JUDGMENT)\b[^\n:]{0,30}?"
+    r"\b(?:du|van|vom|of|dated)\s*$"
+)
+#: the day a card was issued or a decision notified: the document's date when it prints
+#: no other ("Notifié le", "Ausgestellt am", "Afgegeven op", "Kennisgeving gedaan op")
+_ISSUED_ON = re.compile(
+    r"(?:délivrée?|émise?|date de délivrance|date d['’]émission|notifiée?(?: en main propre)?|"
+    r"afgegeven|afgeleverd|uitgereikt|datum van afgifte|kennisgeving gedaan|betekend|"
+    r"ausgestellt|zugestellt|issued|date of issue|served)"
+    r"(?:\s+(?:[àa]|te|in)\s+" + _PLACE + r",?)?(?:\s+(?:le|op|am|on))?\s*:?\s*$",
+    re.I,
 )
 #: a printed time stamp right after a date ("16/06/2026 10:42"): a receipt's or an e-mail's
 #: own moment, not an appointment ("à 10h", "um 10 Uhr", "at 10:00" have their word)
@@ -251,7 +313,8 @@ def _next_occurrence(anchor: dt.date, month: int, day: int) -> dt.date | None:
 
 _REF_LABEL = re.compile(
     r"(?:n°|nº|no\.|nr\.?|numéro|nummer|number|réf\.?|ref\.?|référence|referentie|referenz|"
-    r"reference|kenmerk|aktenzeichen|az\.|dossier|file|rechnungs\w*|factuur\w*|facture|invoice)"
+    r"reference|kenmerk|aktenzeichen|az\.|dossier|file|rechnungs(?!datum)\w*|"
+    r"factuur(?!datum)\w*|(?<!de )(?<!la )facture|(?<!of )invoice)"
     r"\s*:?\s*$",
     re.I,
 )
@@ -341,13 +404,28 @@ def _clean(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+def _appointment_after(text: str, end: int) -> bool:
+    """A time follows the date: an appointment, not a letter's date (unless it is a printed
+    time stamp)."""
+    after = text[end : end + 20]
+    return bool(_TIME_AFTER.match(after)) and not _STAMP_AFTER.match(after)
+
+
 def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.date | None:
     """The letter's own date: "Liège, le 16 novembre 2026", "Datum: ...", else the first date
     in the top third of the text that is not a birth date."""
     mentions = find_dates(text) if mentions is None else mentions
     for m in mentions:
         before = text[max(0, m.start - 60) : m.start]
-        if _DOCDATE_BEFORE.search(before) and not _BIRTH.search(before):
+        if (
+            (_DOCDATE_BEFORE.search(before) or _TITLED.search(before))
+            and not _BIRTH.search(before)
+            and not _appointment_after(text, m.end)  # "Datum: dinsdag 15 december om 08:50"
+        ):
+            return m.date
+    for m in mentions:  # a card's issue date, a decision's notification, a stamp
+        before = text[max(0, m.start - 70) : m.start]
+        if (_ISSUED_ON.search(before) or _STAMP.search(before)) and not _BIRTH.search(before):
             return m.date
     limit = max(400, len(text) // 3)
     newest = max((m.date for m in mentions), default=None)
@@ -364,10 +442,7 @@ def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.da
             or _DEADLINE_CUE.search(before[-25:])
             or _RANGE_END.search(before[-40:])
             or _START.search(before[-40:])
-            or (  # an appointment, not a letter's date (a printed time stamp is one)
-                _TIME_AFTER.match(text[m.end : m.end + 20])
-                and not _STAMP_AFTER.match(text[m.end : m.end + 20])
-            )
+            or _appointment_after(text, m.end)
             or (newest is not None and (newest - m.date).days > 2 * 366)  # a birth, a past act
             or (first_due is not None and first_due < m.date)  # a letter predates its deadlines
         ):
@@ -439,9 +514,11 @@ _EFFECT_BEFORE = re.compile(
 )
 #: "du 14 au", "vom 19. bis", "van 3 tot", "from 14 to": the date that follows ends a range
 _RANGE_END = re.compile(
-    r"\b(?:du|vom|van|from|between|entre le)\s*:?\s+(?:\w+\s+)?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
+    r"(?:\b(?:du|vom|van|from|between|entre le)|(?:p[ée]riode|period|\w*zeitraum|\w*periode)"
+    r"\s*:)\s*:?\s+(?:\w+\s+)?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.\d{1,2}\.?|"
     r"\d{1,2}(?:er|\.|e|st|nd|rd|th)?(?:\s+(?:" + _MONTH_RE + r")\.?)?(?:\s+\d{4})?)\s*"
-    r"(?:au|bis(?: zum)?|tot(?: en met)?|to|until|and|et|und|en|-|–)\s*:?\s*(?:le\s+|den\s+)?$",
+    r"(?:au|bis(?: zum)?|tot(?: en met)?|to|until|and|et|und|en|-|–)\s*:?\s*(?:le\s+|den\s+)?"
+    r"(?:(?:" + _WEEKDAYS + r")\s+)?$",
     re.I,
 )
 #: a range whose end is a deadline: a validity period, a registration or application window
@@ -454,17 +531,6 @@ _RANGE_DEADLINE = re.compile(
 _ENDS_HERE = re.compile(
     r"expir|prend(?:ra)? fin|se termine|eindigt|loopt af|vervalt|endet|läuft .{0,20}ab|"
     r"\bends\b|will end",
-    re.I,
-)
-#: a start date that is nonetheless something to do: the first working day, a course's start
-_ACTION_START = re.compile(
-    r"travail|emploi|contrat|formation|werk|job|opleiding|arbeit|stelle|dienst antreten|work|"
-    r"training|course|cours\b|stage|début|commence|begin|starten?\b|anfangen",
-    re.I,
-)
-_NOT_ACTION = re.compile(
-    r"préavis|opzeg|kündigung|notice|loyer|huur|miete|rent\b|index|bail|lease|allocation|"
-    r"uitkering|leistung|benefit|indemn",
     re.I,
 )
 #: relative periods counted from something other than the letter or its notification
@@ -487,6 +553,42 @@ _BEFORE_EVENT = re.compile(
     r"(?:der|dem|the|l'|l’|la|le|de|het)?\s*"
     r"(onderhoud|gesprek|interview|entretien|audition|anhörung|gespräch|hearing|audience|"
     r"zitting|sitzung|verhandlung|afspraak|rendez-vous|termin|appointment)",
+    re.I,
+)
+#: a period that is not the reader's to keep: what the office will do ("Sie erhalten innerhalb
+#: von 4 Wochen einen Beschluss", "la décision suivra dans les 30 jours"), a third party's
+#: delay ("le Procureur dispose d'un délai de deux mois"), or a duty that runs from an
+#: event the letter does not date ("signaler tout changement dans les 8 jours", "within 12
+#: months of your recognition", "binnen acht dagen na aankomst")
+_NOT_THE_READERS = re.compile(
+    r"vous recevrez|nous (?:vous )?(?:enverrons|répondrons|communiquerons)|you will (?:receive|"
+    r"get|hear)|we will (?:send|reply|contact|let)|u ontvangt|wij (?:sturen|antwoorden)|"
+    r"Sie erhalten|wir (?:senden|schicken|antworten|melden)|"
+    r"(?:décision|beslissing|Entscheidung|Bescheid|Beschluss|decision|résultat|resultaat|"
+    r"antwoord|réponse|Antwort|answer)\s+(?:suivra|vous parviendra|sera prise|volgt|wordt|"
+    r"folgt|ergeht|will follow|will be)|dispose d['’]un délai|beschikt over|verfügt über|"
+    r"has (?:a period of|\w+ (?:days|weeks|months) to)|après un délai|na een termijn|"
+    r"nach Ablauf|after a period|"
+    r"tout(?:e)? (?:changement|modification)|elke (?:wijziging|verandering)|"
+    r"(?:\bsi|\bif|\bwenn|\bindien|\bals)\b[^.,;]{0,30}(?:chang|wijzig|veranderen|ändert)|"
+    r"jede (?:Änderung|Veränderung)|any change|"
+    r"(?:de|of|van|nach|after|na|après)\s+(?:votre|uw|your|Ihrer?|la|de|the|der|l['’])?\s*"
+    r"(?:reconnaissance|erkenning|recognition|Anerkennung|arrivée|aankomst|arrival|Ankunft|"
+    r"Einreise|entry|incapacité|arbeidsongeschiktheid|Arbeitsunfähigkeit|incapacity)",
+    re.I,
+)
+#: a stamp on the paper ("[cachet: FEDASIL - CENTRE DE LIÈGE - 09 MARS 2026]", "REÇU LE")
+_STAMP = re.compile(
+    r"(?:\[\s*(?:cachet|stempel|stamp|tampon)[^\]\n]{0,60}|REÇU LE|ONTVANGEN OP|EINGANG AM|"
+    r"EINGEGANGEN AM|RECEIVED ON|RECEIVED)\s*:?\s*$",
+    re.I,
+)
+#: a period counted from a dated notification or decision the sentence names ("dans les
+#: trois mois suivant la notification de la décision du 22 septembre 2026")
+_DATED_ANCHOR = re.compile(
+    r"^[^.;\n]{0,30}?\b(?:suivant|de|à compter de|na|nach|after|following|from)\s+"
+    r"(?:la |de |der |dem |the )?(?:notification|kennisgeving|betekening|Zustellung|"
+    r"Bekanntgabe|notice)\b[^.;\n]{0,40}?\b(?:du|van|vom|of|dated)\s*$",
     re.I,
 )
 _NOTICE_PERIOD = re.compile(
@@ -551,23 +653,23 @@ def find_deadlines(
         after_doc = doc_date is not None and m.date > doc_date
         if _ISSUED_OR_DONE.search(text[max(s, m.start - 30) : m.start]):
             continue
+        if _PAID_TO_READER.search(text[max(s, m.start - 70) : m.start]):
+            continue
+        if _STAMP.search(text[max(0, m.start - 70) : m.start]):
+            continue
         range_end = _RANGE_END.search(local)
         if range_end and not _RANGE_DEADLINE.search(text[max(s, m.start - 90) : m.start]):
             continue
-        # what the date's own clause is about: a card's fields form one long "sentence"
-        near = text[max(s, m.start - 100) : min(e, m.end + 40)]
-        action = bool(_ACTION_START.search(near)) and not _NOT_ACTION.search(near)
         lead = text[max(s, m.start - 90) : m.start]
         effect = _EFFECT_AFTER.match(after) or (
             (eb := _EFFECT_BEFORE.search(lead)) and not _ENDS_HERE.search(eb.group(0))
         )
-        if effect and not timed and not action:
+        if effect and not timed:
             continue
         if (
             _START.search(local)
             and not re.search(r"jusqu|tot |bis |until|au plus", local, re.I)
-            and not timed
-            and not action
+            and not timed  # a first day given with its hour is an appointment
         ):
             continue
         if m.yearless and not cue:
@@ -589,11 +691,23 @@ def find_deadlines(
             if _NOTICE_PERIOD.search(text[max(0, r.start() - 30) : r.start()]):
                 continue  # a notice period runs from its own start, not from the letter
             s, e = sentence_at(text, r.start(), r.end())
+            if _NOT_THE_READERS.search(text[s:e]):
+                continue
             # "..., also bis zum 24. März" / "so no later than 30 December": the stated date
             # already is the deadline
             if any(r.end() <= a < e for a, _ in absolute_spans):
                 continue
             anchor = base
+            dated = next(
+                (
+                    x
+                    for x in mentions
+                    if r.end() < x.start < e and _DATED_ANCHOR.search(text[r.end() : x.start])
+                ),
+                None,
+            )
+            if dated is not None:
+                anchor = dated.date
             ev = _EVENT_ANCHOR.match(text[r.end() : r.end() + 80])
             if ev:
                 found = _event_date(text, mentions, ev.group(1), doc_date)

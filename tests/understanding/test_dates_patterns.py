@@ -98,14 +98,20 @@ def test_effective_dates_and_range_ends_are_not_deadlines() -> None:
     assert D(2027, 5, 7) not in got
 
 
-def test_a_hearing_introduced_by_du_is_kept_and_a_job_start_is_reported() -> None:
+def test_a_hearing_introduced_by_du_is_kept_and_a_job_start_is_no_deadline() -> None:
+    """A job or a course starting is a start date, not something to do by a date (six
+    independent writers agree); a first day given with its hour is an appointment."""
     doc = D(2027, 1, 5)
     text = "Vous êtes convoqué à l'audience publique du jeudi 11 février 2027 à 9h30."
     assert dates(text, doc) == {D(2027, 2, 11): ("appointment", False)}
     text = "Je nieuwe job als magazijnier start vanaf maandag 1 februari 2027."
-    assert dates(text, doc) == {D(2027, 2, 1): ("other", False)}
+    assert dates(text, doc) == {}
     text = "Ihre Arbeit beginnt ab dem 1. Februar 2027 in der Filiale Eupen."
-    assert D(2027, 2, 1) in dates(text, doc)
+    assert dates(text, doc) == {}
+    text = "Les cours commencent le 14 septembre 2027."
+    assert dates(text, doc) == {}
+    text = "Début : lundi 1 février 2027 à 6h00, à l'entrepôt de Herstal."
+    assert dates(text, doc) == {D(2027, 2, 1): ("appointment", False)}
 
 
 def test_response_and_expiry_kinds() -> None:

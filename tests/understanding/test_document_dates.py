@@ -1,0 +1,183 @@
+"""The document's own date, found where letters, bills, cards and judgments print it, and the
+periods and dates that are not the reader's to keep (issue 12.5, round 4). Documents written
+for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from nextstep.understanding.dates import document_date, find_deadlines
+
+D = dt.date
+
+
+def deadlines(text: str, received: str) -> list[tuple[str, str]]:
+    today = dt.date.fromisoformat(received)
+    found = find_deadlines(text, doc_date=document_date(text), today=today)
+    return [(d.date.isoformat(), d.kind) for d in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        # labelled dates of bills and notices, after a billing period that starts earlier
+        (
+            "FACTURE DE RÉGULARISATION\nNuméro de facture : 026 114 778\n"
+            "Date de facture : 11/03/2026\nPériode : 01/03/2025 - 28/02/2026\n"
+            "À payer avant le 10/04/2026.",
+            D(2026, 3, 11),
+        ),
+        (
+            "Factuurnummer: 2609.55\nFactuurdatum: 08/10/2026\nVerbruiksperiode: 02/10/2025 – "
+            "01/10/2026",
+            D(2026, 10, 8),
+        ),
+        ("PATIENTENRECHNUNG\nRechnungsdatum: 21.04.2026\nZahlbar bis: 21.05.2026", D(2026, 4, 21)),
+        (
+            "Penalty notice\nDate of notice: 3 September 2026\nYou must pay within 28 days.",
+            D(2026, 9, 3),
+        ),
+        # a court's sign-off line at the bottom, after the offence date in the body
+        (
+            "STRAFBEFEHL\nDie Staatsanwaltschaft beschuldigt Sie, am 11.11.2025 ohne Fahrschein "
+            "gefahren zu sein.\nSie können innerhalb von zwei Wochen Einspruch einlegen.\n\n"
+            "Aachen, 16.02.2026\nRichterin am Amtsgericht",
+            D(2026, 2, 16),
+        ),
+        # signed contracts and agreements
+        (
+            "Contrat de travail\nDébut : 07/09/2026\nFait en deux exemplaires à Liège, le "
+            "04/09/2026\nL'employeur",
+            D(2026, 9, 4),
+        ),
+        (
+            "Achterstal op 31/08/2026: € 1.560,00\nVervaldag | Bedrag\n15/09/2026 | € 260,00\n\n"
+            "Voor akkoord, Antwerpen 1/9/2026",
+            D(2026, 9, 1),
+        ),
+        # judgments titled with their date; the decision they review is older
+        (
+            "Tribunal de la famille\n\nJugement du 15 octobre 2026 – R.G. 26/1874\n"
+            "Vu la requête du 2 juin 2026,",
+            D(2026, 10, 15),
+        ),
+        # notified or issued, when nothing else dates the paper
+        (
+            "ORDRE DE QUITTER LE TERRITOIRE\nNé le 25/12/1989\nLa demande a été déclarée "
+            "irrecevable le 30/06/2026.\n\nNotifié à Liège, le 14/07/2026",
+            D(2026, 7, 14),
+        ),
+        (
+            "Aufenthaltskarte\nAusstellungsort: Kelmis\nAusgestellt am: 05.03.2026\n"
+            "Gültig bis: 04.03.2031",
+            D(2026, 3, 5),
+        ),
+    ],
+)
+def test_the_documents_own_date(text: str, own: dt.date) -> None:
+    assert document_date(text) == own
+
+
+def test_an_appointment_labelled_datum_is_not_the_letters_date() -> None:
+    text = (
+        "Onderwerp: Herinnering afspraak\n\nWij herinneren u aan uw afspraak:\n"
+        "Datum: dinsdag 15 december 2026 om 08:50\nArts: dr. De Smet"
+    )
+    assert document_date(text) != D(2026, 12, 15)
+    assert ("2026-12-15", "appointment") in deadlines(text, "2026-12-02")
+
+
+def test_a_sentence_that_starts_a_line_is_not_a_place() -> None:
+    """ "Die Staatsanwaltschaft beschuldigt Sie, am ..." is a sentence, not "Aachen, ..." """
+    text = "Die Staatsanwaltschaft beschuldigt Sie, am 11.11.2025 in Aachen gewesen zu sein."
+    letter = text + "\n\nAachen, 16.02.2026"
+    assert document_date(letter) == D(2026, 2, 16)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sie erhalten innerhalb von 4 Wochen einen Beschluss.",
+        "De beslissing volgt binnen 30 dagen.",
+        "Le Procureur du Roi dispose d'un délai de deux mois pour rendre son avis.",
+        "L'acte pourra être dressé après un délai de deux mois.",
+        "Signalez tout changement de situation (adresse, revenus) dans les 8 jours.",
+        "Toute modification de vos revenus doit être communiquée dans les trois mois.",
+        "If you apply within 12 months of your recognition, no income is required.",
+        "Na aankomst in België moet uw echtgenote zich binnen acht werkdagen aanmelden.",
+        "If your details change, update them within 28 days.",
+    ],
+)
+def test_a_period_that_is_not_the_readers_to_keep(sentence: str) -> None:
+    text = f"Liège, le 2 mars 2026\n\nMadame,\n\n{sentence}\n\nCordialement"
+    assert deadlines(text, "2026-03-04") == []
+
+
+def test_the_readers_own_period_is_still_computed() -> None:
+    text = (
+        "Liège, le 2 mars 2026\n\nVous pouvez introduire un recours dans les 30 jours de la "
+        "notification de la présente décision."
+    )
+    assert deadlines(text, "2026-03-04") == [("2026-04-01", "appeal")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Periode: 01/12/2026 - 31/12/2026",
+        "Période : du 01/05/2026 au 31/05/2026",
+        "Assessment period: 15 December 2026 to 14 January 2027",
+        "Abrechnungszeitraum: 01.01.2027 – 31.12.2027",
+        "Periode: van maandag 19/10/2026 tot en met vrijdag 23/10/2026",
+        "Ihren Resturlaub gewähren wir Ihnen vom 14.12. bis 21.12.2026.",
+    ],
+)
+def test_the_end_of_a_billing_or_pay_period_is_no_deadline(line: str) -> None:
+    text = f"Liège, le 1 décembre 2026\n\n{line}\n"
+    assert deadlines(text, "2026-12-02") == []
+
+
+def test_a_validity_period_still_ends_in_an_expiry_and_its_start_is_none() -> None:
+    text = "Bus pass\nGeldig van 15/09/2026 tot en met 14/12/2026"
+    assert deadlines(text, "2026-09-15") == [("2026-12-14", "expiry")]
+    text = "Abonnement\nDébut de validité : 01/09/2026\nFin de validité : 31/08/2027"
+    assert deadlines(text, "2026-09-01") == [("2027-08-31", "expiry")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Les arriérés de janvier à avril 2026 seront versés avec le paiement de mai, vers le "
+        "8 juin 2026.",
+        "Virement sur le compte BE28 0018 8345 1020 le 31/01/2027.",
+        "Uw premie wordt gestort op 15 juni 2026.",
+    ],
+)
+def test_money_paid_to_the_reader_is_no_payment_deadline(sentence: str) -> None:
+    text = f"Liège, le 7 mai 2026\n\n{sentence}"
+    assert deadlines(text, "2026-05-08") == []
+
+
+def test_a_bill_still_has_its_payment_deadline() -> None:
+    text = "Date de facture : 11/03/2026\nMontant : 412,00 EUR\nÀ payer avant le 10/04/2026."
+    assert deadlines(text, "2026-03-12") == [("2026-04-10", "payment")]
+
+
+def test_a_stamp_is_no_deadline_and_dates_a_paper_that_has_no_other_date() -> None:
+    text = (
+        "Transfert vers le centre de Jumet\nArgent de poche : 7,40 € par semaine\n"
+        "Signature du résident : ______\n[cachet: FEDASIL - CENTRE DE LIÈGE - 09 MARS 2026]"
+    )
+    assert document_date(text) == D(2026, 3, 9)
+    assert deadlines(text, "2026-03-10") == []
+
+
+def test_a_period_counted_from_a_dated_notification_runs_from_that_date() -> None:
+    text = (
+        "Liège, le 13 octobre 2026\n\nVous pouvez introduire un recours auprès du tribunal du "
+        "travail dans les trois mois suivant la notification de la décision du 22 septembre "
+        "2026."
+    )
+    assert deadlines(text, "2026-10-14") == [("2026-12-22", "appeal")]
