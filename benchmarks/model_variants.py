@@ -9,11 +9,13 @@ review, is benchmarks/corpora.py.
     .venv/bin/python benchmarks/model_variants.py rules1,rules0.25,rules0.1,c16,short20
 
 Variants: ``rulesX`` (rule-feature scale X, C = 8), ``cX`` (C = X, rule scale 0.1),
-``shortN`` (texts under N words scaled down; rule scale 0.1), ``noT`` (without the templates).
+``shortN`` (texts under N words scaled down; rule scale 0.1), ``noT`` (without the templates),
+``realX`` (the real public texts, corpora R, R2, ..., weigh X in training; rule scale 0.1).
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -54,6 +56,14 @@ def main() -> int:
             learned.FULL_LENGTH = saved
         elif v.startswith("c"):
             evaluate(v, prep, T.Config(float(v[1:]), 0.1))
+        elif v.startswith("real"):
+            for k, docs in prep.items():
+                for d in docs:
+                    d.weight = float(v[4:]) if re.fullmatch(r"R\d*", k) else 1.0
+            evaluate(v, prep, T.Config(8.0, 0.1))
+            for docs in prep.values():
+                for d in docs:
+                    d.weight = 1.0
         elif v == "noT":
             evaluate(
                 v, {k: x for k, x in prep.items() if k not in T.ALWAYS_TRAIN}, T.Config(8.0, 0.1)
