@@ -389,15 +389,22 @@ def find_dates(text: str, *, anchor: dt.date | None = None) -> list[DateMention]
 _SENT_BOUNDARY = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý(])|\n\s*\n")
 
 
+#: how far a sentence reaches on either side of a date: OCR of a table or of a hostile file
+#: can run for pages without a full stop, and every date would scan all of it again
+SENTENCE_REACH = 600
+
+
 def sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
-    """Span of the sentence (or paragraph line) that holds [start, end)."""
-    s = 0
-    for m in _SENT_BOUNDARY.finditer(text):
+    """Span of the sentence (or paragraph line) that holds [start, end), at most
+    ``SENTENCE_REACH`` characters on either side of it."""
+    lo, hi = max(0, start - SENTENCE_REACH), min(len(text), end + SENTENCE_REACH)
+    s = lo
+    for m in _SENT_BOUNDARY.finditer(text, lo, hi):
         if m.end() <= start:
             s = m.end()
         elif m.start() >= end:
             return s, m.start()
-    return s, len(text)
+    return s, hi
 
 
 def _clean(s: str) -> str:
