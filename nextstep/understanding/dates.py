@@ -92,14 +92,18 @@ _START = re.compile(
     re.I,
 )
 #: the day a card or certificate was issued, or a payment made: history, never a deadline
+#: the words that say a paper was issued or notified ("délivré le", "Afgegeven op",
+#: "Ausgestellt am", "Notifié en main propre le", "Kennisgeving gedaan op", "served on")
+_ISSUED = (
+    r"délivrée?s?|émise?s?|établie?s?|date de délivrance|date d['’]émission|afgegeven|"
+    r"afgeleverd|uitgereikt|datum van afgifte|kennisgeving gedaan|ausgestellt|"
+    r"ausstellungsdatum|erteilt|issued|date of issue|notifiée?s?(?: en main propre)?|"
+    r"remise? en main propre|signifiée?s?|betekend|zugestellt|served"
+)
 _ISSUED_OR_DONE = re.compile(
-    r"(?:délivrée?s?|émise?s?|établie?s?|date de délivrance|date d'émission|date d’émission|"
-    r"afgegeven|uitgereikt|datum van afgifte|ausgestellt|ausstellungsdatum|erteilt|"
-    r"issued|date of issue|"
+    r"(?:" + _ISSUED + r"|"
     r"payée?s?|réglée?s?|versée?s?|reçue?s?|betaald|ontvangen|overgemaakt|bezahlt|"
-    r"überwiesen|erhalten|eingegangen|paid|received|"
-    r"notifiée?s?(?: en main propre)?|remise? en main propre|signifiée?s?|betekend|zugestellt|"
-    r"served)"
+    r"überwiesen|erhalten|eingegangen|paid|received)"
     r"(?:\s+(?:le|op|am|on))?\s*:?\s*$",
     re.I,
 )
@@ -166,10 +170,8 @@ _TITLED = re.compile(
 #: the day a card was issued or a decision notified: the document's date when it prints
 #: no other ("Notifié le", "Ausgestellt am", "Afgegeven op", "Kennisgeving gedaan op")
 _ISSUED_ON = re.compile(
-    r"(?:délivrée?|émise?|date de délivrance|date d['’]émission|notifiée?(?: en main propre)?|"
-    r"afgegeven|afgeleverd|uitgereikt|datum van afgifte|kennisgeving gedaan|betekend|"
-    r"ausgestellt|zugestellt|issued|date of issue|served)"
-    r"(?:\s+(?:[àa]|te|in)\s+" + _PLACE + r",?)?(?:\s+(?:le|op|am|on))?\s*:?\s*$",
+    r"(?:" + _ISSUED + r")(?:\s+(?:[àa]|te|in)\s+" + _PLACE + r",?)?(?:\s+(?:le|op|am|on))?"
+    r"\s*:?\s*$",
     re.I,
 )
 #: a printed time stamp right after a date ("16/06/2026 10:42"): a receipt's or an e-mail's
