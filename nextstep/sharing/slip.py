@@ -17,7 +17,7 @@ from PIL import Image
 
 from crypto import passphrase as passphrases
 from nextstep.bundle import i18n
-from nextstep.bundle.keycard import card_pdf
+from nextstep.bundle.keycard import QUIET_ZONE, card_pdf
 from nextstep.bundle.render import GREY, RED, RasterPage, Writer
 from nextstep.sharing.texts import check_command, t
 
@@ -67,8 +67,8 @@ def render_slip(
     w.space(3)
     code = segno.make(phrase, error="m", micro=False)
     buf = io.BytesIO()
-    modules = code.symbol_size(scale=1, border=2)[0]
-    code.save(buf, kind="png", scale=max(1, w.px(100) // modules), border=2)
+    modules = code.symbol_size(scale=1, border=QUIET_ZONE)[0]
+    code.save(buf, kind="png", scale=max(1, w.px(100) // modules), border=QUIET_ZONE)
     image = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
     w.page.image.paste(image, (w.margin, w.y))
     w.y += image.height + w.px(4)
