@@ -58,7 +58,8 @@ _NO_YEAR_EN = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?
 #: "mardi 10/03", "pour le 24/07", "vóór 5/3", "am Do. 7.10.": a day and month without the
 #: year, read only after a weekday or a word that announces a date (a bare "3/4" is a fraction)
 _NO_YEAR_NUM = re.compile(
-    rf"(?:\b(?:{_WEEKDAYS})|\b(?:lun|mar|mer|jeu|ven|sam|mo|di|mi|do|fr|sa|ma|wo|vr|za)\.|"
+    # the short weekdays of notes may drop their full stop ("Mi 07.10., 14 Uhr")
+    rf"(?:\b(?:{_WEEKDAYS})|\b(?:lun|mar|mer|jeu|ven|sam|mo|di|mi|do|fr|sa|ma|wo|vr|za)\.?|"
     r"\b(?:pour le|avant le|au plus tard le|d'ici le|le|vóór|voor|tegen|op|uiterlijk|am|bis zum|"
     r"bis|by|on|before))\s*,?\s+(\d{1,2})[./](\d{1,2})\.?(?![./]?\d)",
     re.I,
@@ -110,10 +111,36 @@ _ISSUED_OR_DONE = re.compile(
 #: money paid to the reader (a wage, a benefit), not a bill: "seront versés ... vers le",
 #: "virement sur votre compte ... le", "wordt gestort op", "paid into your account on"
 _PAID_TO_READER = re.compile(
-    r"(?:(?:sera|seront) versée?s?|virement sur (?:le|votre) compte|paid into your|"
+    r"(?:(?:sera|seront) versée?s?|versée?s? jusqu|virement sur (?:le|votre) compte|paid into your|"
     r"wordt (?:gestort|uitbetaald)|uitbetaald|ausgezahlt|Auszahlung)[^.\n]{0,45}$",
     re.I,
 )
+#: the label of the day a benefit or wage is paid out, as a column heading or a field: a
+#: schedule of payments to the reader, unlike "Échéance" / "Vervaldag" / "Uiterste betaaldatum"
+#: of a payment plan or a bill
+_PAYOUT_LABEL = re.compile(
+    r"(?<!uiterste )(?<!limite )(?<!latest )\b(?:date de paiement|date du paiement|"
+    r"payment date|datum (?:van )?(?:uit)?betaling|betaaldatum|uitbetalingsdatum|"
+    r"Auszahlungs(?:datum|termin)|Zahltag)\b",
+    re.I,
+)
+
+
+def _paid_out(text: str, start: int) -> bool:
+    """Whether the date at ``start`` sits under a payout heading: on its own line after the
+    label, or in a table (lines without a blank one between) whose first line holds it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if _PAYOUT_LABEL.search(text[line_start:start]):
+        return True
+    block = text.rfind("\n\n", 0, line_start)
+    head_start = 0 if block < 0 else block + 2
+    if line_start - head_start > 3000:  # a block that long is not a table
+        return False
+    head_end = text.find("\n", head_start)
+    head = text[head_start : head_end if 0 <= head_end < line_start else line_start]
+    return bool(_PAYOUT_LABEL.search(head)) and ("|" in head or "\t" in head or "  " in head)
+
+
 #: a weekday, whole or cut short, as e-mail headers and receipts print it before a date
 _SHORT_WEEKDAY = (
     r"(?i:(?:" + _WEEKDAYS + r")|lun|mar|mer|jeu|ven|sam|dim|lu|me|je|ve|sa|di|ma|wo|do|vr|za|"
@@ -179,7 +206,8 @@ _ISSUED_ON = re.compile(
 _STAMP_AFTER = re.compile(r"^,?\s+\d{1,2}:\d{2}(?::\d{2})?(?!\s*(?:h|uur|uhr|heures)\b)", re.I)
 
 _DEADLINE_CUE = re.compile(
-    r"avant le|au plus tard|jusqu'?au|jusqu’au|pour le|d'ici le|délai|endéans|valable|expire|"
+    rf"avant le|au plus tard|jusqu'?au|jusqu’au|pour le|pour (?:{_WEEKDAYS})|d'ici le|délai|"
+    r"endéans|valable|expire|"
     r"échéance|uiterlijk|vóór|voor|tot en met|tot|ten laatste|geldig|vervalt|termijn|"
     r"spätestens|bis zum|bis|gültig|läuft|frist|fällig|verfällt|before|no later than|by|until|"
     r"valid|expir|due|payable|vervaldag|vervaldatum|einddatum|ablaufdatum|enddatum|"
@@ -187,6 +215,11 @@ _DEADLINE_CUE = re.compile(
     r"deadline|convoqu|rendez-vous|présenter|entretien|audience|afspraak|uitgenodigd|gehoor|"
     r"aanbieden|verschijnen|termin|vorladung|erscheinen|appointment|interview|hearing|attend",
     re.I,
+)
+
+#: a limit written after its date: "le 18/11 au plus tard", "op 5/3 uiterlijk"
+_CUE_AFTER = re.compile(
+    r"^[\s,]*(?:au plus tard|uiterlijk|ten laatste|spätestens|at the latest)\b", re.I
 )
 
 KIND_CUES: dict[str, re.Pattern[str]] = {
@@ -581,9 +614,14 @@ _NOT_THE_READERS = re.compile(
     r"tout(?:e)? (?:changement|modification)|elke (?:wijziging|verandering)|"
     r"(?:\bsi|\bif|\bwenn|\bindien|\bals)\b[^.,;]{0,30}(?:chang|wijzig|veranderen|ändert)|"
     r"jede (?:Änderung|Veränderung)|any change|"
-    r"(?:de|of|van|nach|after|na|après)\s+(?:votre|uw|your|Ihrer?|la|de|the|der|l['’])?\s*"
+    r"(?:de|of|van|nach|after|na|après)\s+(?:votre|vos|leur|uw|hun|your|their|Ihrer?|la|de|"
+    r"the|der|l['’])?\s*"
     r"(?:reconnaissance|erkenning|recognition|Anerkennung|arrivée|aankomst|arrival|Ankunft|"
-    r"Einreise|entry|incapacité|arbeidsongeschiktheid|Arbeitsunfähigkeit|incapacity)",
+    r"Einreise|entry|incapacité|arbeidsongeschiktheid|Arbeitsunfähigkeit|incapacity|"
+    r"signature|ondertekening|Unterzeichnung|signing|receiving them)|"
+    # a duty of someone else named in the sentence ("Enregistrement : à charge du bailleur")
+    r"(?:à charge|ten laste|zu Lasten)\s+(?:du|de la|van de|des)\s+"
+    r"(?:bailleur|propriétaire|verhuurder|eigenaar|Vermieters)",
     re.I,
 )
 #: a stamp on the paper ("[cachet: FEDASIL - CENTRE DE LIÈGE - 09 MARS 2026]", "REÇU LE")
@@ -658,11 +696,13 @@ def find_deadlines(
         local = text[max(s, m.start - 40) : m.start]
         after = text[m.end : m.end + 60]
         timed = _TIME_AFTER.match(after[:20]) is not None
-        cue = _DEADLINE_CUE.search(local) or timed
+        cue = _DEADLINE_CUE.search(local) or timed or _CUE_AFTER.match(after)
         after_doc = doc_date is not None and m.date > doc_date
         if _ISSUED_OR_DONE.search(text[max(s, m.start - 30) : m.start]):
             continue
         if _PAID_TO_READER.search(text[max(s, m.start - 70) : m.start]):
+            continue
+        if _paid_out(text, m.start):
             continue
         if _STAMP.search(text[max(0, m.start - 70) : m.start]):
             continue

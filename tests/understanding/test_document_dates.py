@@ -196,3 +196,65 @@ def test_time_grows_with_the_text_not_with_its_square() -> None:
     mid = len(text) // 2
     s, e = sentence_at(text, mid, mid + 10)
     assert e - s <= 2 * SENTENCE_REACH + 10
+
+
+# --- round 5 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # a benefit's payout schedule: the column says when money comes in
+        "Mois | Montant | Date de paiement\nfévrier 2027 | 1.263,70 € | 03/02/2027\n"
+        "mars 2027 | 1.263,70 € | 03/03/2027\navril 2027 | 1.263,70 € | 02/04/2027",
+        "Maand    Bedrag      Betaaldatum\njanuari   812,40 €   08/01/2027\n"
+        "februari  812,40 €   08/02/2027",
+        "Payment date: 22 January 2027",
+    ],
+)
+def test_a_payout_schedule_is_no_payment_deadline(table: str) -> None:
+    text = f"Liège, le 15 décembre 2026\n\nVotre allocation sera payée comme suit.\n\n{table}\n"
+    assert deadlines(text, "2026-12-16") == []
+
+
+def test_a_payment_plan_keeps_its_instalments_and_a_bill_its_last_day() -> None:
+    plan = (
+        "Liège, le 15 décembre 2026\n\nPlan de paiement accordé\n\n"
+        "Échéance   | Montant\n05/01/2027 | 50,00 €\n05/02/2027 | 50,00 €\n"
+    )
+    assert deadlines(plan, "2026-12-16") == [
+        ("2027-01-05", "payment"),
+        ("2027-02-05", "payment"),
+    ]
+    bill = "Gent, 3 december 2026\n\nTe betalen: 84,20 €\nUiterste betaaldatum: 20/12/2026"
+    assert deadlines(bill, "2026-12-04") == [("2026-12-20", "payment")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # duties counted from an event the letter does not date, or someone else's
+        "Na hun aankomst moeten zij zich binnen acht werkdagen aanmelden bij de gemeente.",
+        "Enregistrement du bail : à charge du bailleur, dans les deux mois de la signature.",
+        "Send us your remarks within 8 working days after receiving them.",
+        "Argent de poche : versé jusqu'au 20/12/2026 inclus.",
+    ],
+)
+def test_periods_and_payouts_that_are_not_the_readers_to_keep(sentence: str) -> None:
+    text = f"Liège, le 7 décembre 2026\n\n{sentence}"
+    assert deadlines(text, "2026-12-08") == []
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # a note without its year: the limit after the date, a short weekday without its dot,
+        # "pour" and a weekday
+        ("Ticket de train à retirer chez Julie le 18/11 au plus tard.", "2026-11-18"),
+        ("Nächstes Gespräch: Mi 18.11., 14 Uhr, Büro 12.", "2026-11-18"),
+        ("Excursion : prévoir 6 € à remettre pour mercredi 18/11.", "2026-11-18"),
+    ],
+)
+def test_yearless_dates_of_notes(note: str, expected: str) -> None:
+    found = deadlines(note, "2026-11-05")
+    assert [d for d, _ in found] == [expected]
