@@ -194,6 +194,17 @@ _TITLED = re.compile(
     r"Beschluss|BESCHLUSS|Bescheid|BESCHEID|Judgment|JUDGMENT)\b[^\n:]{0,30}?"
     r"\b(?:du|van|vom|of|dated)\s*$"
 )
+#: a judgment's date as case-law collections and registries head it: a first line naming the
+#: court ("France, Cour de cassation, Chambre civile 3, 17 février 2015, 13-28191"), or the
+#: hearing it was given at, in capitals ("OPENBARE TERECHTZITTING VAN 13 FEBRUARI 2014")
+_COURT_FIRST_LINE = re.compile(
+    r"[^\n]{0,40}\b(?:Cour|Tribunal|Conseil|Hof|Rechtbank|Raad|Gerechtshof|"
+    r"\w*[Gg]ericht(?:shof)?|Court)\b[^\n]{0,80},\s*"
+)
+_HEARING_HEADING = re.compile(
+    r"(?:^|\n)\s*(?:AUDIENCE PUBLIQUE DU|OPENBARE (?:TERECHT)?ZITTING VAN|"
+    r"ÖFFENTLICHE SITZUNG VOM|Audience publique du|Openbare terechtzitting van)\s*$"
+)
 #: the day a card was issued or a decision notified: the document's date when it prints
 #: no other ("Notifié le", "Ausgestellt am", "Afgegeven op", "Kennisgeving gedaan op")
 _ISSUED_ON = re.compile(
@@ -460,7 +471,12 @@ def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.da
     for m in mentions:
         before = text[max(0, m.start - 60) : m.start]
         if (
-            (_DOCDATE_BEFORE.search(before) or _TITLED.search(before))
+            (
+                _DOCDATE_BEFORE.search(before)
+                or _TITLED.search(before)
+                or _HEARING_HEADING.search(before)
+                or (m.start < 160 and _COURT_FIRST_LINE.fullmatch(text[: m.start]))
+            )
             and not _BIRTH.search(before)
             and not _appointment_after(text, m.end)  # "Datum: dinsdag 15 december om 08:50"
         ):

@@ -258,3 +258,33 @@ def test_periods_and_payouts_that_are_not_the_readers_to_keep(sentence: str) -> 
 def test_yearless_dates_of_notes(note: str, expected: str) -> None:
     found = deadlines(note, "2026-11-05")
     assert [d for d, _ in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        # judgments as case-law collections and registries head them
+        (
+            "France, Cour de cassation, Chambre civile 3, 20 octobre 2016, 15-21525\n\n"
+            "Attendu, selon l'arrêt attaqué (Montpellier, 3 mars 2015), que le bailleur …",
+            D(2016, 10, 20),
+        ),
+        (
+            "Arbeidshof te Gent\nOPENBARE TERECHTZITTING VAN 13 FEBRUARI 2014\n\n"
+            "In de zaak van …",
+            D(2014, 2, 13),
+        ),
+    ],
+)
+def test_a_judgments_heading_dates_it_and_is_no_deadline(text: str, own: dt.date) -> None:
+    assert document_date(text) == own
+    assert deadlines(text, own.isoformat()) == []
+
+
+def test_a_summons_to_a_hearing_is_still_an_appointment() -> None:
+    text = (
+        "Liège, le 2 mars 2027\n\nVous êtes convoqué à l'audience publique du 13 avril 2027 "
+        "à 9 heures, salle 3."
+    )
+    assert document_date(text) == D(2027, 3, 2)
+    assert deadlines(text, "2027-03-03") == [("2027-04-13", "appointment")]
