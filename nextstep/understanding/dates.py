@@ -788,6 +788,8 @@ def find_deadlines(
             if not count or event is None:
                 continue
             s, e = sentence_at(text, r.start(), r.end())
+            if any(r.end() <= a < e for a, _ in absolute_spans):
+                continue  # "10 dagen vóór de afspraak (dus uiterlijk 14 maart 2027)"
             date = resolve_period(event, -count, r.group(2))
             if date < base:
                 continue

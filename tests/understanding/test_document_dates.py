@@ -288,3 +288,13 @@ def test_a_summons_to_a_hearing_is_still_an_appointment() -> None:
     )
     assert document_date(text) == D(2027, 3, 2)
     assert deadlines(text, "2027-03-03") == [("2027-04-13", "appointment")]
+
+
+def test_a_period_before_an_appointment_yields_to_the_date_it_spells_out() -> None:
+    text = (
+        "Gent, 2 maart 2027\n\nUw afspraak: woensdag 24 maart 2027 om 10 uur.\n"
+        "Bezorg de vertaalde akte ten laatste 10 dagen vóór de afspraak (dus uiterlijk "
+        "14 maart 2027)."
+    )
+    # dates only: the kind of the first is read as an appointment (the sentence names one)
+    assert [d for d, _ in deadlines(text, "2027-03-03")] == ["2027-03-14", "2027-03-24"]
