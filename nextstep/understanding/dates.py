@@ -7,6 +7,9 @@ or when it lies after the document's date and nothing says it is a start date. D
 and past events ("en sa séance du ...") are not deadlines. Relative periods ("dans les 30 jours
 de la notification", "binnen 15 dagen na ontvangst") are resolved against the document date
 and flagged ``computed``.
+
+The words of these rules, in the four languages, are data: ``data/dates.toml``, read once
+here. This module keeps how the patterns are put together from those lists.
 """
 
 from __future__ import annotations
@@ -14,114 +17,108 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
+from importlib import resources
+from typing import Any
 
 from nextstep.model import Deadline
 
+#: the word lists, by purpose (see the comments in the file)
+WORDS: dict[str, Any] = tomllib.loads(
+    resources.files("nextstep.understanding").joinpath("data", "dates.toml").read_text("utf-8")
+)
+_CAL, _TIME, _DOC = WORDS["calendar"], WORDS["time"], WORDS["document_date"]
+_HIST, _DUE, _PERIODS = WORDS["history"], WORDS["deadline"], WORDS["periods"]
+
+
+def _alt(words: list[str]) -> str:
+    """A list of the data file as one alternation, in its order (the first that matches wins)."""
+    return "|".join(words)
+
+
+def _spaced(words: list[str], space: str = r"\s+") -> str:
+    """Words each followed by a space, as one alternation: "le\\s+|de\\s+"."""
+    return "|".join(w + space for w in words)
+
+
 _MONTHS: dict[str, int] = {}
-for _names in (
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "januari februari maart april mei juni juli augustus september oktober november december",
-    "januar februar märz april mai juni juli august september oktober november dezember",
-    "january february march april may june july august september october november december",
-):
-    for _i, _n in enumerate(_names.split(), 1):
+for _names in _CAL["months"].values():
+    for _i, _n in enumerate(_names, 1):
         _MONTHS[_n] = _i
-for _abbr, _i in {
-    "janv": 1, "jan": 1, "févr": 2, "fevr": 2, "fév": 2, "feb": 2, "febr": 2, "fevrier": 2,
-    "mrt": 3, "mär": 3, "mar": 3, "marz": 3, "maerz": 3, "avr": 4, "apr": 4, "juil": 7,
-    "jul": 7, "juli": 7, "aug": 8, "aout": 8, "sept": 9, "sep": 9, "oct": 10, "okt": 10,
-    "nov": 11, "déc": 12, "dec": 12, "dez": 12, "decembre": 12, "jänner": 1, "jun": 6,
-}.items():  # fmt: skip
+for _abbr, _i in _CAL["month_variants"].items():
     _MONTHS.setdefault(_abbr, _i)
 
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
-_WEEKDAYS = (
-    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|maandag|dinsdag|woensdag|donderdag|"
-    r"vrijdag|zaterdag|zondag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-)
+_WEEKDAYS = _alt(_CAL["weekdays"])
+_DAY_SUFFIX = _alt(_CAL["day_suffixes"])
+_DAY_SUFFIX_EN = _alt(_CAL["day_suffixes_en"])
+_DAY_OF = _spaced(_CAL["day_month_links"])
 _TEXTUAL = re.compile(
-    rf"(?:\b(?:{_WEEKDAYS}),?\s+(?:(?:le|den|de|the)\s+)?)?\b(\d{{1,2}})\s*(?:er|e|ste|de|\.|st|nd|rd|th)?"
-    rf"\s+(?:de\s+|of\s+)?({_MONTH_RE})\.?,?\s+(\d{{4}})\b",
+    rf"(?:\b(?:{_WEEKDAYS}),?\s+(?:(?:{_alt(_CAL['day_articles'])})\s+)?)?\b(\d{{1,2}})\s*"
+    rf"(?:{_DAY_SUFFIX})?\s+(?:{_DAY_OF})?({_MONTH_RE})\.?,?\s+(\d{{4}})\b",
     re.I,
 )
-_TEXTUAL_EN = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_TEXTUAL_EN = re.compile(
+    rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:{_DAY_SUFFIX_EN})?,?\s+(\d{{4}})\b", re.I
+)
 #: "pour le 18 septembre", "vóór 9 oktober", "bis zum 18. September", "by 9 October" (no year)
 _NO_YEAR = re.compile(
-    rf"\b(\d{{1,2}})\s*(?:er|e|ste|de|\.|st|nd|rd|th)?\s+(?:de\s+|of\s+)?({_MONTH_RE})\b\.?"
+    rf"\b(\d{{1,2}})\s*(?:{_DAY_SUFFIX})?\s+(?:{_DAY_OF})?({_MONTH_RE})\b\.?"
     rf"(?!\.?,?\s*\d)",
     re.I,
 )
-_NO_YEAR_EN = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)", re.I)
+_NO_YEAR_EN = re.compile(
+    rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:{_DAY_SUFFIX_EN})?\b(?!,?\s*\d)", re.I
+)
 #: "mardi 10/03", "pour le 24/07", "vóór 5/3", "am Do. 7.10.": a day and month without the
 #: year, read only after a weekday or a word that announces a date (a bare "3/4" is a fraction)
 _NO_YEAR_NUM = re.compile(
     # the short weekdays of notes may drop their full stop ("Mi 07.10., 14 Uhr")
-    rf"(?:\b(?:{_WEEKDAYS})|\b(?:lun|mar|mer|jeu|ven|sam|mo|di|mi|do|fr|sa|ma|wo|vr|za)\.?|"
-    r"\b(?:pour le|avant le|au plus tard le|d'ici le|le|vóór|voor|tegen|op|uiterlijk|am|bis zum|"
-    r"bis|by|on|before))\s*,?\s+(\d{1,2})[./](\d{1,2})\.?(?![./]?\d)",
+    rf"(?:\b(?:{_WEEKDAYS})|\b(?:{_alt(_CAL['weekdays_notes'])})\.?|"
+    rf"\b(?:{_alt(_CAL['date_announcers'])}))\s*,?\s+(\d{{1,2}})[./](\d{{1,2}})\.?(?![./]?\d)",
     re.I,
 )
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d/])")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _TIME_AFTER = re.compile(
-    r"^[\s,]*(?:(?:à|a|om|um|at|vers|van|de|from|ab|dès|vanaf|zwischen|entre|between|tussen)?"
-    r"\s*\d{1,2}\s*(?:[h:u.]\s*\d{0,2}|uur|Uhr|heures|am|pm|a\.m\.|p\.m\.)|"
+    r"^[\s,]*(?:(?:" + _alt(_TIME["hour_prepositions"]) + r")?"
+    r"\s*\d{1,2}\s*(?:[h:u.]\s*\d{0,2}|" + _alt(_TIME["hour_words"]) + r")|"
     # a time window: "tussen 8 en 16 uur", "zwischen 8 und 12", "between 9 and 12"
-    r"(?:tussen|zwischen|entre|between|van|von|de|from)\s+\d{1,2}(?:[h:.]\d{2})?\s*"
-    r"(?:en|und|et|and|tot|bis|à|to|-|–)\s*\d{1,2}\b)",
+    r"(?:" + _alt(_TIME["window_openers"]) + r")\s+\d{1,2}(?:[h:.]\d{2})?\s*"
+    r"(?:" + _alt(_TIME["window_links"]) + r")\s*\d{1,2}\b)",
     re.I,
 )
 
-_BIRTH = re.compile(
-    r"(?:\bné(?:e|\(e\))?\s+(?:le|à)|naissance|geboren|geboortedatum|\bgeb\.|geburtsdatum|"
-    r"\bborn\b|date of birth|\bDOB\b|birth)[^.\n]{0,40}$",
-    re.I,
-)
+_BIRTH = re.compile(r"(?:" + _alt(_HIST["birth"]) + r")[^.\n]{0,40}$", re.I)
 _START = re.compile(
-    r"(?:à partir du|à dater du|prend cours|prenant cours|entre en vigueur|débute|"
-    r"depuis le|vangt aan|ingaand|met ingang van|vanaf|gaat in|ab dem|beginnt|seit dem|"
-    r"commencen?t|commencera|commenceront|débutent|débutera|début|begint|beginnen|starten|"
-    r"\w*beginn|start|starts|begins|geldig van|gültig (?:vom|ab)|valable (?:du|à partir du)|"
-    r"valid from|début de validité|p[ée]riode|period|\w*zeitraum|\w*periode|"
-    r"mit Wirkung|starting|effective|from|as of|since|du|en sa séance|séance du|"
-    r"vergadering van|Sitzung vom|meeting of|your letter|votre (?:lettre|courrier|demande) du|"
-    r"uw (?:brief|aanvraag) van|Ihr(?:e)? (?:Schreiben|Antrag) vom|"
-    r"(?:demande|requête|aanvraag|verzoek|Antrag|application|request)\s+(?:du|van|vom|of|dated))\s*:?\s*(?:le\s+|de\s+|op\s+|am\s+|on\s+|the\s+)?$",
+    r"(?:" + _alt(_HIST["start"]) + r"|"
+    r"(?:" + _alt(_HIST["requests"]) + r")\s+(?:" + _alt(_DOC["dated"]) + r"))"
+    r"\s*:?\s*(?:" + _spaced(_HIST["start_articles"]) + r")?$",
     re.I,
 )
 #: the day a card or certificate was issued, or a payment made: history, never a deadline
 #: the words that say a paper was issued or notified ("délivré le", "Afgegeven op",
 #: "Ausgestellt am", "Notifié en main propre le", "Kennisgeving gedaan op", "served on")
-_ISSUED = (
-    r"délivrée?s?|émise?s?|établie?s?|date de délivrance|date d['’]émission|afgegeven|"
-    r"afgeleverd|uitgereikt|datum van afgifte|kennisgeving gedaan|ausgestellt|"
-    r"ausstellungsdatum|erteilt|issued|date of issue|notifiée?s?(?: en main propre)?|"
-    r"remise? en main propre|signifiée?s?|betekend|zugestellt|served"
-)
+_ISSUED = _alt(_HIST["issued"])
+_ON = _alt(_DOC["date_on"])
 _ISSUED_OR_DONE = re.compile(
-    r"(?:" + _ISSUED + r"|"
-    r"payée?s?|réglée?s?|versée?s?|reçue?s?|betaald|ontvangen|overgemaakt|bezahlt|"
-    r"überwiesen|erhalten|eingegangen|paid|received)"
-    r"(?:\s+(?:le|op|am|on))?\s*:?\s*$",
+    r"(?:" + _ISSUED + r"|" + _alt(_HIST["done"]) + r")"
+    r"(?:\s+(?:" + _ON + r"))?\s*:?\s*$",
     re.I,
 )
 #: money paid to the reader (a wage, a benefit), not a bill: "seront versés ... vers le",
 #: "virement sur votre compte ... le", "wordt gestort op", "paid into your account on"
-_PAID_TO_READER = re.compile(
-    r"(?:(?:sera|seront) versée?s?|versée?s? jusqu|virement sur (?:le|votre) compte|paid into your|"
-    r"wordt (?:gestort|uitbetaald)|uitbetaald|ausgezahlt|Auszahlung)[^.\n]{0,45}$",
-    re.I,
-)
+_PAID_TO_READER = re.compile(r"(?:" + _alt(_HIST["paid_to_reader"]) + r")[^.\n]{0,45}$", re.I)
 #: the label of the day a benefit or wage is paid out, as a column heading or a field: a
 #: schedule of payments to the reader, unlike "Échéance" / "Vervaldag" / "Uiterste betaaldatum"
 #: of a payment plan or a bill
 _PAYOUT_LABEL = re.compile(
-    r"(?<!uiterste )(?<!limite )(?<!latest )\b(?:date de paiement|date du paiement|"
-    r"payment date|datum (?:van )?(?:uit)?betaling|betaaldatum|uitbetalingsdatum|"
-    r"Auszahlungs(?:datum|termin)|Zahltag)\b",
+    "".join(rf"(?<!{w} )" for w in _HIST["payout_not_after"])
+    + r"\b(?:"
+    + _alt(_HIST["payout_labels"])
+    + r")\b",
     re.I,
 )
 
@@ -142,40 +139,34 @@ def _paid_out(text: str, start: int) -> bool:
 
 
 #: a weekday, whole or cut short, as e-mail headers and receipts print it before a date
-_SHORT_WEEKDAY = (
-    r"(?i:(?:" + _WEEKDAYS + r")|lun|mar|mer|jeu|ven|sam|dim|lu|me|je|ve|sa|di|ma|wo|do|vr|za|"
-    r"zo|mo|mi|fr|so|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
-)
+_SHORT_WEEKDAY = r"(?i:(?:" + _WEEKDAYS + r")|" + _alt(_CAL["weekdays_short"]) + r")\.?,?\s+"
 #: a place name as letters print it before their date: capitalised words, with the small
 #: words of compound names ("Frankfurt am Main", "Mont-sur-Marchienne", "Sint-Pieters-Leeuw")
 _PLACE = (
-    r"[A-ZÀ-Ý][\w'’.]+(?:(?:[ \-](?:sur|sous|lez|am|an|der|de|du|la|le|les|en|op|aan|den|bei|"
-    r"im|in|upon|on|l'|d')?)+[A-ZÀ-Ý][\w'’.]+){0,3}"
+    r"[A-ZÀ-Ý][\w'’.]+(?:(?:[ \-](?:"
+    + _alt(_DOC["place_particles"])
+    + r")?)+[A-ZÀ-Ý][\w'’.]+){0,3}"
 )
 #: what signs a document off with its place: "Fait en deux exemplaires à Liège, le",
 #: "Signé à Namur le", "Voor akkoord, Antwerpen", "Getekend te Gent op", "Signed at Leeds on"
 _SIGNED_AT = (
-    r"(?:Fait|Signé|Établi|Etabli|Délivré|Opgemaakt|Gegeven|Getekend|Gedaan|Afgeleverd|"
-    r"Ausgefertigt|Unterzeichnet|Signed|Done)\b[^\n]{0,40}?\b(?:à|a|te|in|at)\s+"
-    + _PLACE
-    + r"\s*,?\s*(?:le|op|am|on|den|de)?|Voor akkoord,?\s*"
-    + _PLACE
-    + r"\s*,?\s*(?:op|de)?"
-)
+    r"(?:" + _alt(_DOC["signed_verbs"]) + r")\b[^\n]{0,40}?\b(?:" + _alt(_DOC["signed_at"])
+    + r")\s+" + _PLACE + r"\s*,?\s*(?:" + _alt(_DOC["signed_on"]) + r")?|"
+    + r"(?:" + _alt(_DOC["agreed"]) + r"),?\s*" + _PLACE
+    + r"\s*,?\s*(?:" + _alt(_DOC["agreed_on"]) + r")?"
+)  # fmt: skip
 #: labels that name the document's own date ("Date de facture :", "Factuurdatum:",
 #: "Rechnungsdatum:", "Date of notice:", "Issue date:")
+_LABELS = _DOC["labels"]
 _DOCDATE_LABEL = (
-    r"(?:Date|Datum)\s+(?:de\s+(?:la\s+)?(?:facture|lettre|décision|notification|l['’]avis|"
-    r"l['’]envoi|émission|prescription|l['’]acte)|du\s+(?:courrier|document|décompte)|"
-    r"d['’](?:émission|envoi)|van\s+(?:de\s+)?(?:brief|factuur|beslissing|verzending|afgifte)|"
-    r"des\s+(?:Schreibens|Bescheids|Briefes)|of\s+(?:the\s+)?(?:letter|notice|decision|invoice|"
-    r"issue))|Factuurdatum|Rechnungsdatum|Briefdatum|Bescheiddatum|Verzenddatum|Afgiftedatum|"
-    r"Ausstellungsdatum|Invoice date|Issue date|Letter date|Date of issue|Issued(?: on)?"
+    rf"(?:{_alt(_LABELS['date'])})\s+(?:de\s+(?:la\s+)?(?:{_alt(_LABELS['of_fr'])})|"
+    rf"du\s+(?:{_alt(_LABELS['of_fr_du'])})|d['’](?:{_alt(_LABELS['of_fr_elided'])})|"
+    rf"van\s+(?:de\s+)?(?:{_alt(_LABELS['of_nl'])})|des\s+(?:{_alt(_LABELS['of_de'])})|"
+    rf"of\s+(?:the\s+)?(?:{_alt(_LABELS['of_en'])}))|{_alt(_LABELS['whole'])}"
 )
 _DOCDATE_BEFORE = re.compile(
-    r"(?:(?:^|\n)\s*(?:" + _PLACE + r"\s*,\s*(?:le|den|de|am|the|on)?\s*|"
-    r"(?:Date|Datum|Le|Fait à .{1,30}? le|Opgemaakt te .{1,30}? op|Gegeven te .{1,30}? op|"
-    r"Envoyé|Sent|Verzonden|Verstuurd|Gesendet)"
+    r"(?:(?:^|\n)\s*(?:" + _PLACE + r"\s*,\s*(?:" + _alt(_DOC["place_date_words"]) + r")?\s*|"
+    r"(?:" + _alt(_DOC["heads"]) + r")"
     r"\s*:?\s*(?:"
     + _SHORT_WEEKDAY
     + r")?)|(?:"
@@ -189,129 +180,47 @@ _DOCDATE_BEFORE = re.compile(
 #: a decision or a statement titled with its own date ("Jugement du 15 octobre 2026",
 #: "ARRÊT n° 318 442 du", "Décompte n° 2026-21 du", "Urteil vom", "Bescheid vom")
 _TITLED = re.compile(
-    r"(?:^|\n)\s*(?:Jugement|JUGEMENT|Arrêt|ARRÊT|Ordonnance|ORDONNANCE|Décision|DÉCISION|"
-    r"Décompte|DÉCOMPTE|Vonnis|VONNIS|Arrest|ARREST|Beschikking|BESCHIKKING|Urteil|URTEIL|"
-    r"Beschluss|BESCHLUSS|Bescheid|BESCHEID|Judgment|JUDGMENT)\b[^\n:]{0,30}?"
-    r"\b(?:du|van|vom|of|dated)\s*$"
+    r"(?:^|\n)\s*(?:" + _alt(_DOC["titles"]) + r")\b[^\n:]{0,30}?"
+    r"\b(?:" + _alt(_DOC["dated"]) + r")\s*$"
 )
 #: a judgment's date as case-law collections and registries head it: a first line naming the
 #: court ("France, Cour de cassation, Chambre civile 3, 17 février 2015, 13-28191"), or the
 #: hearing it was given at, in capitals ("OPENBARE TERECHTZITTING VAN 13 FEBRUARI 2014")
-_COURT_FIRST_LINE = re.compile(
-    r"[^\n]{0,40}\b(?:Cour|Tribunal|Conseil|Hof|Rechtbank|Raad|Gerechtshof|"
-    r"\w*[Gg]ericht(?:shof)?|Court)\b[^\n]{0,80},\s*"
-)
-_HEARING_HEADING = re.compile(
-    r"(?:^|\n)\s*(?:AUDIENCE PUBLIQUE DU|OPENBARE (?:TERECHT)?ZITTING VAN|"
-    r"ÖFFENTLICHE SITZUNG VOM|Audience publique du|Openbare terechtzitting van)\s*$"
-)
+_COURT_FIRST_LINE = re.compile(r"[^\n]{0,40}\b(?:" + _alt(_DOC["courts"]) + r")\b[^\n]{0,80},\s*")
+_HEARING_HEADING = re.compile(r"(?:^|\n)\s*(?:" + _alt(_DOC["hearing_headings"]) + r")\s*$")
 #: the day a card was issued or a decision notified: the document's date when it prints
 #: no other ("Notifié le", "Ausgestellt am", "Afgegeven op", "Kennisgeving gedaan op")
 _ISSUED_ON = re.compile(
-    r"(?:" + _ISSUED + r")(?:\s+(?:[àa]|te|in)\s+" + _PLACE + r",?)?(?:\s+(?:le|op|am|on))?"
-    r"\s*:?\s*$",
+    r"(?:" + _ISSUED + r")(?:\s+(?:" + _alt(_DOC["issued_at"]) + r")\s+" + _PLACE + r",?)?"
+    r"(?:\s+(?:" + _ON + r"))?\s*:?\s*$",
     re.I,
 )
 #: a printed time stamp right after a date ("16/06/2026 10:42"): a receipt's or an e-mail's
 #: own moment, not an appointment ("à 10h", "um 10 Uhr", "at 10:00" have their word)
-_STAMP_AFTER = re.compile(r"^,?\s+\d{1,2}:\d{2}(?::\d{2})?(?!\s*(?:h|uur|uhr|heures)\b)", re.I)
+_STAMP_AFTER = re.compile(
+    r"^,?\s+\d{1,2}:\d{2}(?::\d{2})?(?!\s*(?:" + _alt(_TIME["stamp_hour_words"]) + r")\b)", re.I
+)
 
 _DEADLINE_CUE = re.compile(
-    rf"avant le|au plus tard|jusqu'?au|jusqu’au|pour le|pour (?:{_WEEKDAYS})|d'ici le|délai|"
-    r"endéans|valable|expire|"
-    r"échéance|uiterlijk|vóór|voor|tot en met|tot|ten laatste|geldig|vervalt|termijn|"
-    r"spätestens|bis zum|bis|gültig|läuft|frist|fällig|verfällt|before|no later than|by|until|"
-    r"valid|expir|due|payable|vervaldag|vervaldatum|einddatum|ablaufdatum|enddatum|"
-    r"date de fin|date limite|end date|exigible|"
-    r"deadline|convoqu|rendez-vous|présenter|entretien|audience|afspraak|uitgenodigd|gehoor|"
-    r"aanbieden|verschijnen|termin|vorladung|erscheinen|appointment|interview|hearing|attend",
-    re.I,
+    _alt(_DUE["cues"]) + rf"|(?:{_alt(_DUE['weekday_cues'])}) (?:{_WEEKDAYS})", re.I
 )
 
 #: a limit written after its date: "le 18/11 au plus tard", "op 5/3 uiterlijk"
-_CUE_AFTER = re.compile(
-    r"^[\s,]*(?:au plus tard|uiterlijk|ten laatste|spätestens|at the latest)\b", re.I
-)
+_CUE_AFTER = re.compile(r"^[\s,]*(?:" + _alt(_DUE["cues_after"]) + r")\b", re.I)
+#: with a start date's cue, the words that make the date an end all the same ("à partir du
+#: ... jusqu'au")
+_UNTIL = re.compile(_alt(_DUE["until"]), re.I)
 
+#: the words of each kind of deadline, in the data file's order: on a tie, the first kind wins
 KIND_CUES: dict[str, re.Pattern[str]] = {
-    "appeal": re.compile(
-        r"recours|\bappel\b|requête|opposition|réclamation|beroep|bezwaar|verzoekschrift|"
-        r"widerspruch|einspruch|berufung|klage|rechtsbehelf|beschwerde|anfechtung|rekurs|"
-        r"pourvoi|cassatie|cassation|appeal|objection",
-        re.I,
-    ),
-    "payment": re.compile(
-        r"pay|paie|payer|verser|versement|virement|montant|rembourse|solde|betal|storten|"
-        r"overschrijv|bedrag|terugbetal|zahl|überweis|betrag|amount|settle|€|euro",
-        re.I,
-    ),
-    # "valable"/"geldig"/"valid" alone also mean "a valid reason": only their validity sense
-    "expiry": re.compile(
-        r"valable (?:jusqu|au|until|du|de)|validité|prorogée? jusqu|verlengd tot|"
-        r"verlängert bis|extended (?:until|to)|vervaldatum|ablaufdatum|"
-        r"n'est plus valable|expire|périm|"
-        r"arrive à (?:échéance|expiration)|prend(?:ra)? fin|fin du bail|date de fin|"
-        r"fin de validité|date d'expiration|expirera|se termine|einddatum|enddatum|end date|"
-        r"expiry date|expiration date|"
-        r"\bgeldig (?:tot|t/m|van|vanaf)|geldigheid|vervalt|verloopt|loopt af|eindigt|"
-        r"gültig (?:bis|vom|ab)|gültigkeit|läuft .{0,20}ab|ablauf|endet|"
-        r"valid (?:until|till|to|through|from)|validity|expir|\bends\b|comes to an end",
-        re.I,
-    ),
-    "appointment": re.compile(
-        r"convoqu|convocation|rendez-vous|entretien|audience|audition|vous présenter|"
-        r"vous attend|se présenter|afspraak|uitgenodigd|uitnodiging|gehoor|aanbieden|"
-        r"verschijnen|gesprek|zitting|termin|vorladung|erscheinen|gespräch|anhörung|"
-        r"appointment|interview|hearing|attend|examen|onderzoek|untersuchung|consultation|"
-        r"aura lieu|est prévu|vindt plaats|gepland|findet .{0,30}statt|geplant|"
-        r"takes place|scheduled|will be held",
-        re.I,
-    ),
-    "response": re.compile(
-        r"renvoy|retourn|répond|réponse|informer|communiquer|transmettre|fournir|compléter|"
-        r"envoyer|faire parvenir|introduire|nous rendre|confirm|prévenir|signaler|"
-        r"prendre rendez-vous|contacter|téléphoner|appeler|"
-        r"terugsturen|terug te sturen|\bterug\b|antwoord|bezorgen|\bweten\b|"
-        r"laten weten|meedelen|bezorg|indienen|invullen|bezorgd|bevestig|contact|bellen|"
-        r"maak een afspraak|"
-        r"antwort|zurücksend|zurück\b|teilen sie|mitteil|einreich|reichen sie|übermitteln|"
-        r"vorlegen|vervollständig|ergänz|nachreich|aanvull|bestätig|vereinbaren|anrufen|"
-        r"melden sie|"
-        r"reply|respond|return|send|inform|submit|complete|let us know|call us|"
-        r"provide|documents?|formulaire|formulier|formular|form\b",
-        re.I,
-    ),
-    # the day something begins for the reader (a job, a course): reported, kind "other"
-    "other": re.compile(
-        r"starting|commencer|commence|à partir du|débute|vanaf|begint|start(?:en|et)?\b|"
-        r"\bab dem\b|beginnt|anfangen",
-        re.I,
-    ),
+    kind: re.compile(_alt(words), re.I) for kind, words in WORDS["kind_cues"].items()
 }
 
-_NUMBER_WORDS = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-    "huit": 8, "dix": 10, "quinze": 15, "trente": 30, "soixante": 60, "een": 1, "één": 1,
-    "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "acht": 8, "tien": 10,
-    "veertien": 14, "vijftien": 15, "dertig": 30, "zestig": 60, "ein": 1, "einem": 1,
-    "einer": 1, "zwei": 2, "drei": 3, "vier_": 4, "fünf": 5, "sechs": 6, "zehn": 10,
-    "vierzehn": 14, "fünfzehn": 15, "dreißig": 30, "one": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "eight": 8, "ten": 10, "fourteen": 14, "fifteen": 15, "thirty": 30, "sixty": 60,
-    "eines": 1, "a": 1,
-}  # fmt: skip
+_NUMBER_WORDS: dict[str, int] = dict(_PERIODS["number_words"])
 _NUM_RE = r"\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-_UNIT = (
-    r"jours?\s+(?:ouvrables|calendrier)|jours?|mois|semaines?|werkdagen|kalenderdagen|dagen|"
-    r"dag|maanden|maand|weken|week|werktagen|werktage|kalendertagen|tagen|tage|monaten|"
-    r"monats|monat|wochen|woche|working days|business days|calendar days|days|months|month|"
-    r"weeks|week"
-)
+_UNIT = _alt(_PERIODS["units"])
 _RELATIVE = re.compile(
-    rf"(?:dans\s+(?:un\s+délai\s+(?:de|d['’](?=un))|les|le\s+délai\s+de)|endéans\s+les|"
-    rf"délai\s+(?:de|d['’](?=un))|"
-    rf"binnen\s+(?:een\s+termijn\s+van|de)|binnen|termijn\s+van|"
-    rf"innerhalb\s+(?:von|einer\s+Frist\s+von)|innerhalb|Frist\s+von|"
-    rf"within\s+(?:a\s+period\s+of)|within|no later than)(?:\s+|(?<=['’]))(?:\(?\s*)?"
+    rf"(?:{_alt(_PERIODS['openers'])})(?:\s+|(?<=['’]))(?:\(?\s*)?"
     rf"({_NUM_RE})\s*"
     rf"(?:\(\s*\d+\s*\)\s*)?({_UNIT})\b",
     re.I,
@@ -357,13 +266,7 @@ def _next_occurrence(anchor: dt.date, month: int, day: int) -> dt.date | None:
     return _make(anchor.year + 1, month, day)
 
 
-_REF_LABEL = re.compile(
-    r"(?:n°|nº|no\.|nr\.?|numéro|nummer|number|réf\.?|ref\.?|référence|referentie|referenz|"
-    r"reference|kenmerk|aktenzeichen|az\.|dossier|file|rechnungs(?!datum)\w*|"
-    r"factuur(?!datum)\w*|(?<!de )(?<!la )facture|(?<!of )invoice)"
-    r"\s*:?\s*$",
-    re.I,
-)
+_REF_LABEL = re.compile(r"(?:" + _alt(WORDS["references"]["labels"]) + r")\s*:?\s*$", re.I)
 
 
 def _in_reference(text: str, s: int, e: int) -> bool:
@@ -547,70 +450,49 @@ def _add_working_days(d: dt.date, n: int) -> dt.date:
 
 def resolve_period(base: dt.date, count: int, unit: str) -> dt.date:
     u = unit.lower()
-    if re.search(r"ouvrable|werkdag|werktag|working|business", u):
+    if re.search(_alt(_PERIODS["working_days"]), u):
         return _add_working_days(base, count)
-    if re.search(r"mois|maand|monat|month", u):
+    if re.search(_alt(_PERIODS["months"]), u):
         return _add_months(base, count)
-    if re.search(r"semaine|week|woche", u):
+    if re.search(_alt(_PERIODS["weeks"]), u):
         return base + dt.timedelta(weeks=count)
     return base + dt.timedelta(days=count)
 
 
 #: after a date, words that make it the day a change applies rather than something to do
-_EFFECT_AFTER = re.compile(
-    r"^[^.;\n]{0,40}?\b(?:angepasst|erhöht|in Kraft|wirksam|prend(?:ra)? cours|entre(?:ra)? en "
-    r"vigueur|sera (?:indexé|adapté|augmenté)|ingaat|gaat in|van kracht|wordt aangepast|"
-    r"geïndexeerd|takes effect|will apply|applies|comes into force)",
-    re.I,
-)
+_EFFECT_AFTER = re.compile(r"^[^.;\n]{0,40}?\b(?:" + _alt(_HIST["effect_after"]) + r")", re.I)
 #: "le préavis prend cours le premier jour du mois qui suit, soit le ...": the clause says
 #: when something starts to run, not what the reader must do
-_EFFECT_BEFORE = re.compile(
-    r"(?:prend(?:ra)? cours|entre(?:ra)? en vigueur|vangt aan|gaat in|met ingang van|beginnt|"
-    r"läuft ab dem|takes effect|begins to run|starts to run)[^.;:\n]*$",
-    re.I,
-)
+_EFFECT_BEFORE = re.compile(r"(?:" + _alt(_HIST["effect_before"]) + r")[^.;:\n]*$", re.I)
 #: "du 14 au", "vom 19. bis", "van 3 tot", "from 14 to": the date that follows ends a range
+_RANGE = _HIST["range"]
 _RANGE_END = re.compile(
-    r"(?:\b(?:du|vom|van|from|between|entre le)|(?:p[ée]riode|period|\w*zeitraum|\w*periode)"
+    r"(?:\b(?:" + _alt(_RANGE["openers"]) + r")|(?:" + _alt(_RANGE["period_labels"]) + r")"
     r"\s*:)\s*:?\s+(?:\w+\s+)?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.\d{1,2}\.?|"
-    r"\d{1,2}(?:er|\.|e|st|nd|rd|th)?(?:\s+(?:" + _MONTH_RE + r")\.?)?(?:\s+\d{4})?)\s*"
-    r"(?:au|bis(?: zum)?|tot(?: en met)?|to|until|and|et|und|en|-|–)\s*:?\s*(?:le\s+|den\s+)?"
-    r"(?:(?:" + _WEEKDAYS + r")\s+)?$",
+    r"\d{1,2}(?:" + _alt(_RANGE["day_suffixes"]) + r")?(?:\s+(?:" + _MONTH_RE + r")\.?)?"
+    r"(?:\s+\d{4})?)\s*(?:" + _alt(_RANGE["links"]) + r")\s*:?\s*"
+    r"(?:" + _spaced(_RANGE["articles"]) + r")?(?:(?:" + _WEEKDAYS + r")\s+)?$",
     re.I,
 )
 #: a range whose end is a deadline: a validity period, a registration or application window
-_RANGE_DEADLINE = re.compile(
-    r"validit|valable|geldig|gültig|valid|inscription|inschrijving|anmeldung|registration|"
-    r"enrol|candidature|aanvraagperiode|antragsfrist|application period|période de dépôt",
-    re.I,
-)
+_RANGE_DEADLINE = re.compile(_alt(_RANGE["deadline"]), re.I)
 #: a clause's start that runs out within the same clause: "prend cours le ... et expirera le"
-_ENDS_HERE = re.compile(
-    r"expir|prend(?:ra)? fin|se termine|eindigt|loopt af|vervalt|endet|läuft .{0,20}ab|"
-    r"\bends\b|will end",
-    re.I,
-)
+_ENDS_HERE = re.compile(_alt(_HIST["ends_here"]), re.I)
 #: relative periods counted from something other than the letter or its notification
+_EVENTS = _PERIODS["events"]
 _EVENT_ANCHOR = re.compile(
-    r"^[^.;\n]{0,25}?\b(?:na|nach|after|après|suivant|following|à compter de|vanaf|ab)\s+"
-    r"(?:de\s+datum\s+van\s+|la\s+date\s+de\s+|dem\s+datum\s+|the\s+date\s+of\s+)?"
-    r"(?:het|de|der|dem|die|the|l'|le|la|l’)?\s*"
-    r"(onderhoud|gesprek|interview|entretien|audition|anhörung|gespräch|hearing|audience|"
-    r"zitting|sitzung|verhandlung|afspraak|rendez-vous|termin|appointment|examen|exam)",
+    r"^[^.;\n]{0,25}?\b(?:" + _alt(_EVENTS["after"]) + r")\s+"
+    r"(?:" + _spaced([w.replace(" ", r"\s+") for w in _EVENTS["date_of"]]) + r")?"
+    r"(?:" + _alt(_EVENTS["articles"]) + r")?\s*"
+    r"(" + _alt(_EVENTS["names"] + _EVENTS["exams"]) + r")",
     re.I,
 )
-_EVENT_WORDS = {
-    "interview": r"onderhoud|gesprek|interview|entretien|audition|anhörung|gespräch|"
-    r"afspraak|rendez-vous|termin|appointment|examen|exam",
-    "hearing": r"hearing|audience|zitting|sitzung|verhandlung|gehoor",
-}
+_EVENT_WORDS = {group: _alt(words) for group, words in _EVENTS["groups"].items()}
 #: "8 Tage vor der Sitzung", "8 jours avant l'audience", "8 dagen vóór de zitting"
 _BEFORE_EVENT = re.compile(
-    rf"\b({_NUM_RE})\s*({_UNIT})\s+(?:vor|before|avant|vóór|voor|prior to)\s+"
-    r"(?:der|dem|the|l'|l’|la|le|de|het)?\s*"
-    r"(onderhoud|gesprek|interview|entretien|audition|anhörung|gespräch|hearing|audience|"
-    r"zitting|sitzung|verhandlung|afspraak|rendez-vous|termin|appointment)",
+    rf"\b({_NUM_RE})\s*({_UNIT})\s+(?:{_alt(_EVENTS['before'])})\s+"
+    r"(?:" + _alt(_EVENTS["before_articles"]) + r")?\s*"
+    r"(" + _alt(_EVENTS["names"]) + r")",
     re.I,
 )
 #: a period that is not the reader's to keep: what the office will do ("Sie erhalten innerhalb
@@ -618,45 +500,40 @@ _BEFORE_EVENT = re.compile(
 #: delay ("le Procureur dispose d'un délai de deux mois"), or a duty that runs from an
 #: event the letter does not date ("signaler tout changement dans les 8 jours", "within 12
 #: months of your recognition", "binnen acht dagen na aankomst")
+_NOT_YOURS = _PERIODS["not_the_readers"]
 _NOT_THE_READERS = re.compile(
-    r"vous recevrez|nous (?:vous )?(?:enverrons|répondrons|communiquerons)|you will (?:receive|"
-    r"get|hear)|we will (?:send|reply|contact|let)|u ontvangt|wij (?:sturen|antwoorden)|"
-    r"Sie erhalten|wir (?:senden|schicken|antworten|melden)|"
-    r"(?:décision|beslissing|Entscheidung|Bescheid|Beschluss|decision|résultat|resultaat|"
-    r"antwoord|réponse|Antwort|answer)\s+(?:suivra|vous parviendra|sera prise|volgt|wordt|"
-    r"folgt|ergeht|will follow|will be)|dispose d['’]un délai|beschikt over|verfügt über|"
-    r"has (?:a period of|\w+ (?:days|weeks|months) to)|après un délai|na een termijn|"
-    r"nach Ablauf|after a period|"
-    r"tout(?:e)? (?:changement|modification)|elke (?:wijziging|verandering)|"
-    r"(?:\bsi|\bif|\bwenn|\bindien|\bals)\b[^.,;]{0,30}(?:chang|wijzig|veranderen|ändert)|"
-    r"jede (?:Änderung|Veränderung)|any change|"
-    r"(?:de|of|van|nach|after|na|après)\s+(?:votre|vos|leur|uw|hun|your|their|Ihrer?|la|de|"
-    r"the|der|l['’])?\s*"
-    r"(?:reconnaissance|erkenning|recognition|Anerkennung|arrivée|aankomst|arrival|Ankunft|"
-    r"Einreise|entry|incapacité|arbeidsongeschiktheid|Arbeitsunfähigkeit|incapacity|"
-    r"signature|ondertekening|Unterzeichnung|signing|receiving them)|"
+    _alt(_NOT_YOURS["office_will"])
+    + r"|(?:" + _alt(_NOT_YOURS["answers"]) + r")\s+(?:" + _alt(_NOT_YOURS["answer_follows"])
+    + r")|" + _alt(_NOT_YOURS["others_delay"])
+    + r"|" + _alt(_NOT_YOURS["any_change"])
+    + r"|(?:" + _alt([rf"\b{w}" for w in _NOT_YOURS["if_words"]]) + r")\b[^.,;]{0,30}"
+    + r"(?:" + _alt(_NOT_YOURS["change_stems"]) + r")"
+    + r"|(?:" + _alt(_NOT_YOURS["event_after"]) + r")\s+(?:" + _alt(_NOT_YOURS["event_owners"])
+    + r")?\s*(?:" + _alt(_NOT_YOURS["events"]) + r")"
     # a duty of someone else named in the sentence ("Enregistrement : à charge du bailleur")
-    r"(?:à charge|ten laste|zu Lasten)\s+(?:du|de la|van de|des)\s+"
-    r"(?:bailleur|propriétaire|verhuurder|eigenaar|Vermieters)",
+    + r"|(?:" + _alt(_NOT_YOURS["charge"]) + r")\s+(?:" + _alt(_NOT_YOURS["charge_of"])
+    + r")\s+(?:" + _alt(_NOT_YOURS["charge_parties"]) + r")",
     re.I,
-)
+)  # fmt: skip
 #: a stamp on the paper ("[cachet: FEDASIL - CENTRE DE LIÈGE - 09 MARS 2026]", "REÇU LE")
 _STAMP = re.compile(
-    r"(?:\[\s*(?:cachet|stempel|stamp|tampon)[^\]\n]{0,60}|REÇU LE|ONTVANGEN OP|EINGANG AM|"
-    r"EINGEGANGEN AM|RECEIVED ON|RECEIVED)\s*:?\s*$",
+    r"(?:\[\s*(?:"
+    + _alt(_HIST["stamp_words"])
+    + r")[^\]\n]{0,60}|"
+    + _alt(_HIST["stamp_labels"])
+    + r")\s*:?\s*$",
     re.I,
 )
 #: a period counted from a dated notification or decision the sentence names ("dans les
 #: trois mois suivant la notification de la décision du 22 septembre 2026")
 _DATED_ANCHOR = re.compile(
-    r"^[^.;\n]{0,30}?\b(?:suivant|de|à compter de|na|nach|after|following|from)\s+"
-    r"(?:la |de |der |dem |the )?(?:notification|kennisgeving|betekening|Zustellung|"
-    r"Bekanntgabe|notice)\b[^.;\n]{0,40}?\b(?:du|van|vom|of|dated)\s*$",
+    r"^[^.;\n]{0,30}?\b(?:" + _alt(_PERIODS["dated_from"]) + r")\s+"
+    r"(?:" + _spaced(_PERIODS["dated_articles"], " ") + r")?"
+    r"(?:" + _alt(_PERIODS["dated_notices"]) + r")\b[^.;\n]{0,40}?"
+    r"\b(?:" + _alt(_DOC["dated"]) + r")\s*$",
     re.I,
 )
-_NOTICE_PERIOD = re.compile(
-    r"(?:opzeg(?:gings)?|préavis|preavis|kündigungs|notice)\S*\s*(?:\w+\s+){0,2}$", re.I
-)
+_NOTICE_PERIOD = re.compile(r"(?:" + _alt(_PERIODS["notice"]) + r")\S*\s*(?:\w+\s+){0,2}$", re.I)
 
 
 def _event_date(
@@ -733,7 +610,7 @@ def find_deadlines(
             continue
         if (
             _START.search(local)
-            and not re.search(r"jusqu|tot |bis |until|au plus", local, re.I)
+            and not _UNTIL.search(local)
             and not timed  # a first day given with its hour is an appointment
         ):
             continue

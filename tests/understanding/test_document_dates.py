@@ -270,8 +270,7 @@ def test_yearless_dates_of_notes(note: str, expected: str) -> None:
             D(2016, 10, 20),
         ),
         (
-            "Arbeidshof te Gent\nOPENBARE TERECHTZITTING VAN 13 FEBRUARI 2014\n\n"
-            "In de zaak van …",
+            "Arbeidshof te Gent\nOPENBARE TERECHTZITTING VAN 13 FEBRUARI 2014\n\nIn de zaak van …",
             D(2014, 2, 13),
         ),
     ],
