@@ -14,6 +14,7 @@ here. This module keeps how the patterns are put together from those lists.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -123,18 +124,24 @@ _PAYOUT_LABEL = re.compile(
 )
 
 
+#: how far back a payout heading is looked for: a block longer than this is not a table
+PAYOUT_REACH = 3000
+
+
 def _paid_out(text: str, start: int) -> bool:
     """Whether the date at ``start`` sits under a payout heading: on its own line after the
-    label, or in a table (lines without a blank one between) whose first line holds it."""
-    line_start = text.rfind("\n", 0, start) + 1
+    label, or in a table (lines without a blank one between) whose first line holds it.
+    Looks back at most ``PAYOUT_REACH`` characters, so a text without line breaks stays linear."""
+    lo = max(0, start - PAYOUT_REACH)
+    line_start = max(lo, text.rfind("\n", lo, start) + 1)
     if _PAYOUT_LABEL.search(text[line_start:start]):
         return True
-    block = text.rfind("\n\n", 0, line_start)
+    block = text.rfind("\n\n", lo, line_start)
+    if block < 0 and lo > 0:
+        return False  # a block that long is not a table
     head_start = 0 if block < 0 else block + 2
-    if line_start - head_start > 3000:  # a block that long is not a table
-        return False
-    head_end = text.find("\n", head_start)
-    head = text[head_start : head_end if 0 <= head_end < line_start else line_start]
+    head_end = text.find("\n", head_start, line_start)
+    head = text[head_start : head_end if head_end >= 0 else line_start]
     return bool(_PAYOUT_LABEL.search(head)) and ("|" in head or "\t" in head or "  " in head)
 
 
@@ -278,18 +285,38 @@ def _in_reference(text: str, s: int, e: int) -> bool:
     return bool(_REF_LABEL.search(text[max(0, s - 25) : s]))
 
 
+class _Spans:
+    """Non-overlapping [start, end) spans kept sorted, so that an overlap check costs a
+    bisection and not a pass over every date found so far (a date-dense text has thousands)."""
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self._spans, (e, -1))  # the spans that start before e
+        return i > 0 and self._spans[i - 1][1] > s
+
+    def add(self, s: int, e: int) -> None:
+        bisect.insort(self._spans, (s, e))
+
+    def starts_within(self, s: int, e: int) -> bool:
+        """Whether a span starts in [s, e)."""
+        i = bisect.bisect_left(self._spans, (s, -1))
+        return i < len(self._spans) and self._spans[i][0] < e
+
+
 def find_dates(text: str, *, anchor: dt.date | None = None) -> list[DateMention]:
     """Every absolute date in the text, in order of appearance.
 
     With an ``anchor`` (the letter's date), a date written without its year ("pour le 18
     septembre") is the next such day on or after the anchor, marked ``yearless``."""
     out: list[DateMention] = []
-    spans: list[tuple[int, int]] = []
+    spans = _Spans()
 
     def add(d: dt.date | None, s: int, e: int) -> None:
-        if d is None or any(a < e and s < b for a, b in spans) or _in_reference(text, s, e):
+        if d is None or spans.overlaps(s, e) or _in_reference(text, s, e):
             return
-        spans.append((s, e))
+        spans.add(s, e)
         out.append(DateMention(d, s, e))
 
     for m in _TEXTUAL.finditer(text):
@@ -311,25 +338,21 @@ def find_dates(text: str, *, anchor: dt.date | None = None) -> list[DateMention]
         for m in _NO_YEAR_NUM.finditer(text):
             day, mo = int(m.group(1)), int(m.group(2))
             s_, e_ = m.start(1), m.end()
-            if not (1 <= day <= 31 and 1 <= mo <= 12) or any(a < e_ and s_ < b for a, b in spans):
+            if not (1 <= day <= 31 and 1 <= mo <= 12) or spans.overlaps(s_, e_):
                 continue
             d = _next_occurrence(anchor, mo, day)
             if d is not None:
-                spans.append((s_, e_))
+                spans.add(s_, e_)
                 out.append(DateMention(d, s_, e_, yearless=True))
         for rx, di, mi in ((_NO_YEAR, 1, 2), (_NO_YEAR_EN, 2, 1)):
             for m in rx.finditer(text):
                 mo = _month(m.group(mi))
                 day = int(m.group(di))
-                if (
-                    not mo
-                    or not 1 <= day <= 31
-                    or any(a < m.end() and m.start() < b for a, b in spans)
-                ):
+                if not mo or not 1 <= day <= 31 or spans.overlaps(m.start(), m.end()):
                     continue
                 d = _next_occurrence(anchor, mo, day)
                 if d is not None:
-                    spans.append((m.start(), m.end()))
+                    spans.add(m.start(), m.end())
                     out.append(DateMention(d, m.start(), m.end(), yearless=True))
     out.sort(key=lambda x: x.start)
     return out
@@ -448,13 +471,18 @@ def _add_working_days(d: dt.date, n: int) -> dt.date:
     return d
 
 
+_WORKING_DAYS = re.compile(_alt(_PERIODS["working_days"]))
+_MONTH_UNIT = re.compile(_alt(_PERIODS["months"]))
+_WEEK_UNIT = re.compile(_alt(_PERIODS["weeks"]))
+
+
 def resolve_period(base: dt.date, count: int, unit: str) -> dt.date:
     u = unit.lower()
-    if re.search(_alt(_PERIODS["working_days"]), u):
+    if _WORKING_DAYS.search(u):
         return _add_working_days(base, count)
-    if re.search(_alt(_PERIODS["months"]), u):
+    if _MONTH_UNIT.search(u):
         return _add_months(base, count)
-    if re.search(_alt(_PERIODS["weeks"]), u):
+    if _WEEK_UNIT.search(u):
         return base + dt.timedelta(weeks=count)
     return base + dt.timedelta(days=count)
 
@@ -573,7 +601,7 @@ def find_deadlines(
         None,
     )
     out: list[Deadline] = []
-    absolute_spans: list[tuple[int, int]] = []
+    absolute_spans = _Spans()
     for m in mentions:
         before = text[max(0, m.start - 60) : m.start]
         if _BIRTH.search(before):
@@ -624,8 +652,9 @@ def find_deadlines(
         if range_end and kind not in ("response", "appeal"):
             kind = "expiry"  # the end of a validity period
         out.append(Deadline(m.date, kind, _clean(sentence), computed=m.yearless))
-        absolute_spans.append((m.start, m.end))
+        absolute_spans.add(m.start, m.end)
     if base is not None:
+        starts = [m.start for m in mentions]  # in order: find_dates sorts them
         for r in _RELATIVE.finditer(text):
             count = _count(r.group(1))
             if not count:
@@ -637,16 +666,14 @@ def find_deadlines(
                 continue
             # "..., also bis zum 24. März" / "so no later than 30 December": the stated date
             # already is the deadline
-            if any(r.end() <= a < e for a, _ in absolute_spans):
+            if absolute_spans.starts_within(r.end(), e):
                 continue
             anchor = base
+            in_sentence = mentions[
+                bisect.bisect_right(starts, r.end()) : bisect.bisect_left(starts, e)
+            ]
             dated = next(
-                (
-                    x
-                    for x in mentions
-                    if r.end() < x.start < e and _DATED_ANCHOR.search(text[r.end() : x.start])
-                ),
-                None,
+                (x for x in in_sentence if _DATED_ANCHOR.search(text[r.end() : x.start])), None
             )
             if dated is not None:
                 anchor = dated.date
@@ -665,7 +692,7 @@ def find_deadlines(
             if not count or event is None:
                 continue
             s, e = sentence_at(text, r.start(), r.end())
-            if any(r.end() <= a < e for a, _ in absolute_spans):
+            if absolute_spans.starts_within(r.end(), e):
                 continue  # "10 dagen vóór de afspraak (dus uiterlijk 14 maart 2027)"
             date = resolve_period(event, -count, r.group(2))
             if date < base:
