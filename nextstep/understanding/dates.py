@@ -105,7 +105,7 @@ _START = re.compile(
 _ISSUED = _alt(_HIST["issued"])
 _ON = _alt(_DOC["date_on"])
 _ISSUED_OR_DONE = re.compile(
-    r"(?:" + _ISSUED + r"|" + _alt(_HIST["done"]) + r")"
+    r"(?:" + _ISSUED + r"|" + _alt(_HIST["published"]) + r"|" + _alt(_HIST["done"]) + r")"
     r"(?:\s+(?:" + _ON + r"))?\s*:?\s*$",
     re.I,
 )
@@ -538,6 +538,8 @@ _NOT_THE_READERS = re.compile(
     + r"(?:" + _alt(_NOT_YOURS["change_stems"]) + r")"
     + r"|(?:" + _alt(_NOT_YOURS["event_after"]) + r")\s+(?:" + _alt(_NOT_YOURS["event_owners"])
     + r")?\s*(?:" + _alt(_NOT_YOURS["events"]) + r")"
+    + r"|" + _alt(_NOT_YOURS["authority_ordered"])
+    + r"|" + _alt(_NOT_YOURS["future_ruling"])
     # a duty of someone else named in the sentence ("Enregistrement : à charge du bailleur")
     + r"|(?:" + _alt(_NOT_YOURS["charge"]) + r")\s+(?:" + _alt(_NOT_YOURS["charge_of"])
     + r")\s+(?:" + _alt(_NOT_YOURS["charge_parties"]) + r")",

@@ -118,6 +118,14 @@ def test_a_sentence_that_starts_a_line_is_not_a_place() -> None:
         "Enregistrement du bail : à charge du bailleur, dans les deux mois de la signature.",
         "Send us your remarks within 8 working days after receiving them.",
         "Argent de poche : versé jusqu'au 20/12/2026 inclus.",
+        # round 6: a court's order to the authority, a ruling not yet given, a publication
+        "Il est demandé d'enjoindre au préfet de délivrer un titre de séjour dans le délai "
+        "d'un mois.",
+        "Die Beklagte wird verpflichtet, innerhalb von vier Wochen über den Antrag zu entscheiden.",
+        "Les visas seront délivrés dans un délai de 15 jours à compter de la notification de "
+        "l'arrêt à intervenir.",
+        "Datum uitspraak 26-02-2026 Datum publicatie 23-03-2026 Zaaknummer AWB 26/1291",
+        "Page mise à jour le 16/03/2026.",
     ],
 )
 def test_a_period_that_is_not_the_readers_to_keep(sentence: str) -> None:
