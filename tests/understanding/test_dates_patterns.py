@@ -90,6 +90,7 @@ def test_dates_before_the_letter_are_not_deadlines() -> None:
 def test_effective_dates_and_range_ends_are_not_deadlines() -> None:
     doc = D(2027, 1, 5)
     assert dates("Le nouveau loyer prend cours le 1er mars 2027.", doc) == {}
+    assert dates("Date de prise de cours : 1er mars 2027", doc) == {}  # a lease's first day
     assert dates("Die Nebenkosten werden zum 1. März 2027 angepasst.", doc) == {}
     assert dates("De huur wordt vanaf 1 april 2027 geïndexeerd.", doc) == {}
     got = dates("Le séjour linguistique a lieu du 14 au 18 juin 2027.", doc)
