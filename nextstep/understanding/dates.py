@@ -20,6 +20,7 @@ import datetime as dt
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -289,8 +290,8 @@ class _Spans:
     """Non-overlapping [start, end) spans kept sorted, so that an overlap check costs a
     bisection and not a pass over every date found so far (a date-dense text has thousands)."""
 
-    def __init__(self) -> None:
-        self._spans: list[tuple[int, int]] = []
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans: list[tuple[int, int]] = sorted(spans)
 
     def overlaps(self, s: int, e: int) -> bool:
         i = bisect.bisect_left(self._spans, (e, -1))  # the spans that start before e
@@ -303,6 +304,16 @@ class _Spans:
         """Whether a span starts in [s, e)."""
         i = bisect.bisect_left(self._spans, (s, -1))
         return i < len(self._spans) and self._spans[i][0] < e
+
+    def within(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The spans that lie wholly in [lo, hi)."""
+        out = []
+        for s, e in self._spans[bisect.bisect_left(self._spans, (lo, -1)) :]:
+            if s >= hi:
+                break
+            if e <= hi:
+                out.append((s, e))
+        return out
 
 
 def find_dates(text: str, *, anchor: dt.date | None = None) -> list[DateMention]:
@@ -435,41 +446,25 @@ def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.da
     return None
 
 
-class _Cues:
-    """Every kind cue of a text, found once.
+def _cues(text: str) -> dict[str, _Spans]:
+    """Every kind cue of a text, found once, by kind.
 
     Each date's kind reads the cues of its sentence. Searching each sentence again cost
     about 2 ms a date (six long alternations over up to 1,200 characters), which made a
     date-dense page slow; a lookup by bisection costs next to nothing."""
-
-    def __init__(self, text: str) -> None:
-        self._spans = {
-            kind: [(m.start(), m.end()) for m in rx.finditer(text)]
-            for kind, rx in KIND_CUES.items()
-        }
-
-    def within(self, kind: str, lo: int, hi: int) -> list[tuple[int, int]]:
-        """The cues of ``kind`` that lie wholly in [lo, hi)."""
-        spans = self._spans[kind]
-        out = []
-        for s, e in spans[bisect.bisect_left(spans, (lo, -1)) :]:
-            if s >= hi:
-                break
-            if e <= hi:
-                out.append((s, e))
-        return out
+    return {kind: _Spans(m.span() for m in rx.finditer(text)) for kind, rx in KIND_CUES.items()}
 
 
-def _kind(cues: _Cues, sentence: tuple[int, int], at: int, after: str) -> str:
+def _kind(cues: dict[str, _Spans], sentence: tuple[int, int], at: int, after: str) -> str:
     """The deadline's kind from the cue nearest before the date at ``at`` (else nearest
     after), among the cues of its ``sentence`` span."""
     s, e = sentence
-    appeals = cues.within("appeal", s, e)
+    appeals = cues["appeal"].within(s, e)
     if _TIME_AFTER.match(after) and not appeals:
         return "appointment"
     best: tuple[int, str] | None = None
-    for kind in KIND_CUES:
-        for cs, ce in cues.within(kind, s, e):
+    for kind, spans in cues.items():
+        for cs, ce in spans.within(s, e):
             dist = at - ce if ce <= at else 10_000 + cs - at
             if best is None or dist < best[0]:
                 best = (dist, kind)
@@ -632,7 +627,7 @@ def find_deadlines(
     )
     out: list[Deadline] = []
     absolute_spans = _Spans()
-    cues = _Cues(text)
+    cues = _cues(text)
     for m in mentions:
         before = text[max(0, m.start - 60) : m.start]
         if _BIRTH.search(before):
