@@ -113,6 +113,9 @@ _ISSUED_OR_DONE = re.compile(
 #: money paid to the reader (a wage, a benefit), not a bill: "seront versés ... vers le",
 #: "virement sur votre compte ... le", "wordt gestort op", "paid into your account on"
 _PAID_TO_READER = re.compile(r"(?:" + _alt(_HIST["paid_to_reader"]) + r")[^.\n]{0,45}$", re.I)
+#: an office closed or a service suspended on the date ("Permanence suspendue entre le 24
+#: décembre et le 2 janvier", "bis 1. Januar geschlossen")
+_CLOSED = re.compile(r"\b(?:" + _alt(_HIST["closed"]) + r")\b", re.I)
 #: the label of the day a benefit or wage is paid out, as a column heading or a field: a
 #: schedule of payments to the reader, unlike "Échéance" / "Vervaldag" / "Uiterste betaaldatum"
 #: of a payment plan or a bill
@@ -563,11 +566,24 @@ _NOT_THE_READERS = re.compile(
     + r")?\s*(?:" + _alt(_NOT_YOURS["events"]) + r")"
     + r"|" + _alt(_NOT_YOURS["authority_ordered"])
     + r"|" + _alt(_NOT_YOURS["future_ruling"])
+    + r"|" + _alt(_NOT_YOURS["authority_duty"])
+    + r"|" + _alt(_NOT_YOURS["refusal_to_come"])
+    + r"|" + _alt(_NOT_YOURS["office_pays"])
+    + r"|" + _alt(_NOT_YOURS["from_application"])
     # a duty of someone else named in the sentence ("Enregistrement : à charge du bailleur")
     + r"|(?:" + _alt(_NOT_YOURS["charge"]) + r")\s+(?:" + _alt(_NOT_YOURS["charge_of"])
     + r")\s+(?:" + _alt(_NOT_YOURS["charge_parties"]) + r")",
     re.I,
 )  # fmt: skip
+#: a sentence none of whose dates or periods is the reader's: a worked example ("Exemple : si
+#: votre carte expire le 30 juin 2026, ..."), or one that says its time limit is someone
+#: else's ("ces délais concernent notre administration", "diese Frist betrifft die Verwaltung")
+_SENTENCE_NOT_YOURS = _PERIODS["not_the_readers_sentence"]
+_OTHERS_SENTENCE = re.compile(
+    r"^\W{0,6}(?:" + _alt(_SENTENCE_NOT_YOURS["example"]) + r")\b"
+    r"|" + _alt(_SENTENCE_NOT_YOURS["someone_elses"]),
+    re.I,
+)
 #: a stamp on the paper ("[cachet: FEDASIL - CENTRE DE LIÈGE - 09 MARS 2026]", "REÇU LE")
 _STAMP = re.compile(
     r"(?:\[\s*(?:"
@@ -640,6 +656,10 @@ def find_deadlines(
             continue
         s, e = sentence_at(text, m.start, m.end)
         sentence = text[s:e]
+        if _OTHERS_SENTENCE.search(sentence):
+            continue
+        if _CLOSED.search(text[max(s, m.start - 60) : min(e, m.end + 30)]):
+            continue
         local = text[max(s, m.start - 40) : m.start]
         after = text[m.end : m.end + 60]
         timed = _TIME_AFTER.match(after[:20]) is not None
@@ -688,7 +708,7 @@ def find_deadlines(
             if _NOTICE_PERIOD.search(text[max(0, r.start() - 30) : r.start()]):
                 continue  # a notice period runs from its own start, not from the letter
             s, e = sentence_at(text, r.start(), r.end())
-            if _NOT_THE_READERS.search(text[s:e]):
+            if _NOT_THE_READERS.search(text[s:e]) or _OTHERS_SENTENCE.search(text[s:e]):
                 continue
             # "..., also bis zum 24. März" / "so no later than 30 December": the stated date
             # already is the deadline
