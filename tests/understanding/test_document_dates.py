@@ -295,3 +295,63 @@ def test_a_period_before_an_appointment_yields_to_the_date_it_spells_out() -> No
     )
     # dates only: the kind of the first is read as an appointment (the sentence names one)
     assert [d for d, _ in deadlines(text, "2027-03-03")] == ["2027-03-14", "2027-03-24"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a time limit the law sets for the office, in each language
+        "Liège, le 2 mars 2027\n\nLe CPAS doit prendre sa décision dans les 30 jours et vous la "
+        "notifier dans les 8 jours.",
+        "Liège, le 2 mars 2027\n\nPour information, la loi impose au CPAS de statuer dans les "
+        "30 jours.",
+        "Gent, 2 maart 2027\n\nWij herinneren u eraan dat het OCMW binnen 30 dagen een "
+        "beslissing moet nemen.",
+        "Eupen, den 2. März 2027\n\nDas ÖSHZ muss innerhalb von 30 Tagen entscheiden.",
+        "London, 2 March 2027\n\nThe council must make a decision within 8 weeks.",
+        # someone else's duty, said so
+        "Liège, le 2 mars 2027\n\nVotre employeur doit faire sa déclaration de tiers saisi dans "
+        "les quinze jours ; cette obligation le concerne seul.",
+        "Aachen, den 2. März 2027\n\nDie Verjährungsfrist endet am 31. Dezember 2029 – dies "
+        "betrifft unsere Auftraggeberin.",
+        # a refusal not given yet: nothing to count from
+        "Liège, le 2 mars 2027\n\nEn cas de refus, vous pouvez introduire un recours devant le "
+        "tribunal du travail dans les trois mois.",
+        # a worked example in a guide
+        "Liège, le 2 mars 2027\n\nExemple : si votre carte expire le 30 juin 2027, présentez-vous "
+        "en mai.",
+        # an office closed, money the office pays, a period from an undated application or move
+        "Liège, le 2 mars 2027\n\nPermanence téléphonique suspendue entre le 24 décembre et le "
+        "2 janvier 2028.",
+        "Eupen, den 2. März 2027\n\nDie Zahlung erfolgt innerhalb von 15 Tagen auf Ihr Konto.",
+        "Liège, le 2 mars 2027\n\nVous pouvez travailler si le CGRA n'a pas pris de décision "
+        "dans les quatre mois de votre demande.",
+        "London, 2 March 2027\n\nRegister your new address within eight working days of moving.",
+    ],
+)
+def test_time_limits_that_are_not_the_readers(text: str) -> None:
+    assert deadlines(text, "2027-03-03") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the reader's own duties next to those words stay deadlines
+        (
+            "Liège, le 2 mars 2027\n\nLe paiement doit intervenir dans un délai de quinze jours.",
+            ["2027-03-17"],
+        ),
+        (
+            "Liège, le 2 mars 2027\n\nEn cas de désaccord avec cette décision, vous pouvez "
+            "introduire un recours dans les trois mois.",
+            ["2027-06-02"],
+        ),
+        (
+            "Gent, 2 maart 2027\n\nWij vragen u binnen een termijn van twee maanden de stukken "
+            "over te maken om uw aanvraag te behandelen.",
+            ["2027-05-02"],
+        ),
+    ],
+)
+def test_the_readers_duties_beside_those_words_stay(text: str, expected: list[str]) -> None:
+    assert [d for d, _ in deadlines(text, "2027-03-03")] == expected
