@@ -36,6 +36,10 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
         NS_("only {n} words and no topic found: needs review"),
     ),
     (
+        re.compile(r"only (?P<n>\d+) words: the rules decide"),
+        NS_("only {n} words: the rules decide"),
+    ),
+    (
         re.compile(r"confidence (?P<conf>[0-9.]+) below (?P<threshold>[0-9.]+): needs review"),
         NS_("confidence {conf} below {threshold}: needs review"),
     ),
