@@ -701,6 +701,9 @@ def find_deadlines(
         absolute_spans.add(m.start, m.end)
     if base is not None:
         starts = [m.start for m in mentions]  # in order: find_dates sorts them
+        # the "not the reader's" clauses are found once; a period's sentence is searched
+        # again only where one of them lies, so a date-dense text stays linear
+        not_yours = _Spans((x.start(), x.end()) for x in _NOT_THE_READERS.finditer(text))
         for r in _RELATIVE.finditer(text):
             count = _count(r.group(1))
             if not count:
@@ -708,7 +711,9 @@ def find_deadlines(
             if _NOTICE_PERIOD.search(text[max(0, r.start() - 30) : r.start()]):
                 continue  # a notice period runs from its own start, not from the letter
             s, e = sentence_at(text, r.start(), r.end())
-            if _NOT_THE_READERS.search(text[s:e]) or _OTHERS_SENTENCE.search(text[s:e]):
+            if not_yours.overlaps(s, e) and _NOT_THE_READERS.search(text[s:e]):
+                continue
+            if _OTHERS_SENTENCE.search(text[s:e]):
                 continue
             # "..., also bis zum 24. März" / "so no later than 30 December": the stated date
             # already is the deadline
