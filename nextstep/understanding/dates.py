@@ -588,7 +588,7 @@ _DUTY = re.compile(
 #: how far after the duty's verb its period may stand ("... prendre sa décision dans les 30
 #: jours"), within the same clause
 DUTY_REACH = 45
-_CLAUSE_TAIL = re.compile(r"[^,;:.\n]{0,%d}" % DUTY_REACH)  # noqa: UP031 (a regex's braces)
+_CLAUSE_STOP = re.compile(r"[,;:.\n]")
 
 
 def _duty_regions(text: str) -> _Spans:
@@ -596,8 +596,8 @@ def _duty_regions(text: str) -> _Spans:
     to a little after its verb (up to the clause's end), found once per text."""
     out = _Spans()
     for x in _DUTY.finditer(text):
-        tail = _CLAUSE_TAIL.match(text, x.end())
-        end = tail.end() if tail else x.end()
+        stop = _CLAUSE_STOP.search(text, x.end(), x.end() + DUTY_REACH)
+        end = stop.start() if stop else min(len(text), x.end() + DUTY_REACH)
         if not out.overlaps(x.start(), end):
             out.add(x.start(), end)
     return out
