@@ -296,22 +296,9 @@ def _classify_with_model(
     threshold = m.threshold if threshold is None else threshold
     counts = features(_norm(text), subject_of(text))
     ix, vals = m.vectorize(counts)
-    rules = rule_features(ev.scores, m.classes)
-    probs = m.probabilities(m.logits(ix, vals, rules))
-    order = [int(i) for i in np.argsort(-probs, kind="stable")]
-    best, conf = m.classes[order[0]], float(probs[order[0]])
-    alternatives = [(m.classes[i], round(float(probs[i]), 3)) for i in order[1:4]]
-    words, rule_push = m.explain(ix, vals, rules, best)
-    reasons = _rule_reasons(ev, best, 3)
-    if words:
-        reasons.append("words " + ", ".join(f"'{w}'" for w in words) + f" -> {best} (model)")
-    if best == "other" and not reasons:
-        reasons.append("none of the ten topics' signals: other")
-    if not text.strip() or len(ix) == 0:
-        reasons = ["no readable text: needs review"]
-        return Classification("other", round(conf, 3), True, alternatives, reasons)
     n_words = sum(v for f, v in counts.items() if f.startswith("w ") and " " not in f[2:])
-    if n_words < FULL_LENGTH:
+    readable = bool(text.strip()) and len(ix) > 0
+    if readable and n_words < FULL_LENGTH:
         # A scrap: one of the 3,739 corpus documents is this short, so the model has learnt
         # nothing about such texts (its "other" intercept outweighs a few scaled-down words).
         # The rules' calibration was fitted on scraps too: one clear institution or topic
@@ -319,6 +306,20 @@ def _classify_with_model(
         short = _classify_with_rules(ev, REVIEW_THRESHOLD, TEMPERATURE, EVIDENCE_SCALE)
         note = f"only {n_words} words: the rules decide"
         return replace(short, reasons=[*short.reasons, note])
+    rules = rule_features(ev.scores, m.classes)
+    probs = m.probabilities(m.logits(ix, vals, rules))
+    order = [int(i) for i in np.argsort(-probs, kind="stable")]
+    best, conf = m.classes[order[0]], float(probs[order[0]])
+    alternatives = [(m.classes[i], round(float(probs[i]), 3)) for i in order[1:4]]
+    if not readable:
+        reasons = ["no readable text: needs review"]
+        return Classification("other", round(conf, 3), True, alternatives, reasons)
+    words, rule_push = m.explain(ix, vals, rules, best)
+    reasons = _rule_reasons(ev, best, 3)
+    if words:
+        reasons.append("words " + ", ".join(f"'{w}'" for w in words) + f" -> {best} (model)")
+    if best == "other" and not reasons:
+        reasons.append("none of the ten topics' signals: other")
     if conf < threshold:
         reasons.append(f"confidence {conf:.2f} below {threshold:.2f}: needs review")
         alts = [(best, round(conf, 3))] + [a for a in alternatives if a[0] != "other"]

@@ -32,10 +32,6 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"no readable text: needs review"), NS_("no readable text: needs review")),
     (
-        re.compile(r"only (?P<n>\d+) words and no topic found: needs review"),
-        NS_("only {n} words and no topic found: needs review"),
-    ),
-    (
         re.compile(r"only (?P<n>\d+) words: the rules decide"),
         NS_("only {n} words: the rules decide"),
     ),
