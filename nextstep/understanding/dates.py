@@ -579,8 +579,7 @@ _DUTY_SUBJECT = r"\b(?:" + _alt(_NOT_YOURS["duty_subjects"]) + r")\b"
 _DUTY = re.compile(
     _DUTY_SUBJECT + _CLAUSE + r"\b(?:" + _alt(_NOT_YOURS["duty_words"]) + r")\b" + _CLAUSE
     + r"\b(?:" + _alt(_NOT_YOURS["duty_verbs"]) + r")"
-    + r"|" + _DUTY_SUBJECT + _CLAUSE + r"\bbeslissing\s+(?:moet(?:en)?|dient)\s+(?:te\s+)?"
-    r"(?:nemen|betekenen)"
+    + r"|" + _DUTY_SUBJECT + _CLAUSE + r"\b(?:" + _alt(_NOT_YOURS["duty_verb_last"]) + r")"
     + r"|(?:" + _alt(_NOT_YOURS["duty_imposed"]) + r")\s*" + _DUTY_SUBJECT + r"\s+de\s+"
     r"(?:" + _alt(_NOT_YOURS["duty_verbs"]) + r")",
     re.I,
