@@ -70,6 +70,11 @@ class Deadline:
     text: str  # the sentence it came from
     computed: bool = False  # True when resolved from a relative phrase
     confirmed: bool = False  # set by staff in the kiosk
+    #: the words just before the date (or the period) and just after it, inside its sentence:
+    #: the learned deadline filter tells apart two dates of one sentence by them ("payé le …,
+    #: à payer avant le …"); never stored in a bundle, not part of equality
+    before: str = field(default="", compare=False, repr=False)
+    after: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,10 @@ WORDS: dict[str, Any] = tomllib.loads(
 _CAL, _TIME, _DOC = WORDS["calendar"], WORDS["time"], WORDS["document_date"]
 _HIST, _DUE, _PERIODS = WORDS["history"], WORDS["deadline"], WORDS["periods"]
 
+#: characters of a deadline's sentence kept before and after its date for the learned filter
+#: (about five words before, four after: the cue "à payer avant le" or "payé le" sits there)
+CONTEXT_BEFORE, CONTEXT_AFTER = 50, 30
+
 
 def _alt(words: list[str]) -> str:
     """A list of the data file as one alternation, in its order (the first that matches wins)."""
@@ -726,7 +730,13 @@ def find_deadlines(
         kind = _kind(cues, (s, e), m.start, text[m.end : m.end + 25])
         if range_end and kind not in ("response", "appeal"):
             kind = "expiry"  # the end of a validity period
-        out.append(Deadline(m.date, kind, _clean(sentence), computed=m.yearless))
+        out.append(
+            Deadline(
+                m.date, kind, _clean(sentence), computed=m.yearless,
+                before=text[max(s, m.start - CONTEXT_BEFORE) : m.start],
+                after=text[m.end : min(e, m.end + CONTEXT_AFTER)],
+            )
+        )  # fmt: skip
         absolute_spans.add(m.start, m.end)
     if base is not None:
         starts = [m.start for m in mentions]  # in order: find_dates sorts them
@@ -768,7 +778,13 @@ def find_deadlines(
                 anchor = found
             date = resolve_period(anchor, count, r.group(2))
             kind = _kind(cues, (s, e), r.start(), "")
-            out.append(Deadline(date, kind, _clean(text[s:e]), computed=True))
+            out.append(
+                Deadline(
+                    date, kind, _clean(text[s:e]), computed=True,
+                    before=text[max(s, r.start() - CONTEXT_BEFORE) : r.end()],
+                    after=text[r.end() : min(e, r.end() + CONTEXT_AFTER)],
+                )
+            )  # fmt: skip
         for r in _BEFORE_EVENT.finditer(text):
             count = _count(r.group(1))
             event = _event_date(text, mentions, r.group(3), doc_date)
@@ -781,7 +797,13 @@ def find_deadlines(
             if date < base:
                 continue
             kind = _kind(cues, (s, e), r.start(), "")
-            out.append(Deadline(date, kind, _clean(text[s:e]), computed=True))
+            out.append(
+                Deadline(
+                    date, kind, _clean(text[s:e]), computed=True,
+                    before=text[max(s, r.start() - CONTEXT_BEFORE) : r.end()],
+                    after=text[r.end() : min(e, r.end() + CONTEXT_AFTER)],
+                )
+            )  # fmt: skip
     uniq: dict[tuple[dt.date, str], Deadline] = {}
     for d in out:
         uniq.setdefault((d.date, d.kind), d)

@@ -36,6 +36,7 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / "classifier.json.gz"
 FORMAT = "nextstep-linear-classifier/1"
 RULE_SCALE = 0.5  # rule feature = RULE_SCALE * log(1 + score): ~0.4 per weak word, ~2 strong
 
+NEAR_BEFORE, NEAR_AFTER = 5, 4  # words beside a candidate deadline's date (deadline_features)
 FULL_LENGTH = 20  # words: a text this long or longer carries full evidence
 _WORD = re.compile(r"[a-z0]+(?:'[a-z]+)?")
 
@@ -95,9 +96,16 @@ def _unb64(s: str, shape: tuple[int, ...]) -> np.ndarray:
     return np.frombuffer(base64.b64decode(s), dtype="<f4").astype(np.float64).reshape(shape)
 
 
-def deadline_features(text: str, kind: str, computed: bool, days: int | None) -> list[str]:
-    """Features of one candidate deadline: the words of its sentence, its kind, whether it
-    was computed from a period, and how far after the letter's date it falls."""
+def deadline_features(
+    text: str, kind: str, computed: bool, days: int | None, before: str = "", after: str = ""
+) -> list[str]:
+    """Features of one candidate deadline: the words of its sentence, the last words before
+    its date (or period) and the first after it, its kind, whether it was computed from a
+    period, and how far after the letter's date it falls.
+
+    The sentence's words alone are the same for every date of a sentence; the words beside
+    the date tell "payé le 3 mars, à payer avant le 30 avril" apart (on the corpora, leave one
+    out: pooled deadline F1 0.899 -> 0.904, docs/benchmarks.md round 8)."""
     words = {w for w in _WORD.findall(_fold(_plain(text))) if len(w) > 2 and "0" not in w}
     if days is None:
         bucket = "none"
@@ -107,7 +115,10 @@ def deadline_features(text: str, kind: str, computed: bool, days: int | None) ->
                                       (366, "year")) if days < limit),
             "later",
         )  # fmt: skip
-    return [*sorted(f"w {w}" for w in words), f"kind {kind}", f"computed {computed}",
+    near = [w for w in _WORD.findall(_fold(_plain(before))) if len(w) > 1][-NEAR_BEFORE:]
+    next_ = [w for w in _WORD.findall(_fold(_plain(after))) if len(w) > 1][:NEAR_AFTER]
+    return [*sorted(f"w {w}" for w in words), *sorted({f"l {w}" for w in near}),
+            *sorted({f"a {w}" for w in next_}), f"kind {kind}", f"computed {computed}",
             f"days {bucket}"]  # fmt: skip
 
 
@@ -262,7 +273,8 @@ def filter_deadlines(
     kept = []
     for d in deadlines:
         days = (d.date - doc_date).days if doc_date else None
-        if f.probability(deadline_features(d.text, d.kind, d.computed, days)) >= f.threshold:
+        feats = deadline_features(d.text, d.kind, d.computed, days, d.before, d.after)
+        if f.probability(feats) >= f.threshold:
             kept.append(d)
     return kept
 

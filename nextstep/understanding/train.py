@@ -124,7 +124,7 @@ def prepare(docs: Sequence[dict[str, Any]]) -> list[Prepared]:
         doc_date = document_date(text)
         for d in find_deadlines(text, doc_date=doc_date, today=today):
             days = (d.date - doc_date).days if doc_date else None
-            feats = deadline_features(d.text, d.kind, d.computed, days)
+            feats = deadline_features(d.text, d.kind, d.computed, days, d.before, d.after)
             p.candidates.append((d.date.isoformat(), feats))
         p.gold_dates = frozenset(str(g["date"]) for g in x.get("deadlines", []))
         out.append(p)

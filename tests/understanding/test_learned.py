@@ -10,10 +10,16 @@ import time
 
 import pytest
 
-from nextstep.model import OcrPage
+from nextstep.model import Deadline, OcrPage
 from nextstep.understanding import understand
 from nextstep.understanding.classify import classify_text
-from nextstep.understanding.learned import MODEL_PATH, LinearModel, shipped_model
+from nextstep.understanding.dates import find_deadlines
+from nextstep.understanding.learned import (
+    MODEL_PATH,
+    LinearModel,
+    deadline_features,
+    shipped_model,
+)
 
 pytest.importorskip("sklearn", reason="scikit-learn builds the model")
 from nextstep.understanding import train  # noqa: E402
@@ -115,3 +121,22 @@ def test_the_deadline_filter_keeps_plain_deadlines() -> None:
     )  # fmt: skip
     u = understand([page], today=dt.date(2027, 1, 5))
     assert [d.date for d in u.deadlines] == [dt.date(2027, 1, 25), dt.date(2027, 2, 2)]
+
+
+def test_two_dates_of_one_sentence_reach_the_filter_with_their_own_words() -> None:
+    """The filter reads the words beside each date, not only its sentence: otherwise every
+    date of "… du 3 mars, à payer avant le 30 avril" looks the same to it."""
+    text = (
+        "Liège, le 1er février 2027\nMadame, nous vous attendons le 3 mars 2027 à la réunion, "
+        "et la facture est à payer avant le 30 avril 2027 au plus tard."
+    )
+    found = find_deadlines(text, doc_date=dt.date(2027, 2, 1))
+    assert [d.date for d in found] == [dt.date(2027, 3, 3), dt.date(2027, 4, 30)]
+    first, second = (
+        deadline_features(d.text, d.kind, d.computed, 30, d.before, d.after) for d in found
+    )
+    assert {"l attendons", "a reunion"} <= set(first) and "l avant" not in first
+    assert {"l payer", "l avant", "a plus", "a tard"} <= set(second) and "a reunion" not in second
+    assert [f for f in first if f.startswith("w ")] == [f for f in second if f.startswith("w ")]
+    # the context is for the filter only: two deadlines on the same date and kind are equal
+    assert found[0] == Deadline(found[0].date, found[0].kind, found[0].text, found[0].computed)
