@@ -580,12 +580,19 @@ _NOT_THE_READERS = re.compile(
 #: 30 Tagen ... entscheiden", "la loi impose au CPAS de statuer"
 _CLAUSE = r"[^,;:.\n]{0,80}?"
 _DUTY_SUBJECT = r"\b(?:" + _alt(_NOT_YOURS["duty_subjects"]) + r")\b"
+#: a clause, as _CLAUSE, in which the reader is not named
+_NOT_READER_CLAUSE = (
+    r"(?:(?!\b(?:" + _alt(_NOT_YOURS["appeal_not_reader"]) + r")\b)[^,;:.\n]){0,80}?"
+)
 _DUTY = re.compile(
     _DUTY_SUBJECT + _CLAUSE + r"\b(?:" + _alt(_NOT_YOURS["duty_words"]) + r")\b" + _CLAUSE
     + r"\b(?:" + _alt(_NOT_YOURS["duty_verbs"]) + r")"
     + r"|" + _DUTY_SUBJECT + _CLAUSE + r"\b(?:" + _alt(_NOT_YOURS["duty_verb_last"]) + r")"
     + r"|(?:" + _alt(_NOT_YOURS["duty_imposed"]) + r")\s*" + _DUTY_SUBJECT + r"\s+de\s+"
-    r"(?:" + _alt(_NOT_YOURS["duty_verbs"]) + r")",
+    r"(?:" + _alt(_NOT_YOURS["duty_verbs"]) + r")"
+    + r"|\b(?:" + _alt(_NOT_YOURS["appeal_parties"]) + r")\b" + _NOT_READER_CLAUSE
+    + r"\b(?:" + _alt(_NOT_YOURS["appeal_may"]) + r")\b" + _NOT_READER_CLAUSE
+    + r"\b(?:" + _alt(_NOT_YOURS["appeal_verbs"]) + r")",
     re.I,
 )  # fmt: skip
 #: how far after the duty's verb its period may stand ("... prendre sa décision dans les 30

@@ -325,6 +325,17 @@ def test_a_period_before_an_appointment_yields_to_the_date_it_spells_out() -> No
         "Liège, le 2 mars 2027\n\nVous pouvez travailler si le CGRA n'a pas pris de décision "
         "dans les quatre mois de votre demande.",
         "London, 2 March 2027\n\nRegister your new address within eight working days of moving.",
+        # the other side's right of appeal (round 8, from a legal-aid office's papers)
+        "Gent, 2 maart 2027\n\nDe werkgever kan binnen één maand na de betekening hoger beroep "
+        "instellen bij het arbeidshof.",
+        "Liège, le 2 mars 2027\n\nLa partie adverse peut interjeter appel dans un délai d'un mois.",
+        "Aachen, den 2. März 2027\n\nDer Vermieter kann innerhalb eines Monats Berufung einlegen.",
+        "London, 2 March 2027\n\nThe landlord may appeal within 28 days of the order.",
+        # a time limit said not to be the reader's
+        "Eupen, den 2. März 2027\n\nDas LfA kann innerhalb eines Monats nach Zustellung "
+        "Berufung einlegen; das ist nicht Ihre Frist.",
+        # the day a decision takes effect
+        "Liège, le 2 mars 2027\n\nCette décision prend effet le 15 mars 2027.",
     ],
 )
 def test_time_limits_that_are_not_the_readers(text: str) -> None:
@@ -414,6 +425,21 @@ def test_time_limits_that_are_not_the_readers(text: str) -> None:
         (
             "Liège, le 2 mars 2027\n\nMontant dû : 250,00 €\nDate paiement : 31/03/2027",
             ["2027-03-31"],
+        ),
+        # the reader's appeal against an office's or the other side's decision stays
+        (
+            "Gent, 2 maart 2027\n\nTegen deze beslissing van het OCMW kan u beroep aantekenen "
+            "binnen dertig dagen na de kennisgeving.",
+            ["2027-04-01"],
+        ),
+        (
+            "Liège, le 2 mars 2027\n\nContre la décision de votre employeur, vous pouvez "
+            "introduire un recours dans les trente jours.",
+            ["2027-04-01"],
+        ),
+        (
+            "London, 2 March 2027\n\nIf the landlord refuses, you may appeal within 28 days.",
+            ["2027-03-30"],
         ),
     ],
 )
