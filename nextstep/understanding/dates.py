@@ -533,6 +533,7 @@ _RANGE_END = re.compile(
 _RANGE_DEADLINE = re.compile(_alt(_RANGE["deadline"]), re.I)
 #: a clause's start that runs out within the same clause: "prend cours le ... et expirera le"
 _ENDS_HERE = re.compile(_alt(_HIST["ends_here"]), re.I)
+_EFFECT_THEN_DUE = re.compile(r"\b(?:" + _alt(_HIST["effect_then_due"]) + r")\b", re.I)
 #: relative periods counted from something other than the letter or its notification
 _EVENTS = _PERIODS["events"]
 _EVENT_ANCHOR = re.compile(
@@ -580,19 +581,18 @@ _NOT_THE_READERS = re.compile(
 #: 30 Tagen ... entscheiden", "la loi impose au CPAS de statuer"
 _CLAUSE = r"[^,;:.\n]{0,80}?"
 _DUTY_SUBJECT = r"\b(?:" + _alt(_NOT_YOURS["duty_subjects"]) + r")\b"
-#: a clause, as _CLAUSE, in which the reader is not named
-_NOT_READER_CLAUSE = (
-    r"(?:(?!\b(?:" + _alt(_NOT_YOURS["appeal_not_reader"]) + r")\b)[^,;:.\n]){0,80}?"
-)
+#: the reader named ("u", "vous", "Sie", "you"): the other side's appeal in a sentence that
+#: names the reader may be the reader's too
+_READER = re.compile(r"\b(?:" + _alt(_NOT_YOURS["appeal_not_reader"]) + r")\b", re.I)
 _DUTY = re.compile(
     _DUTY_SUBJECT + _CLAUSE + r"\b(?:" + _alt(_NOT_YOURS["duty_words"]) + r")\b" + _CLAUSE
     + r"\b(?:" + _alt(_NOT_YOURS["duty_verbs"]) + r")"
     + r"|" + _DUTY_SUBJECT + _CLAUSE + r"\b(?:" + _alt(_NOT_YOURS["duty_verb_last"]) + r")"
     + r"|(?:" + _alt(_NOT_YOURS["duty_imposed"]) + r")\s*" + _DUTY_SUBJECT + r"\s+de\s+"
     r"(?:" + _alt(_NOT_YOURS["duty_verbs"]) + r")"
-    + r"|\b(?:" + _alt(_NOT_YOURS["appeal_parties"]) + r")\b" + _NOT_READER_CLAUSE
-    + r"\b(?:" + _alt(_NOT_YOURS["appeal_may"]) + r")\b" + _NOT_READER_CLAUSE
-    + r"\b(?:" + _alt(_NOT_YOURS["appeal_verbs"]) + r")",
+    + r"|(?P<appeal>\b(?:" + _alt(_NOT_YOURS["appeal_parties"]) + r")\b" + _CLAUSE
+    + r"\b(?:" + _alt(_NOT_YOURS["appeal_may"]) + r")\b" + _CLAUSE
+    + r"\b(?:" + _alt(_NOT_YOURS["appeal_verbs"]) + r"))",
     re.I,
 )  # fmt: skip
 #: how far after the duty's verb its period may stand ("... prendre sa décision dans les 30
@@ -606,6 +606,8 @@ def _duty_regions(text: str) -> _Spans:
     to a little after its verb (up to the clause's end), found once per text."""
     out = _Spans()
     for x in _DUTY.finditer(text):
+        if x.group("appeal") and _READER.search(text, *sentence_at(text, x.start(), x.end())):
+            continue  # "U en uw werkgever kunnen ... beroep instellen": the reader's right too
         stop = _CLAUSE_STOP.search(text, x.end(), x.end() + DUTY_REACH)
         end = stop.start() if stop else min(len(text), x.end() + DUTY_REACH)
         if not out.overlaps(x.start(), end):
@@ -626,6 +628,20 @@ _OTHERS_SENTENCE = re.compile(
     r"|" + _alt(_SENTENCE_NOT_YOURS["someone_elses"]),
     re.I,
 )
+_NOT_YOURS_SAID = re.compile(_alt(_SENTENCE_NOT_YOURS["not_yours_said"]), re.I)
+_YOURS_AFTER = re.compile(_alt(_SENTENCE_NOT_YOURS["yours_after"]), re.I)
+
+
+def _said_not_yours(text: str, said: list[tuple[int, int]], s: int, e: int, at: int) -> bool:
+    """Whether the sentence [s, e) says the time limit at ``at`` is not the reader's: it holds
+    a "not your time limit" phrase (``said``: all of the text's, found once), and the date
+    stands before it, or after it with nothing naming the reader's own in between."""
+    for start, end in said:
+        if s <= start < e:
+            return at < start or _YOURS_AFTER.search(text, end, at) is None
+    return False
+
+
 #: a stamp on the paper ("[cachet: FEDASIL - CENTRE DE LIÈGE - 09 MARS 2026]", "REÇU LE")
 _STAMP = re.compile(
     r"(?:\[\s*(?:"
@@ -686,6 +702,7 @@ def find_deadlines(
     out: list[Deadline] = []
     absolute_spans = _Spans()
     cues = _cues(text)
+    said = [(x.start(), x.end()) for x in _NOT_YOURS_SAID.finditer(text)]
     for m in mentions:
         before = text[max(0, m.start - 60) : m.start]
         if _BIRTH.search(before):
@@ -698,7 +715,7 @@ def find_deadlines(
             continue
         s, e = sentence_at(text, m.start, m.end)
         sentence = text[s:e]
-        if _OTHERS_SENTENCE.search(sentence):
+        if _OTHERS_SENTENCE.search(sentence) or _said_not_yours(text, said, s, e, m.start):
             continue
         local = text[max(s, m.start - 40) : m.start]
         after = text[m.end : m.end + 60]
@@ -718,7 +735,9 @@ def find_deadlines(
             continue
         lead = text[max(s, m.start - 90) : m.start]
         effect = _EFFECT_AFTER.match(after) or (
-            (eb := _EFFECT_BEFORE.search(lead)) and not _ENDS_HERE.search(eb.group(0))
+            (eb := _EFFECT_BEFORE.search(lead))
+            and not _ENDS_HERE.search(eb.group(0))
+            and not _EFFECT_THEN_DUE.search(eb.group(0))
         )
         if effect and not timed:
             continue
@@ -762,7 +781,7 @@ def find_deadlines(
                 continue
             if duties.overlaps(r.start(), r.end()):
                 continue  # an office's or a third party's time limit
-            if _OTHERS_SENTENCE.search(text[s:e]):
+            if _OTHERS_SENTENCE.search(text[s:e]) or _said_not_yours(text, said, s, e, r.start()):
                 continue
             # "..., also bis zum 24. März" / "so no later than 30 December": the stated date
             # already is the deadline

@@ -336,6 +336,13 @@ def test_a_period_before_an_appointment_yields_to_the_date_it_spells_out() -> No
         "Berufung einlegen; das ist nicht Ihre Frist.",
         # the day a decision takes effect
         "Liège, le 2 mars 2027\n\nCette décision prend effet le 15 mars 2027.",
+        # a time limit said not to be the reader's, the date after it (independent review)
+        "Liège, le 2 mars 2027\n\nCe délai ne vous concerne pas : l'administration doit statuer "
+        "au plus tard le 30 avril 2027.",
+        "Gent, 2 maart 2027\n\nDit is niet uw termijn: de verhuurder heeft tot 30 april 2027 om "
+        "te antwoorden.",
+        "Brussels, 2 March 2027\n\nThis time limit does not apply to you: the court will rule by "
+        "30 April 2027.",
     ],
 )
 def test_time_limits_that_are_not_the_readers(text: str) -> None:
@@ -440,6 +447,43 @@ def test_time_limits_that_are_not_the_readers(text: str) -> None:
         (
             "London, 2 March 2027\n\nIf the landlord refuses, you may appeal within 28 days.",
             ["2027-03-30"],
+        ),
+        # from an independent review of the round-8 rules: the other side's appeal in a
+        # sentence that names the reader, the reader's own time limit after "not yours", and
+        # the reader's deadline after a date that takes effect
+        (
+            "Liège, le 2 mars 2027\n\nL'employeur peut faire appel de cette décision dans un délai "
+            "d'un mois, et vous aussi.",
+            ["2027-04-02"],
+        ),
+        (
+            "Gent, 2 maart 2027\n\nU en uw werkgever kunnen binnen 30 dagen beroep instellen.",
+            ["2027-04-01"],
+        ),
+        (
+            "Brussels, 2 March 2027\n\nYour employer can appeal this decision and so can you "
+            "within one month.",
+            ["2027-04-02"],
+        ),
+        (
+            "Liège, le 2 mars 2027\n\nLe délai d'un mois vaut pour l'administration, ce n'est pas "
+            "votre délai : le vôtre expire le 20 mars 2027.",
+            ["2027-03-20"],
+        ),
+        (
+            "Eupen, den 2. März 2027\n\nDas ist nicht Ihre Frist, Ihre Frist endet am "
+            "20. März 2027.",
+            ["2027-03-20"],
+        ),
+        (
+            "Liège, le 2 mars 2027\n\nLe congé prend effet le 1er avril 2027 et vous devez quitter "
+            "les lieux au plus tard le 30 juin 2027.",
+            ["2027-06-30"],
+        ),
+        (
+            "Gent, 2 maart 2027\n\nDe opzegging treedt in werking op 1 april 2027 en u moet de "
+            "woning uiterlijk op 30 juni 2027 verlaten.",
+            ["2027-06-30"],
         ),
     ],
 )
