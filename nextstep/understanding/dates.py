@@ -683,6 +683,19 @@ def _count(raw: str) -> int:
     return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 0)
 
 
+def _period_deadline(
+    text: str, sentence: tuple[int, int], period: tuple[int, int], date: dt.date, kind: str
+) -> Deadline:
+    """The deadline a period resolves to, with the period and the words before it (and the
+    words after it) for the learned filter, inside its sentence."""
+    (s, e), (start, end) = sentence, period
+    return Deadline(
+        date, kind, _clean(text[s:e]), computed=True,
+        before=text[max(s, start - CONTEXT_BEFORE) : end],
+        after=text[end : min(e, end + CONTEXT_AFTER)],
+    )  # fmt: skip
+
+
 def find_deadlines(
     text: str, *, doc_date: dt.date | None = None, today: dt.date | None = None
 ) -> list[Deadline]:
@@ -804,13 +817,7 @@ def find_deadlines(
                 anchor = found
             date = resolve_period(anchor, count, r.group(2))
             kind = _kind(cues, (s, e), r.start(), "")
-            out.append(
-                Deadline(
-                    date, kind, _clean(text[s:e]), computed=True,
-                    before=text[max(s, r.start() - CONTEXT_BEFORE) : r.end()],
-                    after=text[r.end() : min(e, r.end() + CONTEXT_AFTER)],
-                )
-            )  # fmt: skip
+            out.append(_period_deadline(text, (s, e), (r.start(), r.end()), date, kind))
         for r in _BEFORE_EVENT.finditer(text):
             count = _count(r.group(1))
             event = _event_date(text, mentions, r.group(3), doc_date)
@@ -823,13 +830,7 @@ def find_deadlines(
             if date < base:
                 continue
             kind = _kind(cues, (s, e), r.start(), "")
-            out.append(
-                Deadline(
-                    date, kind, _clean(text[s:e]), computed=True,
-                    before=text[max(s, r.start() - CONTEXT_BEFORE) : r.end()],
-                    after=text[r.end() : min(e, r.end() + CONTEXT_AFTER)],
-                )
-            )  # fmt: skip
+            out.append(_period_deadline(text, (s, e), (r.start(), r.end()), date, kind))
     uniq: dict[tuple[dt.date, str], Deadline] = {}
     for d in out:
         uniq.setdefault((d.date, d.kind), d)
