@@ -660,6 +660,15 @@ _DATED_ANCHOR = re.compile(
     r"\b(?:" + _alt(_DOC["dated"]) + r")\s*$",
     re.I,
 )
+#: a period counted from the service of the decision ("binnen vijftien dagen na de betekening"),
+#: and the words that date that service elsewhere in the text ("werd betekend ... op 7 april")
+_SERVED_AFTER = re.compile(
+    r"^[^.;\n]{0,25}?\b(?:" + _alt(_PERIODS["served_from"]) + r")\s+"
+    r"(?:(?:" + _alt(_PERIODS["served_articles"]) + r")\s*)?"
+    r"(?:" + _alt(_PERIODS["served_notices"]) + r")\b",
+    re.I,
+)
+_SERVED_SAID = re.compile(r"\b(?:" + _alt(_PERIODS["served_said"]) + r")\b", re.I)
 _NOTICE_PERIOD = re.compile(r"(?:" + _alt(_PERIODS["notice"]) + r")\S*\s*(?:\w+\s+){0,2}$", re.I)
 
 
@@ -676,6 +685,28 @@ def _event_date(
         if rx.search(text[s:e]):
             return m.date
     return None
+
+
+def _served_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """The dates the text gives for the service or notification of a decision: those in a
+    sentence that says so, before the date or just after it ("am 3. März 2026 zugestellt")."""
+    said = [x.start() for x in _SERVED_SAID.finditer(text)]
+    found: list[DateMention] = []
+    for m in mentions if said else []:
+        s, _ = sentence_at(text, m.start, m.end)
+        i = bisect.bisect_left(said, s)
+        if i < len(said) and said[i] < m.end + 30 and sentence_at(text, said[i], said[i])[0] == s:
+            found.append(m)
+    return found
+
+
+def _served_date(served: list[DateMention], at: int) -> dt.date | None:
+    """The day of service a period at ``at`` runs from: the last given before it, else the
+    first after it, else None (the letter's date)."""
+    i = bisect.bisect_left([m.start for m in served], at)
+    if i:
+        return served[i - 1].date
+    return served[0].date if served else None
 
 
 def _count(raw: str) -> int:
@@ -737,6 +768,8 @@ def find_deadlines(
         after_doc = doc_date is not None and m.date > doc_date
         if _ISSUED_OR_DONE.search(text[max(s, m.start - 30) : m.start]):
             continue
+        if not cue and _SERVED_SAID.search(text[s : m.start] + " " + after[:25]):
+            continue  # the day a decision was served: history, the period runs from it
         if _PAID_TO_READER.search(text[max(s, m.start - 70) : m.start]):
             continue
         if _paid_out(text, m.start):
@@ -783,6 +816,7 @@ def find_deadlines(
         # again only where one of them lies, so a date-dense text stays linear
         not_yours = _Spans((x.start(), x.end()) for x in _NOT_THE_READERS.finditer(text))
         duties = _duty_regions(text)
+        served: list[DateMention] | None = None
         for r in _RELATIVE.finditer(text):
             count = _count(r.group(1))
             if not count:
@@ -815,7 +849,13 @@ def find_deadlines(
                 if found is None:
                     continue  # counted from an event the letter does not date
                 anchor = found
+            elif dated is None and _SERVED_AFTER.match(text[r.end() : r.end() + 80]):
+                if served is None:
+                    served = _served_dates(text, mentions)  # once, and only when needed
+                anchor = _served_date(served, r.start()) or anchor
             date = resolve_period(anchor, count, r.group(2))
+            if anchor != base and dated is None and ev is None and date < base:
+                continue  # served long ago: the time limit has run out
             kind = _kind(cues, (s, e), r.start(), "")
             out.append(_period_deadline(text, (s, e), (r.start(), r.end()), date, kind))
         for r in _BEFORE_EVENT.finditer(text):

@@ -136,3 +136,37 @@ def test_response_and_expiry_kinds() -> None:
     # "a valid reason" is not a validity date
     text = "Bij afwezigheid moet u uiterlijk op 12 januari 2027 een geldige reden meedelen."
     assert dates(text, doc)[D(2027, 1, 12)][0] == "response"
+
+
+def test_a_period_after_the_service_runs_from_the_day_the_text_says_it_was_served() -> None:
+    """Round 9, from writer X's court papers: the day of service stands in another sentence
+    than the period counted from it. Written for this test."""
+    nl = (
+        "Het verstekvonnis werd u betekend door gerechtsdeurwaarder Peeters op 12 mei 2027. "
+        "U kunt verzet aantekenen binnen een maand na de betekening."
+    )
+    got = dates(nl, D(2027, 5, 3))
+    assert got == {D(2027, 6, 12): ("appeal", True)}  # not 3 June, from the letter
+    fr = (
+        "Le jugement vous a été signifié par huissier le 4 octobre 2027. "
+        "Le délai d'appel est d'un mois à compter de la signification."
+    )
+    assert set(dates(fr, D(2027, 10, 8))) == {D(2027, 11, 4)}
+    de = (
+        "Der Bescheid wurde Ihnen am 2. März 2027 zugestellt. "
+        "Sie können innerhalb eines Monats nach der Zustellung Klage erheben."
+    )
+    assert D(2027, 3, 10) not in dates(de, D(2027, 3, 8))
+
+
+def test_a_period_after_a_service_long_past_is_no_deadline() -> None:
+    text = (
+        "La décision vous a été notifiée le 3 janvier 2027. "
+        "Un recours pouvait être introduit dans les trente jours de la notification."
+    )
+    assert dates(text, D(2027, 2, 20)) == {}
+
+
+def test_a_period_after_an_undated_service_still_runs_from_the_letter() -> None:
+    text = "Vous pouvez introduire un recours dans les trente jours de la notification."
+    assert set(dates(text, D(2027, 2, 1))) == {D(2027, 3, 3)}
