@@ -10,7 +10,7 @@ is not sent to review, deadline precision/recall/F1 on exact dates, and the rule
 comparison. Then the review share against accuracy for a range of thresholds, over the
 held-out predictions of all folds.
 
-    .venv/bin/python benchmarks/corpora.py [--failures] [--folds A,B] [--captured]
+    .venv/bin/python benchmarks/corpora.py [--failures] [--folds A,B] [--captured] [--jobs 2]
 
 By default the documents' text is given to ``understand`` as one OCR page. With
 ``--captured`` each left-out document is also rendered, damaged (scan, photo, rotated, poor
@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import multiprocessing
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +102,51 @@ HEAD = (
 )
 
 
+@dataclass
+class FoldResult:
+    lines: list[str] = field(default_factory=list)
+    outs: list[Outcome] = field(default_factory=list)
+    outs_cap: list[Outcome] = field(default_factory=list)
+    cap_lines: list[str] = field(default_factory=list)
+    recall_lines: list[str] = field(default_factory=list)
+    conf: list[float] = field(default_factory=list)
+    ok: list[bool] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+#: corpora, their prepared features, captured pages, start time: set by main() before the folds
+#: run, so that forked workers (``--jobs``) inherit them instead of receiving copies
+_STATE: tuple[dict[str, list[dict[str, Any]]], dict[str, Any], dict[str, list[Captured]], float]
+
+
+def _fold(k: str) -> FoldResult:
+    """One fold: a model built without corpus ``k``, measured on ``k``."""
+    corpora, prepared, caps, t0 = _STATE
+    print(f"fold {k} ({time.perf_counter() - t0:.0f} s)", file=sys.stderr, flush=True)
+    r = FoldResult()
+    model = build_prepared({n: v for n, v in prepared.items() if n != k})
+    r.outs = run(corpora[k], model)
+    rules = run(corpora[k], None)
+    cfg = (model.meta or {}).get("config", {})
+    note = (
+        f"model (C={cfg.get('c_reg')}, rules x{cfg.get('rule_scale')}, "
+        f"T weight {cfg.get('template_weight')}, temp. {model.temperature}, "
+        f"threshold {model.threshold:.2f})"
+    )
+    r.lines = [row(k, r.outs, note), row(k, rules, "rules alone")]
+    if k in caps:
+        r.outs_cap = run(corpora[k][: len(caps[k])], model, caps[k])
+        r.cap_lines.append(row(k, r.outs_cap, "model, captured pages"))
+        r.recall_lines.append(f"| {k} | {recall_cells(caps[k])} |")
+        r.failures += [f"{k} captured {line}" for line in summarize(r.outs_cap).failures]
+    for x in corpora[k]:
+        c = classify_text(x["text"], model=model, threshold=0.0)
+        r.conf.append(c.confidence)
+        r.ok.append(c.category == x["category"])
+    r.failures += [f"{k} {line}" for line in summarize(r.outs).failures]
+    return r
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--failures", action="store_true", help="list failing documents per fold")
@@ -112,6 +159,9 @@ def main() -> int:
         type=int,
         default=None,
         help="capture only the first N documents of each fold (N=40: two cycles of conditions)",
+    )
+    ap.add_argument(
+        "--jobs", type=int, default=1, help="folds run side by side in N forked processes"
     )
     args = ap.parse_args()
     corpora = load_corpora()
@@ -136,32 +186,24 @@ def main() -> int:
     curve_ok: list[bool] = []
     failures: list[str] = []
     t0 = time.perf_counter()
-    prepared = {k: prepare(v) for k, v in corpora.items()}
-    for k in folds:
-        print(f"fold {k} ({time.perf_counter() - t0:.0f} s)", file=sys.stderr, flush=True)
-        model = build_prepared({n: v for n, v in prepared.items() if n != k})
-        outs = run(corpora[k], model)
-        rules = run(corpora[k], None)
-        pooled += outs
-        cfg = (model.meta or {}).get("config", {})
-        note = (
-            f"model (C={cfg.get('c_reg')}, rules x{cfg.get('rule_scale')}, "
-            f"T weight {cfg.get('template_weight')}, temp. {model.temperature}, "
-            f"threshold {model.threshold:.2f})"
-        )
-        lines.append(row(k, outs, note))
-        lines.append(row(k, rules, "rules alone"))
-        if args.captured:
-            outs_cap = run(corpora[k][: len(caps[k])], model, caps[k])
-            pooled_cap += outs_cap
-            cap_lines.append(row(k, outs_cap, "model, captured pages"))
-            recall_lines.append(f"| {k} | {recall_cells(caps[k])} |")
-            failures += [f"{k} captured {line}" for line in summarize(outs_cap).failures]
-        for x in corpora[k]:
-            c = classify_text(x["text"], model=model, threshold=0.0)
-            curve_conf.append(c.confidence)
-            curve_ok.append(c.category == x["category"])
-        failures += [f"{k} {line}" for line in summarize(outs).failures]
+    global _STATE
+    _STATE = (corpora, {k: prepare(v) for k, v in corpora.items()}, caps, t0)
+    if args.jobs > 1:
+        # fork: the workers inherit the corpora, their prepared features and the captured pages
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(args.jobs) as pool:
+            results = pool.map(_fold, folds, chunksize=1)
+    else:
+        results = [_fold(k) for k in folds]
+    for r in results:
+        lines += r.lines
+        pooled += r.outs
+        pooled_cap += r.outs_cap
+        cap_lines += r.cap_lines
+        recall_lines += r.recall_lines
+        curve_conf += r.conf
+        curve_ok += r.ok
+        failures += r.failures
     lines.append(row("pooled", pooled, "model"))
     print("\n".join(lines))
     if args.captured:
