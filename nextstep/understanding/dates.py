@@ -665,7 +665,7 @@ _DATED_ANCHOR = re.compile(
 _SERVED_AFTER = re.compile(
     r"^[^.;\n]{0,25}?\b(?:" + _alt(_PERIODS["served_from"]) + r")\s+"
     r"(?:(?:" + _alt(_PERIODS["served_articles"]) + r")\s*)?"
-    r"(?:" + _alt(_PERIODS["served_notices"]) + r")\b",
+    r"(?:" + _alt(_PERIODS["dated_notices"] + _PERIODS["served_notices"]) + r")\b",
     re.I,
 )
 _SERVED_SAID = re.compile(r"\b(?:" + _alt(_PERIODS["served_said"]) + r")\b", re.I)
@@ -844,6 +844,7 @@ def find_deadlines(
             if dated is not None:
                 anchor = dated.date
             ev = _EVENT_ANCHOR.match(text[r.end() : r.end() + 80])
+            served_on: dt.date | None = None
             if ev:
                 found = _event_date(text, mentions, ev.group(1), doc_date)
                 if found is None:
@@ -852,9 +853,10 @@ def find_deadlines(
             elif dated is None and _SERVED_AFTER.match(text[r.end() : r.end() + 80]):
                 if served is None:
                     served = _served_dates(text, mentions)  # once, and only when needed
-                anchor = _served_date(served, r.start()) or anchor
+                served_on = _served_date(served, r.start())
+                anchor = served_on or anchor
             date = resolve_period(anchor, count, r.group(2))
-            if anchor != base and dated is None and ev is None and date < base:
+            if served_on is not None and date < base:
                 continue  # served long ago: the time limit has run out
             kind = _kind(cues, (s, e), r.start(), "")
             out.append(_period_deadline(text, (s, e), (r.start(), r.end()), date, kind))
