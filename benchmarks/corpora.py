@@ -130,7 +130,8 @@ def _fold(k: str) -> FoldResult:
     cfg = (model.meta or {}).get("config", {})
     note = (
         f"model (C={cfg.get('c_reg')}, rules x{cfg.get('rule_scale')}, "
-        f"T weight {cfg.get('template_weight')}, temp. {model.temperature}, "
+        f"T weight {cfg.get('template_weight')}, real x{(model.meta or {}).get('real_weight', 1)}, "
+        f"temp. {model.temperature}, "
         f"threshold {model.threshold:.2f})"
     )
     r.lines = [row(k, r.outs, note), row(k, rules, "rules alone")]

@@ -10,12 +10,12 @@ review, is benchmarks/corpora.py.
 
 Variants: ``rulesX`` (rule-feature scale X, C = 8), ``cX`` (C = X, rule scale 0.1),
 ``shortN`` (texts under N words scaled down; rule scale 0.1), ``noT`` (without the templates),
-``realX`` (the real public texts, corpora R, R2, ..., weigh X in training; rule scale 0.1).
+``realX`` (the real public texts, documents with a source URL, weigh X in training; rule
+scale 0.1).
 """
 
 from __future__ import annotations
 
-import re
 import sys
 import time
 from pathlib import Path
@@ -57,9 +57,9 @@ def main() -> int:
         elif v.startswith("c"):
             evaluate(v, prep, T.Config(float(v[1:]), 0.1))
         elif v.startswith("real"):
-            for k, docs in prep.items():
+            for docs in prep.values():
                 for d in docs:
-                    d.weight = float(v[4:]) if re.fullmatch(r"R\d*", k) else 1.0
+                    d.weight = float(v[4:]) if d.real else 1.0
             evaluate(v, prep, T.Config(8.0, 0.1))
             for docs in prep.values():
                 for d in docs:
