@@ -140,3 +140,19 @@ def test_two_dates_of_one_sentence_reach_the_filter_with_their_own_words() -> No
     assert [f for f in first if f.startswith("w ")] == [f for f in second if f.startswith("w ")]
     # the context is for the filter only: two deadlines on the same date and kind are equal
     assert found[0] == Deadline(found[0].date, found[0].kind, found[0].text, found[0].computed)
+
+
+def test_real_public_texts_weigh_more_than_written_letters() -> None:
+    """A document copied from a real source (it has a source_url) counts REAL_WEIGHT times in
+    training; a writer's letter and a template count once (docs/understanding.md)."""
+    letter = {"id": "W-1", "category": "housing", "text": "Votre loyer de mars reste impayé.",
+              "deadlines": []}  # fmt: skip
+    real = {**letter, "id": "R-1", "source_url": "https://example.org/page"}
+    template = {**letter, "id": "T-1"}
+    corpora = {"W": train.prepare([letter]), "R": train.prepare([real]),
+               "T": train.prepare([template])}  # fmt: skip
+    train._weigh(corpora, train.Config())
+    assert train.REAL_WEIGHT > 1
+    assert corpora["R"][0].weight == train.REAL_WEIGHT
+    assert corpora["W"][0].weight == 1.0
+    assert corpora["T"][0].weight == train.Config().template_weight
