@@ -127,10 +127,11 @@ def _fold(k: str) -> FoldResult:
     model = build_prepared({n: v for n, v in prepared.items() if n != k})
     r.outs = run(corpora[k], model)
     rules = run(corpora[k], None)
-    cfg = (model.meta or {}).get("config", {})
+    meta = model.meta or {}
+    cfg = meta.get("config", {})
     note = (
         f"model (C={cfg.get('c_reg')}, rules x{cfg.get('rule_scale')}, "
-        f"T weight {cfg.get('template_weight')}, real x{(model.meta or {}).get('real_weight', 1)}, "
+        f"T weight {cfg.get('template_weight')}, real x{meta.get('real_weight', 1)}, "
         f"temp. {model.temperature}, "
         f"threshold {model.threshold:.2f})"
     )
