@@ -96,8 +96,16 @@ _TIME_AFTER = re.compile(
     r"(?:" + _alt(_TIME["window_links"]) + r")\s*\d{1,2}\b)",
     re.I,
 )
+#: a time under its own label on the next line: "Date : mercredi 3 juin 2026" / "Heure : 9h15"
+_TIME_NEXT_LINE = re.compile(
+    r"[ \t,]*\r?\n\s*(?:" + _alt(_TIME["next_line_labels"]) + r")\s*:?\s*\d{1,2}\s*[h:u.]"
+)
 
 _BIRTH = re.compile(r"(?:" + _alt(_HIST["birth"]) + r")[^.\n]{0,40}$", re.I)
+#: "send us your date of birth by": the birth is what to send, the date a deadline
+_BIRTH_THEN_DUE = re.compile(
+    r"(?:" + _alt(_HIST["birth"]) + r")\s+(?:" + _alt(_DUE["cues"]) + r")\s*$", re.I
+)
 _START = re.compile(
     r"(?:" + _alt(_HIST["start"]) + r"|"
     r"(?:" + _alt(_HIST["requests"]) + r")\s+(?:" + _alt(_DOC["dated"]) + r"))"
@@ -110,8 +118,11 @@ _START = re.compile(
 _ISSUED = _alt(_HIST["issued"])
 _ON = _alt(_DOC["date_on"])
 _ISSUED_OR_DONE = re.compile(
-    r"(?:" + _ISSUED + r"|" + _alt(_HIST["published"]) + r"|" + _alt(_HIST["done"]) + r")"
-    r"(?:\s+(?:" + _ON + r"))?\s*:?\s*$",
+    # whole words ("reserved" holds "served"); a colon ends a line that announces what follows
+    # ("Sie haben eine Vorladung erhalten:" then the appointment on the next line), while a
+    # label stands on its own line above its date ("Datum publicatie" / "23-01-2008")
+    r"\b(?:" + _ISSUED + r"|" + _alt(_HIST["published"]) + r"|" + _alt(_HIST["done"]) + r")"
+    r"(?:\s+(?:" + _ON + r"))?(?:\s*:[ \t]*|\s*)\Z",
     re.I,
 )
 #: money paid to the reader (a wage, a benefit), not a bill: "seront versés ... vers le",
@@ -200,10 +211,14 @@ _TITLED = re.compile(
 #: hearing it was given at, in capitals ("OPENBARE TERECHTZITTING VAN 13 FEBRUARI 2014")
 _COURT_FIRST_LINE = re.compile(r"[^\n]{0,40}\b(?:" + _alt(_DOC["courts"]) + r")\b[^\n]{0,80},\s*")
 _HEARING_HEADING = re.compile(r"(?:^|\n)\s*(?:" + _alt(_DOC["hearing_headings"]) + r")\s*$")
+#: a judgment's own date: "JUGEMENT prononcé en audience publique le"
+_PRONOUNCED = re.compile(r"\b(?:" + _alt(_DOC["pronounced"]) + r")\s+(?:" + _ON + r")\s*$", re.I)
+#: a request or appeal filed on the date ("Vu la requête introduite le"): a step of the case
+_FILED_ON = re.compile(r"\b(?:" + _alt(_HIST["filed"]) + r")\s+(?:" + _ON + r")\s*$", re.I)
 #: the day a card was issued or a decision notified: the document's date when it prints
 #: no other ("Notifié le", "Ausgestellt am", "Afgegeven op", "Kennisgeving gedaan op")
 _ISSUED_ON = re.compile(
-    r"(?:" + _ISSUED + r")(?:\s+(?:" + _alt(_DOC["issued_at"]) + r")\s+" + _PLACE + r",?)?"
+    r"\b(?:" + _ISSUED + r")(?:\s+(?:" + _alt(_DOC["issued_at"]) + r")\s+" + _PLACE + r",?)?"
     r"(?:\s+(?:" + _ON + r"))?\s*:?\s*$",
     re.I,
 )
@@ -278,6 +293,28 @@ def _next_occurrence(anchor: dt.date, month: int, day: int) -> dt.date | None:
     return _make(anchor.year + 1, month, day)
 
 
+_ACT = _CAL["act_date"]
+#: number words 1-31 of a bailiff's act date, hyphens and spaces alike ("vingt et un")
+_ACT_NUMBERS: dict[str, int] = {
+    "-".join(w.split()): i for ws in _ACT["numbers"].values() for i, w in enumerate(ws, 1)
+}
+_ACT_NUMBERS.update({w: 1 for w in _ACT["first"]})
+_ACT_NUM_RE = "|".join(
+    re.escape(w).replace("\\-", r"[\s-]+") for w in sorted(_ACT_NUMBERS, key=len, reverse=True)
+)
+#: "L'an deux mille vingt-six, le dix-huit novembre": a bailiff's act dated in words
+_ACT_DATE = re.compile(
+    rf"\b(?:{_alt(_ACT['openings'])})\s+(?:{_alt(_ACT['thousands'])})[\s-]*"
+    rf"({_ACT_NUM_RE})?\s*,?\s+(?:(?:{_alt(_ACT['day_articles'])})\s+)?"
+    rf"({_ACT_NUM_RE}|\d{{1,2}})(?:er|e|ste|de)?\s+({_MONTH_RE})\b",
+    re.I,
+)
+
+
+def _act_number(word: str) -> int:
+    return _ACT_NUMBERS.get("-".join(word.lower().split()), 0) if not word.isdigit() else int(word)
+
+
 _REF_LABEL = re.compile(r"(?:" + _alt(WORDS["references"]["labels"]) + r")\s*:?\s*$", re.I)
 
 
@@ -334,6 +371,14 @@ def find_dates(text: str, *, anchor: dt.date | None = None) -> list[DateMention]
         spans.add(s, e)
         out.append(DateMention(d, s, e))
 
+    for m in _ACT_DATE.finditer(text):
+        mo = _month(m.group(3))
+        if mo and (day := _act_number(m.group(2))):
+            add(
+                _make(2000 + (_act_number(m.group(1)) if m.group(1) else 0), mo, day),
+                m.start(),
+                m.end(),
+            )
     for m in _TEXTUAL.finditer(text):
         mo = _month(m.group(2))
         if mo:
@@ -399,16 +444,36 @@ def _clean(s: str) -> str:
 
 
 def _appointment_after(text: str, end: int) -> bool:
-    """A time follows the date: an appointment, not a letter's date (unless it is a printed
-    time stamp)."""
+    """A time follows the date, on its line or labelled on the next ("Heure : 9h15"): an
+    appointment, not a letter's date (unless it is a printed time stamp)."""
     after = text[end : end + 20]
+    if _TIME_NEXT_LINE.match(text, end, end + 40):
+        return True
     return bool(_TIME_AFTER.match(after)) and not _STAMP_AFTER.match(after)
+
+
+def _alone_on_line(text: str, m: DateMention) -> bool:
+    """The date (with its weekday) is the whole of its line: "26 January 2026" above a
+    letter's salutation, as letters print their own date."""
+    ls = text.rfind("\n", 0, m.start) + 1
+    le = text.find("\n", m.end)
+    le = len(text) if le < 0 else le
+    return not text[ls : m.start].strip() and not text[m.end : le].strip(" \t.,")
+
+
+def _in_table_row(text: str, m: DateMention) -> bool:
+    """The date is a cell of a table row ("1 | 15/05/2026 | 125,00"): a schedule's date."""
+    ls = text.rfind("\n", 0, m.start) + 1
+    le = text.find("\n", m.end)
+    line = text[ls : len(text) if le < 0 else le]
+    return line.count("|") >= 2 or line.count("\t") >= 2
 
 
 def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.date | None:
     """The letter's own date: "Liège, le 16 novembre 2026", "Datum: ...", else the first date
     in the top third of the text that is not a birth date."""
     mentions = find_dates(text) if mentions is None else mentions
+    newest = max((m.date for m in mentions), default=None)
     for m in mentions:
         before = text[max(0, m.start - 60) : m.start]
         if (
@@ -416,7 +481,15 @@ def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.da
                 _DOCDATE_BEFORE.search(before)
                 or _TITLED.search(before)
                 or _HEARING_HEADING.search(before)
+                or _PRONOUNCED.search(before)
                 or (m.start < 160 and _COURT_FIRST_LINE.fullmatch(text[: m.start]))
+                or _ACT_DATE.fullmatch(text, m.start, m.end)
+                or (
+                    m.start < 600
+                    and _alone_on_line(text, m)
+                    and newest is not None
+                    and (newest - m.date).days <= 5 * 366  # not a birth date under a name
+                )
             )
             and not _BIRTH.search(before)
             and not _appointment_after(text, m.end)  # "Datum: dinsdag 15 december om 08:50"
@@ -427,7 +500,6 @@ def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.da
         if (_ISSUED_ON.search(before) or _STAMP.search(before)) and not _BIRTH.search(before):
             return m.date
     limit = max(400, len(text) // 3)
-    newest = max((m.date for m in mentions), default=None)
     first_due = min(
         (o.date for o in mentions if _DEADLINE_CUE.search(text[max(0, o.start - 25) : o.start])),
         default=None,
@@ -438,6 +510,8 @@ def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.da
         before = text[max(0, m.start - 60) : m.start]
         if (
             _BIRTH.search(before)
+            or _FILED_ON.search(before)
+            or _in_table_row(text, m)
             or _DEADLINE_CUE.search(before[-25:])
             or _RANGE_END.search(before[-40:])
             or _START.search(before[-40:])
@@ -501,6 +575,7 @@ def _add_working_days(d: dt.date, n: int) -> dt.date:
 _WORKING_DAYS = re.compile(_alt(_PERIODS["working_days"]))
 _MONTH_UNIT = re.compile(_alt(_PERIODS["months"]))
 _WEEK_UNIT = re.compile(_alt(_PERIODS["weeks"]))
+_HOUR_UNIT = re.compile(_alt(_PERIODS["hours"]))
 
 
 def resolve_period(base: dt.date, count: int, unit: str) -> dt.date:
@@ -511,6 +586,8 @@ def resolve_period(base: dt.date, count: int, unit: str) -> dt.date:
         return _add_months(base, count)
     if _WEEK_UNIT.search(u):
         return base + dt.timedelta(weeks=count)
+    if _HOUR_UNIT.search(u):
+        return base + dt.timedelta(days=-(-count // 24))
     return base + dt.timedelta(days=count)
 
 
@@ -749,8 +826,8 @@ def find_deadlines(
     said = [(x.start(), x.end()) for x in _NOT_YOURS_SAID.finditer(text)]
     for m in mentions:
         before = text[max(0, m.start - 60) : m.start]
-        if _BIRTH.search(before):
-            continue
+        if _BIRTH.search(before) and not _BIRTH_THEN_DUE.search(before):
+            continue  # a birth date, not "your date of birth by 20 November"
         if doc_date is not None and m.date == doc_date and _DOCDATE_BEFORE.search(before):
             continue
         if m is own_date:
