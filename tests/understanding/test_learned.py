@@ -156,3 +156,13 @@ def test_real_public_texts_weigh_more_than_written_letters() -> None:
     assert corpora["R"][0].weight == train.REAL_WEIGHT
     assert corpora["W"][0].weight == 1.0
     assert corpora["T"][0].weight == train.Config().template_weight
+
+
+def test_the_deadline_threshold_keeps_most_deadlines_on_a_flat_top() -> None:
+    """Among thresholds whose F1 is within DEADLINE_F1_TOLERANCE of the best, the lowest is
+    kept (staff confirm every deadline; a missed one costs the person more)."""
+    tol = train.DEADLINE_F1_TOLERANCE
+    flat = [(0.880, 0.35), (0.899 - tol / 2, 0.4), (0.898, 0.45), (0.899, 0.55), (0.890, 0.6)]
+    assert train.lowest_near_best(flat) == 0.4
+    peaked = [(0.850, 0.4), (0.899 - 2 * tol, 0.45), (0.899, 0.5), (0.870, 0.55)]
+    assert train.lowest_near_best(peaked) == 0.5
