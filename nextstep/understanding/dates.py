@@ -303,10 +303,12 @@ _ACT_NUM_RE = "|".join(
     re.escape(w).replace("\\-", r"[\s-]+") for w in sorted(_ACT_NUMBERS, key=len, reverse=True)
 )
 #: "L'an deux mille vingt-six, le dix-huit novembre": a bailiff's act dated in words
+#: (possessive spaces: a hostile run of blanks after "tweeduizend" must not make the
+#: engine try every way of sharing it between three quantifiers)
 _ACT_DATE = re.compile(
-    rf"\b(?:{_alt(_ACT['openings'])})\s+(?:{_alt(_ACT['thousands'])})[\s-]*"
-    rf"({_ACT_NUM_RE})?\s*,?\s+(?:(?:{_alt(_ACT['day_articles'])})\s+)?"
-    rf"({_ACT_NUM_RE}|\d{{1,2}})(?:er|e|ste|de)?\s+({_MONTH_RE})\b",
+    rf"\b(?:{_alt(_ACT['openings'])})\s++(?:{_alt(_ACT['thousands'])})"
+    rf"(?:[\s-]*+({_ACT_NUM_RE}))?\s*+,?\s*+(?:(?:{_alt(_ACT['day_articles'])})\s++)?"
+    rf"({_ACT_NUM_RE}|\d{{1,2}})(?:er|e|ste|de)?\s++({_MONTH_RE})\b",
     re.I,
 )
 
@@ -452,20 +454,25 @@ def _appointment_after(text: str, end: int) -> bool:
     return bool(_TIME_AFTER.match(after)) and not _STAMP_AFTER.match(after)
 
 
+#: how far a date's line is read on either side of it: a hostile text can be one line of
+#: thousands of dates, and each would read all of it again
+LINE_REACH = 300
+
+
 def _alone_on_line(text: str, m: DateMention) -> bool:
     """The date (with its weekday) is the whole of its line: "26 January 2026" above a
     letter's salutation, as letters print their own date."""
-    ls = text.rfind("\n", 0, m.start) + 1
-    le = text.find("\n", m.end)
-    le = len(text) if le < 0 else le
+    ls = text.rfind("\n", max(0, m.start - LINE_REACH), m.start) + 1
+    le = text.find("\n", m.end, m.end + LINE_REACH)
+    le = min(len(text), m.end + LINE_REACH) if le < 0 else le
     return not text[ls : m.start].strip() and not text[m.end : le].strip(" \t.,")
 
 
 def _in_table_row(text: str, m: DateMention) -> bool:
     """The date is a cell of a table row ("1 | 15/05/2026 | 125,00"): a schedule's date."""
-    ls = text.rfind("\n", 0, m.start) + 1
-    le = text.find("\n", m.end)
-    line = text[ls : len(text) if le < 0 else le]
+    ls = max(text.rfind("\n", max(0, m.start - LINE_REACH), m.start) + 1, m.start - LINE_REACH)
+    le = text.find("\n", m.end, m.end + LINE_REACH)
+    line = text[ls : min(len(text), m.end + LINE_REACH) if le < 0 else le]
     return line.count("|") >= 2 or line.count("\t") >= 2
 
 

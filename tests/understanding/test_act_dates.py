@@ -7,6 +7,8 @@ old"). Documents written for these tests, not copied from any corpus."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 
 import pytest
 
@@ -131,3 +133,16 @@ def test_a_police_visit_on_a_date_is_history_not_an_appointment() -> None:
         "votre résidence. Présentez-vous au commissariat au plus tard le 15/05/2027."
     )
     assert deadlines(text, "2027-05-04") == ["2027-05-15"]
+
+
+def test_a_hostile_run_of_blanks_in_an_act_date_is_read_in_linear_time() -> None:
+    """Three blanks' quantifiers in a row made "tweeduizend" followed by 20,000 spaces take
+    minutes (each way of sharing the run was tried); possessive ones read it once. Run in a
+    child process so that a regression fails on the time limit instead of hanging the suite."""
+    code = (
+        "from nextstep.understanding.dates import find_dates\n"
+        "for head in ('het jaar tweeduizend', \"L'an deux mille vingt-six,\"):\n"
+        "    assert find_dates(head + ' ' * 20000 + 'op') == []\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], timeout=60, check=False)
+    assert done.returncode == 0
