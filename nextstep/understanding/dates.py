@@ -98,7 +98,8 @@ _TIME_AFTER = re.compile(
 )
 #: a time under its own label on the next line: "Date : mercredi 3 juin 2026" / "Heure : 9h15"
 _TIME_NEXT_LINE = re.compile(
-    r"[ \t,]*\r?\n\s*(?:" + _alt(_TIME["next_line_labels"]) + r")\s*:?\s*\d{1,2}\s*[h:u.]"
+    r"[ \t,]*\r?\n[ \t]*(?:" + _alt(_TIME["next_line_labels"]) + r")[ \t]*:?[ \t]*\d{1,2}\s*[h:u.]",
+    re.I,
 )
 
 _BIRTH = re.compile(r"(?:" + _alt(_HIST["birth"]) + r")[^.\n]{0,40}$", re.I)
@@ -200,6 +201,10 @@ _DOCDATE_BEFORE = re.compile(
     + _SHORT_WEEKDAY
     + r")?)$",
 )
+#: a date after its place alone: "Namur, le", "Gent,"
+_PLACE_DATE = re.compile(
+    r"(?:^|\n)\s*" + _PLACE + r"\s*,\s*(?:(?:" + _alt(_DOC["place_date_words"]) + r")\s*)?$"
+)
 #: a decision or a statement titled with its own date ("Jugement du 15 octobre 2026",
 #: "ARRÊT n° 318 442 du", "Décompte n° 2026-21 du", "Urteil vom", "Bescheid vom")
 _TITLED = re.compile(
@@ -214,7 +219,11 @@ _HEARING_HEADING = re.compile(r"(?:^|\n)\s*(?:" + _alt(_DOC["hearing_headings"])
 #: a judgment's own date: "JUGEMENT prononcé en audience publique le"
 _PRONOUNCED = re.compile(r"\b(?:" + _alt(_DOC["pronounced"]) + r")\s+(?:" + _ON + r")\s*$", re.I)
 #: a request or appeal filed on the date ("Vu la requête introduite le"): a step of the case
-_FILED_ON = re.compile(r"\b(?:" + _alt(_HIST["filed"]) + r")\s+(?:" + _ON + r")\s*$", re.I)
+_FILED_ON = re.compile(
+    r"\b(?:" + _alt(_HIST["requests"]) + r"|" + _alt(_HIST["appeals"]) + r")\s+"
+    r"(?:" + _alt(_HIST["filed"]) + r")\s+(?:" + _ON + r")\s*$",
+    re.I,
+)
 #: the day a card was issued or a decision notified: the document's date when it prints
 #: no other ("Notifié le", "Ausgestellt am", "Afgegeven op", "Kennisgeving gedaan op")
 _ISSUED_ON = re.compile(
@@ -445,14 +454,20 @@ def _clean(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-def _appointment_after(text: str, end: int) -> bool:
+def _appointment_after(text: str, end: int, next_line: bool = True) -> bool:
     """A time follows the date, on its line or labelled on the next ("Heure : 9h15"): an
-    appointment, not a letter's date (unless it is a printed time stamp)."""
+    appointment, not a letter's date (unless it is a printed time stamp). ``next_line``
+    False: a date after its place ("Namur, le 20 novembre 2026") keeps an opening-hours line
+    under it ("Horaire : 9h - 16h") from making it an appointment."""
     after = text[end : end + 20]
-    if _TIME_NEXT_LINE.match(text, end, end + 40):
+    if next_line and _TIME_NEXT_LINE.match(text, end, end + 40):
         return True
     return bool(_TIME_AFTER.match(after)) and not _STAMP_AFTER.match(after)
 
+
+#: where a paper prints its own heading: a bailiff's "L'an deux mille ..." or a judgment's
+#: "prononcé en audience publique le" further down is quoted, not the paper's date
+HEAD = 400
 
 #: how far a date's line is read on either side of it: a hostile text can be one line of
 #: thousands of dates, and each would read all of it again
@@ -462,18 +477,38 @@ LINE_REACH = 300
 def _alone_on_line(text: str, m: DateMention) -> bool:
     """The date (with its weekday) is the whole of its line: "26 January 2026" above a
     letter's salutation, as letters print their own date."""
-    ls = text.rfind("\n", max(0, m.start - LINE_REACH), m.start) + 1
+    ls = text.rfind("\n", max(0, m.start - LINE_REACH), m.start)
+    if ls < 0 and m.start > LINE_REACH:
+        return False  # no line start within reach: not a short line
     le = text.find("\n", m.end, m.end + LINE_REACH)
-    le = min(len(text), m.end + LINE_REACH) if le < 0 else le
-    return not text[ls : m.start].strip() and not text[m.end : le].strip(" \t.,")
+    if le < 0 and len(text) > m.end + LINE_REACH:
+        return False
+    head, tail = text[ls + 1 : m.start], text[m.end : len(text) if le < 0 else le]
+    if head.strip() or tail.strip().strip(".,").strip():
+        return False
+    # under a label or a cue ("Échéance :" / "au plus tard le" on the line above) it is the
+    # label's date, not the letter's
+    above = text[max(0, ls - 80) : max(0, ls)].rstrip()
+    return not above.endswith(":") and not _DEADLINE_CUE.search(above[-25:])
+
+
+def _cells(line: str) -> bool:
+    return line.count("|") >= 2 or line.count("\t") >= 2
 
 
 def _in_table_row(text: str, m: DateMention) -> bool:
-    """The date is a cell of a table row ("1 | 15/05/2026 | 125,00"): a schedule's date."""
-    ls = max(text.rfind("\n", max(0, m.start - LINE_REACH), m.start) + 1, m.start - LINE_REACH)
-    le = text.find("\n", m.end, m.end + LINE_REACH)
-    line = text[ls : min(len(text), m.end + LINE_REACH) if le < 0 else le]
-    return line.count("|") >= 2 or line.count("\t") >= 2
+    """The date is a cell of a table row ("1 | 15/05/2026 | 125,00") with another row above or
+    below it: a schedule's date (a letter's one-line header "Namur | 20/11/2026 | Réf." is not
+    a table)."""
+    lo, hi = max(0, m.start - LINE_REACH), min(len(text), m.end + LINE_REACH)
+    ls = text.rfind("\n", lo, m.start)
+    le = text.find("\n", m.end, hi)
+    if not _cells(text[ls + 1 if ls >= 0 else lo : le if le >= 0 else hi]):
+        return False
+    prev = text[text.rfind("\n", lo, ls) + 1 : ls] if ls > lo else ""
+    nxt_end = text.find("\n", le + 1, hi) if le >= 0 else -1
+    nxt = text[le + 1 : nxt_end if nxt_end >= 0 else hi] if le >= 0 else ""
+    return _cells(prev) or _cells(nxt)
 
 
 def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.date | None:
@@ -488,9 +523,21 @@ def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.da
                 _DOCDATE_BEFORE.search(before)
                 or _TITLED.search(before)
                 or _HEARING_HEADING.search(before)
-                or _PRONOUNCED.search(before)
                 or (m.start < 160 and _COURT_FIRST_LINE.fullmatch(text[: m.start]))
-                or _ACT_DATE.fullmatch(text, m.start, m.end)
+            )
+            and not _BIRTH.search(before)
+            # "Datum: dinsdag 15 december om 08:50"
+            and not _appointment_after(text, m.end, next_line=not _PLACE_DATE.search(before))
+        ):
+            return m.date
+    # weaker signs, only when the text has none of those ("Liège, le ..." anywhere wins over
+    # a quoted bailiff's formula or a judgment's date cited in a letter)
+    for m in mentions:
+        before = text[max(0, m.start - 60) : m.start]
+        if (
+            (
+                (m.start < HEAD and _ACT_DATE.fullmatch(text, m.start, m.end))
+                or (m.start < HEAD and _PRONOUNCED.search(before))
                 or (
                     m.start < 600
                     and _alone_on_line(text, m)
@@ -499,7 +546,7 @@ def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.da
                 )
             )
             and not _BIRTH.search(before)
-            and not _appointment_after(text, m.end)  # "Datum: dinsdag 15 december om 08:50"
+            and not _appointment_after(text, m.end)
         ):
             return m.date
     for m in mentions:  # a card's issue date, a decision's notification, a stamp
@@ -583,6 +630,7 @@ _WORKING_DAYS = re.compile(_alt(_PERIODS["working_days"]))
 _MONTH_UNIT = re.compile(_alt(_PERIODS["months"]))
 _WEEK_UNIT = re.compile(_alt(_PERIODS["weeks"]))
 _HOUR_UNIT = re.compile(_alt(_PERIODS["hours"]))
+_HOUR_DUTY = re.compile(r"\b(?:" + _alt(_PERIODS["hour_duties"]) + r")\b", re.I)
 
 
 def resolve_period(base: dt.date, count: int, unit: str) -> dt.date:
@@ -907,6 +955,10 @@ def find_deadlines(
                 continue
             if _NOTICE_PERIOD.search(text[max(0, r.start() - 30) : r.start()]):
                 continue  # a notice period runs from its own start, not from the letter
+            if _HOUR_UNIT.search(r.group(2).lower()) and not _HOUR_DUTY.search(
+                text[max(0, r.start() - 60) : r.end() + 40]
+            ):
+                continue  # "nous vous répondons dans les 48 heures": the office's
             s, e = sentence_at(text, r.start(), r.end())
             if not_yours.overlaps(s, e) and _NOT_THE_READERS.search(text[s:e]):
                 continue
