@@ -188,8 +188,10 @@ _DOCDATE_LABEL = (
     rf"van\s+(?:de\s+)?(?:{_alt(_LABELS['of_nl'])})|des\s+(?:{_alt(_LABELS['of_de'])})|"
     rf"of\s+(?:the\s+)?(?:{_alt(_LABELS['of_en'])}))|{_alt(_LABELS['whole'])}"
 )
+#: a place before its date: "Liège, le", "Berlin, den", "Gent,"
+_PLACE_HEAD = _PLACE + r"\s*,\s*(?:" + _alt(_DOC["place_date_words"]) + r")?\s*"
 _DOCDATE_BEFORE = re.compile(
-    r"(?:(?:^|\n)\s*(?:" + _PLACE + r"\s*,\s*(?:" + _alt(_DOC["place_date_words"]) + r")?\s*|"
+    r"(?:(?:^|\n)\s*(?:" + _PLACE_HEAD + r"|"
     r"(?:" + _alt(_DOC["heads"]) + r")"
     r"\s*:?\s*(?:"
     + _SHORT_WEEKDAY
@@ -202,9 +204,7 @@ _DOCDATE_BEFORE = re.compile(
     + r")?)$",
 )
 #: a date after its place alone: "Namur, le", "Gent,"
-_PLACE_DATE = re.compile(
-    r"(?:^|\n)\s*" + _PLACE + r"\s*,\s*(?:(?:" + _alt(_DOC["place_date_words"]) + r")\s*)?$"
-)
+_PLACE_DATE = re.compile(r"(?:^|\n)\s*" + _PLACE_HEAD + r"$")
 #: a decision or a statement titled with its own date ("Jugement du 15 octobre 2026",
 #: "ARRÊT n° 318 442 du", "Décompte n° 2026-21 du", "Urteil vom", "Bescheid vom")
 _TITLED = re.compile(
@@ -474,21 +474,25 @@ HEAD = 400
 LINE_REACH = 300
 
 
+def _line_bounds(text: str, s: int, e: int) -> tuple[int, int]:
+    """Start and end of the line that holds [s, e), read at most ``LINE_REACH`` characters
+    either way (cut there when the line is longer)."""
+    lo, hi = max(0, s - LINE_REACH), min(len(text), e + LINE_REACH)
+    ls, le = text.rfind("\n", lo, s), text.find("\n", e, hi)
+    return (ls + 1 if ls >= 0 else lo), (le if le >= 0 else hi)
+
+
 def _alone_on_line(text: str, m: DateMention) -> bool:
     """The date (with its weekday) is the whole of its line: "26 January 2026" above a
     letter's salutation, as letters print their own date."""
-    ls = text.rfind("\n", max(0, m.start - LINE_REACH), m.start)
-    if ls < 0 and m.start > LINE_REACH:
-        return False  # no line start within reach: not a short line
-    le = text.find("\n", m.end, m.end + LINE_REACH)
-    if le < 0 and len(text) > m.end + LINE_REACH:
-        return False
-    head, tail = text[ls + 1 : m.start], text[m.end : len(text) if le < 0 else le]
-    if head.strip() or tail.strip().strip(".,").strip():
+    ls, le = _line_bounds(text, m.start, m.end)
+    if (ls > 0 and text[ls - 1] != "\n") or (le < len(text) and text[le] != "\n"):
+        return False  # the line runs on beyond reach: not a short line
+    if text[ls : m.start].strip() or text[m.end : le].strip().strip(".,").strip():
         return False
     # under a label or a cue ("Échéance :" / "au plus tard le" on the line above) it is the
     # label's date, not the letter's
-    above = text[max(0, ls - 80) : max(0, ls)].rstrip()
+    above = text[max(0, ls - 81) : max(0, ls - 1)].rstrip()
     return not above.endswith(":") and not _DEADLINE_CUE.search(above[-25:])
 
 
@@ -500,15 +504,16 @@ def _in_table_row(text: str, m: DateMention) -> bool:
     """The date is a cell of a table row ("1 | 15/05/2026 | 125,00") with another row above or
     below it: a schedule's date (a letter's one-line header "Namur | 20/11/2026 | Réf." is not
     a table)."""
-    lo, hi = max(0, m.start - LINE_REACH), min(len(text), m.end + LINE_REACH)
-    ls = text.rfind("\n", lo, m.start)
-    le = text.find("\n", m.end, hi)
-    if not _cells(text[ls + 1 if ls >= 0 else lo : le if le >= 0 else hi]):
+    ls, le = _line_bounds(text, m.start, m.end)
+    if not _cells(text[ls:le]):
         return False
-    prev = text[text.rfind("\n", lo, ls) + 1 : ls] if ls > lo else ""
-    nxt_end = text.find("\n", le + 1, hi) if le >= 0 else -1
-    nxt = text[le + 1 : nxt_end if nxt_end >= 0 else hi] if le >= 0 else ""
-    return _cells(prev) or _cells(nxt)
+    if ls > 0 and text[ls - 1] == "\n" and _cells(text[slice(*_line_bounds(text, ls - 1, ls - 1))]):
+        return True  # the row above
+    return (
+        le < len(text)
+        and text[le] == "\n"
+        and _cells(text[slice(*_line_bounds(text, le + 1, le + 1))])
+    )
 
 
 def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.date | None:
