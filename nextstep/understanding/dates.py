@@ -62,8 +62,8 @@ _DAY_SUFFIX = _alt(_CAL["day_suffixes"])
 _DAY_SUFFIX_EN = _alt(_CAL["day_suffixes_en"])
 _DAY_OF = _spaced(_CAL["day_month_links"])
 _TEXTUAL = re.compile(
-    rf"(?:\b(?:{_WEEKDAYS}),?\s+(?:(?:{_alt(_CAL['day_articles'])})\s+)?)?\b(\d{{1,2}})\s*"
-    rf"(?:{_DAY_SUFFIX})?\s+(?:{_DAY_OF})?({_MONTH_RE})\.?,?\s+(\d{{4}})\b",
+    rf"(?:\b(?:{_WEEKDAYS}),?\s+(?:(?:{_alt(_CAL['day_articles'])})\s+)?)?\b(\d{{1,2}})"
+    rf"(?:\s*+(?:{_DAY_SUFFIX}))?\s++(?:{_DAY_OF})?({_MONTH_RE})\.?,?\s+(\d{{4}})\b",
     re.I,
 )
 _TEXTUAL_EN = re.compile(
@@ -71,7 +71,7 @@ _TEXTUAL_EN = re.compile(
 )
 #: "pour le 18 septembre", "vóór 9 oktober", "bis zum 18. September", "by 9 October" (no year)
 _NO_YEAR = re.compile(
-    rf"\b(\d{{1,2}})\s*(?:{_DAY_SUFFIX})?\s+(?:{_DAY_OF})?({_MONTH_RE})\b\.?"
+    rf"\b(\d{{1,2}})(?:\s*+(?:{_DAY_SUFFIX}))?\s++(?:{_DAY_OF})?({_MONTH_RE})\b\.?"
     rf"(?!\.?,?\s*\d)",
     re.I,
 )
@@ -83,7 +83,7 @@ _NO_YEAR_EN = re.compile(
 _NO_YEAR_NUM = re.compile(
     # the short weekdays of notes may drop their full stop ("Mi 07.10., 14 Uhr")
     rf"(?:\b(?:{_WEEKDAYS})|\b(?:{_alt(_CAL['weekdays_notes'])})\.?|"
-    rf"\b(?:{_alt(_CAL['date_announcers'])}))\s*,?\s+(\d{{1,2}})[./](\d{{1,2}})\.?(?![./]?\d)",
+    rf"\b(?:{_alt(_CAL['date_announcers'])}))(?:\s*+,)?\s++(\d{{1,2}})[./](\d{{1,2}})\.?(?![./]?\d)",
     re.I,
 )
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d/])")
@@ -256,7 +256,8 @@ _NUMBER_WORDS: dict[str, int] = dict(_PERIODS["number_words"])
 _NUM_RE = r"\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _UNIT = _alt(_PERIODS["units"])
 _RELATIVE = re.compile(
-    rf"(?:{_alt(_PERIODS['openers'])})(?:\s+|(?<=['’]))(?:\(?\s*)?"
+    # possessive blanks: a run of them after "binnen" is read once, not shared out
+    rf"(?:{_alt(_PERIODS['openers'])})(?:\s++|(?<=['’]))(?:\(\s*+)?"
     rf"({_NUM_RE})\s*"
     rf"(?:\(\s*\d+\s*\)\s*)?({_UNIT})\b",
     re.I,
@@ -701,8 +702,9 @@ _NOT_THE_READERS = re.compile(
     + r"|" + _alt(_NOT_YOURS["any_change"])
     + r"|(?:" + _alt([rf"\b{w}" for w in _NOT_YOURS["if_words"]]) + r")\b[^.,;]{0,30}"
     + r"(?:" + _alt(_NOT_YOURS["change_stems"]) + r")"
-    + r"|(?:" + _alt(_NOT_YOURS["event_after"]) + r")\s+(?:" + _alt(_NOT_YOURS["event_owners"])
-    + r")?\s*(?:" + _alt(_NOT_YOURS["events"]) + r")"
+    # "de" and its owner each take their blanks whole: a run of blanks after "de" is read once
+    + r"|(?:" + _alt(_NOT_YOURS["event_after"]) + r")\s++(?:(?:"
+    + _alt(_NOT_YOURS["event_owners"]) + r")\s*+)?(?:" + _alt(_NOT_YOURS["events"]) + r")"
     + r"|" + _alt(_NOT_YOURS["authority_ordered"])
     + r"|" + _alt(_NOT_YOURS["future_ruling"])
     + r"|" + _alt(_NOT_YOURS["refusal_to_come"])

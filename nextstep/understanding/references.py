@@ -73,7 +73,8 @@ _FILE = re.compile(
     r"Ons kenmerk|Uw kenmerk|Dossiernummer|Dossiernr\.?|Referentie|Aktenzeichen|Az\.|"
     r"Geschäftszeichen|Unser Zeichen|Our ref(?:erence)?\.?|Reference|File (?:no|number)\.?|"
     r"Your ref(?:erence)?\.?|Uw referte|Referte|N/réf\.?|V/réf\.?|Akte(?:nnummer)?|Az)"
-    r"\s*(?:n[°o]\.?|nr\.?|:)?\s*:?\s*([A-Z0-9][A-Z0-9/.\-]{3,}[A-Z0-9])",
+    # possessive blanks: a long run of them after a label is read once, not shared out
+    r"\s*+(?:n[°o]\.?|nr\.?|:)?\s*+:?\s*+([A-Z0-9][A-Z0-9/.\-]{3,}[A-Z0-9])",
     re.I,
 )
 

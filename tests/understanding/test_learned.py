@@ -61,8 +61,10 @@ def test_the_build_reproduces_the_shipped_model(
     training document and the same calibration."""
     shipped = shipped_model()
     assert shipped is not None
-    if built.dumps() == MODEL_PATH.read_bytes():
+    data = built.dumps()
+    if data == MODEL_PATH.read_bytes():
         return
+    built = LinearModel.loads(data)  # the file's rounding of the calibration, as shipped
     assert (built.temperature, built.threshold) == (shipped.temperature, shipped.threshold)
     for docs in corpora.values():
         for x in docs:
