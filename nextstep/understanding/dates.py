@@ -20,7 +20,7 @@ import datetime as dt
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -430,7 +430,11 @@ def find_dates(text: str, *, anchor: dt.date | None = None) -> list[DateMention]
     return out
 
 
-_SENT_BOUNDARY = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý(])|\n\s*\n")
+#: a full stop, then a capital; not the stop of a German day before its month ("am 10. Juli
+#: 2025 zugestellt" is one sentence)
+_SENT_BOUNDARY = re.compile(
+    r"(?:(?<=[!?;])|(?<=\D\.)|(?<=\d\.)(?!\s+(?i:" + _MONTH_RE + r")\b))\s+(?=[A-ZÀ-Ý(])|\n\s*\n"
+)
 
 
 #: how far a sentence reaches on either side of a date: OCR of a table or of a hostile file
@@ -729,6 +733,9 @@ _DUTY = re.compile(
     + r"|" + _DUTY_SUBJECT + _CLAUSE + r"\b(?:" + _alt(_NOT_YOURS["duty_verb_last"]) + r")"
     + r"|(?:" + _alt(_NOT_YOURS["duty_imposed"]) + r")\s*" + _DUTY_SUBJECT + r"\s+de\s+"
     r"(?:" + _alt(_NOT_YOURS["duty_verbs"]) + r")"
+    + r"|\b(?:" + _alt(_NOT_YOURS["body_subjects"]) + r")\b" + _CLAUSE
+    + r"\b(?:" + _alt(_NOT_YOURS["body_decides"]) + r")\b"
+    + r"(?:\s+(?!(?:que|dat|dass|that)\b)[\w'’]+){0,3}?\s+(?=" + _alt(_PERIODS["openers"]) + r")"
     + r"|(?P<appeal>\b(?:" + _alt(_NOT_YOURS["appeal_parties"]) + r")\b" + _CLAUSE
     + r"\b(?:" + _alt(_NOT_YOURS["appeal_may"]) + r")\b" + _CLAUSE
     + r"\b(?:" + _alt(_NOT_YOURS["appeal_verbs"]) + r"))",
@@ -807,6 +814,13 @@ _SERVED_AFTER = re.compile(
     r"(?:" + _alt(_PERIODS["dated_notices"] + _PERIODS["served_notices"]) + r")\b",
     re.I,
 )
+#: the day the law sets after the sending, written right after the period
+_THIRD_WORKING_DAY = re.compile(
+    r"^[^.;\n]{0,30}?(?:" + _alt(_PERIODS["third_working_day"]) + r")", re.I
+)
+_NEXT_DAY = re.compile(r"^[^.;\n]{0,30}?(?:" + _alt(_PERIODS["next_day"]) + r")", re.I)
+#: how far after a date its service may be said ("am 4. Mai 2026 per Einschreiben zugestellt")
+SERVED_AFTER_REACH = 35
 _SERVED_SAID = re.compile(r"\b(?:" + _alt(_PERIODS["served_said"]) + r")\b", re.I)
 _NOTICE_PERIOD = re.compile(r"(?:" + _alt(_PERIODS["notice"]) + r")\S*\s*(?:\w+\s+){0,2}$", re.I)
 
@@ -834,7 +848,11 @@ def _served_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
     for m in mentions if said else []:
         s, _ = sentence_at(text, m.start, m.end)
         i = bisect.bisect_left(said, s)
-        if i < len(said) and said[i] < m.end + 30 and sentence_at(text, said[i], said[i])[0] == s:
+        if (
+            i < len(said)
+            and said[i] < m.end + SERVED_AFTER_REACH
+            and sentence_at(text, said[i], said[i])[0] == s
+        ):
             found.append(m)
     return found
 
@@ -846,6 +864,16 @@ def _served_date(served: list[DateMention], at: int) -> dt.date | None:
     if i:
         return served[i - 1].date
     return served[0].date if served else None
+
+
+def _sending_shift(after: str) -> Callable[[dt.date], dt.date] | None:
+    """How a period written just before ``after`` moves its start from the letter's sending:
+    to the third working day after it, or to the next day; None when it runs from the day."""
+    if _THIRD_WORKING_DAY.match(after):
+        return lambda d: _add_working_days(d, 3)
+    if _NEXT_DAY.match(after):
+        return lambda d: d + dt.timedelta(days=1)
+    return None
 
 
 def _count(raw: str) -> int:
@@ -907,7 +935,7 @@ def find_deadlines(
         after_doc = doc_date is not None and m.date > doc_date
         if _ISSUED_OR_DONE.search(text[max(s, m.start - 30) : m.start]):
             continue
-        if not cue and _SERVED_SAID.search(text[s : m.start] + " " + after[:25]):
+        if not cue and _SERVED_SAID.search(text[s : m.start] + " " + after[:SERVED_AFTER_REACH]):
             continue  # the day a decision was served: history, the period runs from it
         if _PAID_TO_READER.search(text[max(s, m.start - 70) : m.start]):
             continue
@@ -998,6 +1026,8 @@ def find_deadlines(
                     served = _served_dates(text, mentions)  # once, and only when needed
                 served_on = _served_date(served, r.start())
                 anchor = served_on or anchor
+            elif dated is None and (shift := _sending_shift(text[r.end() : r.end() + 90])):
+                anchor = shift(anchor)
             date = resolve_period(anchor, count, r.group(2))
             if served_on is not None and date < base:
                 continue  # served long ago: the time limit has run out
