@@ -86,12 +86,13 @@ def main() -> int:
     prepared = {k: T.prepare(v) for k, v in T.load_corpora().items()}
     folds = [k for k in prepared if k not in T.ALWAYS_TRAIN and not k.startswith("R")]
     print(f"prepared in {time.perf_counter() - t0:.0f} s; writers' folds: {', '.join(folds)}\n")
-    print("| variant | " + " | ".join(folds) + " | min | mean |")
-    print("|---" * (len(folds) + 3) + "|")
+    print("| variant | " + " | ".join(folds) + " | min | mean | pooled P / R / F1 |")
+    print("|---" * (len(folds) + 4) + "|")
     shipped_c = T.DEADLINE_C
     for variant in variants:
         corpora = with_features(prepared, variant)
         row = []
+        total = [0, 0, 0]  # true, predicted, gold dates over every fold
         for k in folds:
             train = {n: ds for n, ds in corpora.items() if n != k}
             T.DEADLINE_C = shipped_c
@@ -101,8 +102,12 @@ def main() -> int:
                 T.DEADLINE_C = inner_c(train)
             tp, npred, ngold = counts(fitted(train), corpora[k])
             row.append(2 * tp / (npred + ngold) if npred + ngold else 0.0)
+            total = [total[0] + tp, total[1] + npred, total[2] + ngold]
         cells = " | ".join(f"{v:.3f}" for v in row)
-        print(f"| {variant} | {cells} | {min(row):.3f} | {sum(row) / len(row):.3f} |", flush=True)
+        tp, npred, ngold = total
+        pooled = f"{tp / npred:.3f} / {tp / ngold:.3f} / {2 * tp / (npred + ngold):.4f}"
+        mean = sum(row) / len(row)
+        print(f"| {variant} | {cells} | {min(row):.3f} | {mean:.3f} | {pooled} |", flush=True)
     T.DEADLINE_C = shipped_c
     print(f"\n({time.perf_counter() - t0:.0f} s)")
     return 0

@@ -433,7 +433,7 @@ def find_dates(text: str, *, anchor: dt.date | None = None) -> list[DateMention]
 #: a full stop, then a capital; not the stop of a German day before its month ("am 10. Juli
 #: 2025 zugestellt" is one sentence)
 _SENT_BOUNDARY = re.compile(
-    r"(?:(?<=[!?;])|(?<=\D\.)|(?<=\d\.)(?!\s+(?i:" + _MONTH_RE + r")\b))\s+(?=[A-ZÀ-Ý(])|\n\s*\n"
+    r"(?<=[.!?;])(?!(?<=\d\.)\s+(?i:" + _MONTH_RE + r")\b)\s+(?=[A-ZÀ-Ý(])|\n\s*\n"
 )
 
 
@@ -815,10 +815,14 @@ _SERVED_AFTER = re.compile(
     re.I,
 )
 #: the day the law sets after the sending, written right after the period
-_THIRD_WORKING_DAY = re.compile(
-    r"^[^.;\n]{0,30}?(?:" + _alt(_PERIODS["third_working_day"]) + r")", re.I
+_SENDING_SHIFT = re.compile(
+    r"^[^.;\n]{0,30}?(?:(?P<third>"
+    + _alt(_PERIODS["third_working_day"])
+    + r")|(?P<next>"
+    + _alt(_PERIODS["next_day"])
+    + r"))",
+    re.I,
 )
-_NEXT_DAY = re.compile(r"^[^.;\n]{0,30}?(?:" + _alt(_PERIODS["next_day"]) + r")", re.I)
 #: how far after a date its service may be said ("am 4. Mai 2026 per Einschreiben zugestellt")
 SERVED_AFTER_REACH = 35
 _SERVED_SAID = re.compile(r"\b(?:" + _alt(_PERIODS["served_said"]) + r")\b", re.I)
@@ -869,11 +873,12 @@ def _served_date(served: list[DateMention], at: int) -> dt.date | None:
 def _sending_shift(after: str) -> Callable[[dt.date], dt.date] | None:
     """How a period written just before ``after`` moves its start from the letter's sending:
     to the third working day after it, or to the next day; None when it runs from the day."""
-    if _THIRD_WORKING_DAY.match(after):
+    m = _SENDING_SHIFT.match(after)
+    if m is None:
+        return None
+    if m.group("third"):
         return lambda d: _add_working_days(d, 3)
-    if _NEXT_DAY.match(after):
-        return lambda d: d + dt.timedelta(days=1)
-    return None
+    return lambda d: d + dt.timedelta(days=1)
 
 
 def _count(raw: str) -> int:
