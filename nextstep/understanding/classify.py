@@ -131,8 +131,10 @@ class Evidence:
 
 
 _SUBJECT_LINE = re.compile(
-    r"^[ \t]*(?:objet|concerne|betreft|onderwerp|betrifft|betreff|gegenstand|subject|re|ref)"
-    r"\s*:.*$|^(?:[ \t]*\t)?+[A-Z0-9ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜ' ,\-]{12,}$",
+    # leading blanks stay on their line ("[^\S\n]": a tab, a form feed, a no-break space), so
+    # a run of empty lines is not tried again from each line's start
+    r"^[^\S\n]*(?:objet|concerne|betreft|onderwerp|betrifft|betreff|gegenstand|subject|re|ref)"
+    r"\s*:.*$|^(?:[^\S\n]*[^\S \n])?+[A-Z0-9ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜ' ,\-]{12,}$",
     re.I | re.M,
 )
 

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -735,7 +735,8 @@ _DUTY = re.compile(
     r"(?:" + _alt(_NOT_YOURS["duty_verbs"]) + r")"
     + r"|\b(?:" + _alt(_NOT_YOURS["body_subjects"]) + r")\b" + _CLAUSE
     + r"\b(?:" + _alt(_NOT_YOURS["body_decides"]) + r")\b"
-    + r"(?:\s+(?!(?:que|dat|dass|that)\b)[\w'’]+){0,3}?\s+(?=" + _alt(_PERIODS["openers"]) + r")"
+    + r"(?:\s+(?!(?:" + _alt(_NOT_YOURS["body_not_between"]) + r")\b)[\w'’]+){0,3}?\s+"
+    + r"(?=" + _alt(_PERIODS["openers"]) + r")"
     + r"|(?P<appeal>\b(?:" + _alt(_NOT_YOURS["appeal_parties"]) + r")\b" + _CLAUSE
     + r"\b(?:" + _alt(_NOT_YOURS["appeal_may"]) + r")\b" + _CLAUSE
     + r"\b(?:" + _alt(_NOT_YOURS["appeal_verbs"]) + r"))",
@@ -815,13 +816,8 @@ _SERVED_AFTER = re.compile(
     re.I,
 )
 #: the day the law sets after the sending, written right after the period
-_SENDING_SHIFT = re.compile(
-    r"^[^.;\n]{0,30}?(?:(?P<third>"
-    + _alt(_PERIODS["third_working_day"])
-    + r")|(?P<next>"
-    + _alt(_PERIODS["next_day"])
-    + r"))",
-    re.I,
+_THIRD_WORKING_DAY = re.compile(
+    r"^[^.;\n]{0,30}?(?:" + _alt(_PERIODS["third_working_day"]) + r")", re.I
 )
 #: how far after a date its service may be said ("am 4. Mai 2026 per Einschreiben zugestellt")
 SERVED_AFTER_REACH = 35
@@ -845,20 +841,33 @@ def _event_date(
 
 
 def _served_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """The dates the text gives for the service or notification of a decision: those in a
-    sentence that says so, before the date or just after it ("am 3. März 2026 zugestellt")."""
-    said = [x.start() for x in _SERVED_SAID.finditer(text)]
-    found: list[DateMention] = []
-    for m in mentions if said else []:
-        s, _ = sentence_at(text, m.start, m.end)
-        i = bisect.bisect_left(said, s)
+    """The dates the text gives for the service or notification of a decision: for each word
+    that says so, the nearer of the first date after it in its sentence ("notifiée le") and
+    the date just before it ("am 3. März 2026 zugestellt"). Only that one: a label line
+    without a full stop ("Notification : 05/03/2026") runs on into the next line's
+    appointment, which is not a service date."""
+    starts = [m.start for m in mentions]
+    found: dict[int, DateMention] = {}
+    for x in _SERVED_SAID.finditer(text):
+        i = bisect.bisect_left(starts, x.end())
+        near: list[tuple[int, int]] = []  # (distance, index)
+        if i < len(mentions) and sentence_at(text, *_span(mentions[i]))[0] <= x.start():
+            near.append((mentions[i].start - x.end(), i))
+        before = mentions[i - 1] if i else None
         if (
-            i < len(said)
-            and said[i] < m.end + SERVED_AFTER_REACH
-            and sentence_at(text, said[i], said[i])[0] == s
+            before is not None
+            and x.start() < before.end + SERVED_AFTER_REACH
+            and sentence_at(text, x.start(), x.end())[0] <= before.start
         ):
-            found.append(m)
-    return found
+            near.append((x.start() - before.end, i - 1))
+        if near:
+            j = min(near)[1]
+            found[j] = mentions[j]
+    return [found[i] for i in sorted(found)]
+
+
+def _span(m: DateMention) -> tuple[int, int]:
+    return m.start, m.end
 
 
 def _served_date(served: list[DateMention], at: int) -> dt.date | None:
@@ -868,17 +877,6 @@ def _served_date(served: list[DateMention], at: int) -> dt.date | None:
     if i:
         return served[i - 1].date
     return served[0].date if served else None
-
-
-def _sending_shift(after: str) -> Callable[[dt.date], dt.date] | None:
-    """How a period written just before ``after`` moves its start from the letter's sending:
-    to the third working day after it, or to the next day; None when it runs from the day."""
-    m = _SENDING_SHIFT.match(after)
-    if m is None:
-        return None
-    if m.group("third"):
-        return lambda d: _add_working_days(d, 3)
-    return lambda d: d + dt.timedelta(days=1)
 
 
 def _count(raw: str) -> int:
@@ -919,6 +917,8 @@ def find_deadlines(
     absolute_spans = _Spans()
     cues = _cues(text)
     said = [(x.start(), x.end()) for x in _NOT_YOURS_SAID.finditer(text)]
+    served = _served_dates(text, mentions)
+    served_at = {m.start for m in served}
     for m in mentions:
         before = text[max(0, m.start - 60) : m.start]
         if _BIRTH.search(before) and not _BIRTH_THEN_DUE.search(before):
@@ -940,7 +940,7 @@ def find_deadlines(
         after_doc = doc_date is not None and m.date > doc_date
         if _ISSUED_OR_DONE.search(text[max(s, m.start - 30) : m.start]):
             continue
-        if not cue and _SERVED_SAID.search(text[s : m.start] + " " + after[:SERVED_AFTER_REACH]):
+        if not cue and m.start in served_at:
             continue  # the day a decision was served: history, the period runs from it
         if _PAID_TO_READER.search(text[max(s, m.start - 70) : m.start]):
             continue
@@ -988,7 +988,6 @@ def find_deadlines(
         # again only where one of them lies, so a date-dense text stays linear
         not_yours = _Spans((x.start(), x.end()) for x in _NOT_THE_READERS.finditer(text))
         duties = _duty_regions(text)
-        served: list[DateMention] | None = None
         for r in _RELATIVE.finditer(text):
             count = _count(r.group(1))
             if not count:
@@ -1027,12 +1026,10 @@ def find_deadlines(
                     continue  # counted from an event the letter does not date
                 anchor = found
             elif dated is None and _SERVED_AFTER.match(text[r.end() : r.end() + 80]):
-                if served is None:
-                    served = _served_dates(text, mentions)  # once, and only when needed
                 served_on = _served_date(served, r.start())
                 anchor = served_on or anchor
-            elif dated is None and (shift := _sending_shift(text[r.end() : r.end() + 90])):
-                anchor = shift(anchor)
+            elif dated is None and _THIRD_WORKING_DAY.match(text[r.end() : r.end() + 90]):
+                anchor = _add_working_days(anchor, 3)  # the sending's presumed receipt
             date = resolve_period(anchor, count, r.group(2))
             if served_on is not None and date < base:
                 continue  # served long ago: the time limit has run out

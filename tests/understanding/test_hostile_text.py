@@ -94,3 +94,13 @@ def test_a_name_or_a_stem_repeated_thousands_of_times_is_read_in_linear_time() -
     )
     done = subprocess.run([sys.executable, "-c", code], timeout=120, check=False)
     assert done.returncode == 0
+
+
+def test_a_subject_after_a_form_feed_or_a_no_break_space_is_found() -> None:
+    """Pages are joined with a form feed; the rewritten pattern first kept only spaces and
+    tabs before a subject (an independent review's finding)."""
+    assert subject_of("Page 1.\n\fAVERTISSEMENT-EXTRAIT DE ROLE\nx").strip() == (
+        "avertissement-extrait de role"
+    )
+    assert subject_of("\fObjet : loyer\n").strip() == "objet : loyer"
+    assert subject_of("\u00a0Objet : loyer\n").strip() == "objet : loyer"

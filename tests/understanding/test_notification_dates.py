@@ -86,12 +86,75 @@ def test_a_period_from_the_third_working_day_after_the_sending() -> None:
     assert deadlines(text, "2026-07-13") == ["2027-01-15"]
 
 
-def test_a_period_from_the_next_day() -> None:
+def test_a_period_from_the_next_day_is_counted_as_any_period() -> None:
+    """A period runs from the day after its event (art. 52 C.J.); "à compter du lendemain"
+    restates that and adds no day (an independent review's finding on a first version)."""
     text = (
         "Liège, le 3 septembre 2026\n\nNous vous mettons en demeure de payer la prime dans "
         "les quinze jours à compter du lendemain du dépôt de la présente à la poste."
     )
-    assert deadlines(text, "2026-09-05") == ["2026-09-19"]
+    assert deadlines(text, "2026-09-05") == ["2026-09-18"]
+
+
+# --- an independent review's cases (round 12) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label line runs on into the next line: only the date next to the label is served
+        (
+            "OCMW Gent\nGent, 2 maart 2026\n\nNotification : 05/03/2026\nAfspraak: 24/03/2026"
+            "\n\nU kunt binnen dertig dagen na deze kennisgeving beroep aantekenen.",
+            ["2026-03-24", "2026-04-04"],
+        ),
+        (
+            "ÖSHZ Eupen\nEupen, den 2. März 2026\n\nNotifiziert am 05.03.2026\nTermin beim "
+            "Sozialarbeiter am 24.03.2026\n\nSie können innerhalb von drei Monaten nach "
+            "Zustellung Einspruch einlegen.",
+            ["2026-03-24", "2026-06-05"],
+        ),
+        (
+            "CPAS de Liège\nLiège, le 2 mars 2026\n\nMadame,\n\nNotification : 05/03/2026\n"
+            "Montant : 250,00 EUR\nÀ payer le 31/03/2026\n",
+            ["2026-03-31"],
+        ),
+        # "remise" is also an adjournment, "remises en mains propres" a handing over to come
+        (
+            "Tribunal du travail de Liège\nLiège, le 2 mars 2026\n\nLa décision vous a été "
+            "notifiée le 5 mars 2026. L'affaire a été remise au 15 avril 2026. Vous pouvez "
+            "introduire un recours dans les trente jours de la notification.",
+            ["2026-04-04", "2026-04-15"],
+        ),
+        (
+            "CPAS de Liège\nLiège, le 2 mars 2026\n\nMadame,\n\nLes clés de l'appartement "
+            "seront remises en mains propres le 31 mars 2026 lors de l'état des lieux.",
+            ["2026-03-31"],
+        ),
+        (
+            "Stadt Eupen\nEupen, den 2. März 2026\n\nIhr neuer Personalausweis wird Ihnen am "
+            "20. März 2026 im Rathaus ausgehändigt.",
+            ["2026-03-20"],
+        ),
+        # the reader deciding is the reader's period
+        (
+            "ÖSHZ Eupen\nEupen, den 2. März 2026\n\nNach Ihrem Gespräch mit dem ÖSHZ "
+            "entscheiden Sie innerhalb von 14 Tagen, ob Sie das Angebot annehmen.",
+            ["2026-03-16"],
+        ),
+        (
+            "OCMW Gent\nGent, 2 maart 2026\n\nHet centrum vraagt u om te beslissen binnen de "
+            "veertien dagen of u het aanbod aanvaardt.",
+            ["2026-03-16"],
+        ),
+        (
+            "Brussels, 2 March 2026\n\nThe board decides unless you object within 30 days.",
+            ["2026-04-01"],
+        ),
+    ],
+)
+def test_a_reviewers_case(text: str, expected: list[str]) -> None:
+    assert deadlines(text, "2026-03-10") == expected
 
 
 @pytest.mark.parametrize(
