@@ -821,6 +821,10 @@ _THIRD_WORKING_DAY = re.compile(
 )
 #: how far after a date its service may be said ("am 4. Mai 2026 per Einschreiben zugestellt")
 SERVED_AFTER_REACH = 35
+_SERVED_NOT_ACROSS = re.compile(r"\b(?:" + _alt(_PERIODS["served_not_across"]) + r")\b", re.I)
+_SERVED_AFTER_NOT_ACROSS = re.compile(
+    r"\b(?:" + _alt(_PERIODS["served_after_not_across"]) + r")\b", re.I
+)
 _SERVED_SAID = re.compile(r"\b(?:" + _alt(_PERIODS["served_said"]) + r")\b", re.I)
 _NOTICE_PERIOD = re.compile(r"(?:" + _alt(_PERIODS["notice"]) + r")\S*\s*(?:\w+\s+){0,2}$", re.I)
 
@@ -851,13 +855,18 @@ def _served_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
     for x in _SERVED_SAID.finditer(text):
         i = bisect.bisect_left(starts, x.end())
         near: list[tuple[int, int]] = []  # (distance, index)
-        if i < len(mentions) and sentence_at(text, *_span(mentions[i]))[0] <= x.start():
+        if (
+            i < len(mentions)
+            and sentence_at(text, *_span(mentions[i]))[0] <= x.start()
+            and not _SERVED_NOT_ACROSS.search(text, x.end(), mentions[i].start)
+        ):
             near.append((mentions[i].start - x.end(), i))
         before = mentions[i - 1] if i else None
         if (
             before is not None
             and x.start() < before.end + SERVED_AFTER_REACH
             and sentence_at(text, x.start(), x.end())[0] <= before.start
+            and not _SERVED_AFTER_NOT_ACROSS.search(text, before.end, x.start())
         ):
             near.append((x.start() - before.end, i - 1))
         if near:

@@ -151,6 +151,22 @@ def test_a_period_from_the_next_day_is_counted_as_any_period() -> None:
             "Brussels, 2 March 2026\n\nThe board decides unless you object within 30 days.",
             ["2026-04-01"],
         ),
+        # a service word does not reach across the reader's act, nor back across a clause
+        (
+            "CPAS de Liège\nLiège, le 2 mars 2026\n\nMadame,\n\nNotification : vous devez "
+            "payer la somme de 120 EUR le 20/03/2026 sur le compte indiqué.\n",
+            ["2026-03-20"],
+        ),
+        (
+            "CPAS de Liège\nLiège, le 2 mars 2026\n\nMadame,\n\nPrésentez-vous le 20 mars "
+            "2026 avec le document qui vous a été notifié.",
+            ["2026-03-20"],
+        ),
+        (
+            "Eupen, den 2. März 2026\n\nSie werden gebeten, am 20. März 2026 das Dokument "
+            "mitzubringen, das Ihnen zugestellt wurde.",
+            ["2026-03-20"],
+        ),
     ],
 )
 def test_a_reviewers_case(text: str, expected: list[str]) -> None:
