@@ -857,7 +857,7 @@ def _served_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
         near: list[tuple[int, int]] = []  # (distance, index)
         if (
             i < len(mentions)
-            and sentence_at(text, *_span(mentions[i]))[0] <= x.start()
+            and sentence_at(text, mentions[i].start, mentions[i].end)[0] <= x.start()
             and not _SERVED_NOT_ACROSS.search(text, x.end(), mentions[i].start)
         ):
             near.append((mentions[i].start - x.end(), i))
@@ -873,10 +873,6 @@ def _served_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
             j = min(near)[1]
             found[j] = mentions[j]
     return [found[i] for i in sorted(found)]
-
-
-def _span(m: DateMention) -> tuple[int, int]:
-    return m.start, m.end
 
 
 def _served_date(served: list[DateMention], at: int) -> dt.date | None:
