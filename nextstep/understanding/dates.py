@@ -218,6 +218,11 @@ _COURT_FIRST_LINE = re.compile(r"[^\n]{0,40}\b(?:" + _alt(_DOC["courts"]) + r")\
 _HEARING_HEADING = re.compile(r"(?:^|\n)\s*(?:" + _alt(_DOC["hearing_headings"]) + r")\s*$")
 #: a judgment's own date: "JUGEMENT prononcé en audience publique le"
 _PRONOUNCED = re.compile(r"\b(?:" + _alt(_DOC["pronounced"]) + r")\s+(?:" + _ON + r")\s*$", re.I)
+#: a judgment's closing line: "Ainsi jugé et prononcé en audience publique le"
+_PRONOUNCED_LINE = re.compile(
+    r"(?:^|\n)[ \t]*(?:" + _alt(_DOC["pronounced_line"]) + r"),?\s+(?:(?:" + _ON + r")\s*)?$",
+    re.I,
+)
 #: a request or appeal filed on the date ("Vu la requête introduite le"): a step of the case
 _FILED_ON = re.compile(
     r"\b(?:" + _alt(_HIST["requests"]) + r"|" + _alt(_HIST["appeals"]) + r")\s+"
@@ -243,6 +248,37 @@ _DEADLINE_CUE = re.compile(
 
 #: a limit written after its date: "le 18/11 au plus tard", "op 5/3 uiterlijk"
 _CUE_AFTER = re.compile(r"^[\s,]*(?:" + _alt(_DUE["cues_after"]) + r")\b", re.I)
+_OTHERS = _DUE["others_act"]
+#: a limit someone else keeps: a body, the writer or the other side acting by the date
+#: ("Le Conseil de recours statue au plus tard le", "I must file my written submissions by")
+_OTHERS_ACT = re.compile(
+    r"(?:(?<!\w)(?:"
+    + _alt(_OTHERS["subjects"])
+    + r")(?:(?<=['’])|(?!\w))[^,;:\n]{0,60}?\b(?:"
+    + _alt(_OTHERS["verbs"])
+    + r")|(?<!\w)(?:"
+    + _alt(_OTHERS["parties"])
+    + r")(?:(?<=['’])|(?!\w))[^,;:\n]{0,40}?\b(?:"
+    + _alt(_OTHERS["party_duties"])
+    + r"))"
+    + r"\b[^,;:\n]{0,60}?\b(?:"
+    + _alt(_OTHERS["limits"])
+    + r")\s*$",
+    re.I,
+)
+
+#: a period someone else keeps, in its clause before it: "l'expert déposera son rapport dans
+#: les trois mois", "die Gläubiger ihre Forderungserklärung innerhalb eines Monats"
+_OTHERS_PERIOD = re.compile(
+    r"(?:(?<!\w)(?:" + _alt(_OTHERS["subjects"] + _OTHERS["parties"]) + r")(?:(?<=['’])|(?!\w))"
+    r"[^,;:\n]{0,60}?\b(?:"
+    + _alt(_OTHERS["verbs"])
+    + r")\b|(?<!\w)(?:"
+    + _alt(_OTHERS["creditors"])
+    + r")\b)[^,;:.\n]{0,60}$",
+    re.I,
+)
+
 #: with a start date's cue, the words that make the date an end all the same ("à partir du
 #: ... jusqu'au")
 _UNTIL = re.compile(_alt(_DUE["until"]), re.I)
@@ -431,9 +467,13 @@ def find_dates(text: str, *, anchor: dt.date | None = None) -> list[DateMention]
 
 
 #: a full stop, then a capital; not the stop of a German day before its month ("am 10. Juli
-#: 2025 zugestellt" is one sentence)
+#: 2025 zugestellt" is one sentence), nor that of an initial or a title before a name
+#: ("cabinet de Me B. Ernst, Liège", "Dr. Lambert")
 _SENT_BOUNDARY = re.compile(
-    r"(?<=[.!?;])(?!(?<=\d\.)\s+(?i:" + _MONTH_RE + r")\b)\s+(?=[A-ZÀ-Ý(])|\n\s*\n"
+    r"(?<=[.!?;])(?!(?<=\d\.)\s+(?i:" + _MONTH_RE + r")\b)"
+    r"(?<!\b[A-ZÀ-Ý]\.)"
+    + "".join(rf"(?<!\b{t}\.)" for t in _CAL["titles"])
+    + r"\s+(?=[A-ZÀ-Ý(])|\n\s*\n"
 )
 
 
@@ -533,6 +573,7 @@ def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.da
                 _DOCDATE_BEFORE.search(before)
                 or _TITLED.search(before)
                 or _HEARING_HEADING.search(before)
+                or _PRONOUNCED_LINE.search(before)
                 or (m.start < 160 and _COURT_FIRST_LINE.fullmatch(text[: m.start]))
             )
             and not _BIRTH.search(before)
@@ -682,9 +723,10 @@ _EVENT_ANCHOR = re.compile(
     r"^[^.;\n]{0,25}?\b(?:" + _alt(_EVENTS["after"]) + r")\s+"
     r"(?:" + _spaced([w.replace(" ", r"\s+") for w in _EVENTS["date_of"]]) + r")?"
     r"(?:" + _alt(_EVENTS["articles"]) + r")?\s*"
-    r"(" + _alt(_EVENTS["names"] + _EVENTS["exams"]) + r")",
+    r"(" + _alt(_EVENTS["names"] + _EVENTS["exams"] + _EVENTS["rulings"]) + r")",
     re.I,
 )
+_RULING = re.compile(_alt(_EVENTS["rulings"]), re.I)
 _EVENT_WORDS = {group: _alt(words) for group, words in _EVENTS["groups"].items()}
 #: "8 Tage vor der Sitzung", "8 jours avant l'audience", "8 dagen vóór de zitting"
 _BEFORE_EVENT = re.compile(
@@ -812,9 +854,12 @@ _DATED_ANCHOR = re.compile(
 _SERVED_AFTER = re.compile(
     r"^[^.;\n]{0,25}?\b(?:" + _alt(_PERIODS["served_from"]) + r")\s+"
     r"(?:(?:" + _alt(_PERIODS["served_articles"]) + r")\s*)?"
-    r"(?:" + _alt(_PERIODS["dated_notices"] + _PERIODS["served_notices"]) + r")\b",
+    r"(?P<notice>" + _alt(_PERIODS["dated_notices"] + _PERIODS["served_notices"]) + r")\b",
     re.I,
 )
+#: a service that is an act of its own, by a bailiff or a court's registry, not the letter's
+#: posting: a period from it that the text does not date is not counted from the letter
+_SERVICE_ACT = re.compile(r"(?:" + _alt(_PERIODS["service_acts"]) + r")\Z", re.I)
 #: the day the law sets after the sending, written right after the period
 _THIRD_WORKING_DAY = re.compile(
     r"^[^.;\n]{0,30}?(?:" + _alt(_PERIODS["third_working_day"]) + r")", re.I
@@ -826,22 +871,63 @@ _SERVED_AFTER_NOT_ACROSS = re.compile(
     r"\b(?:" + _alt(_PERIODS["served_after_not_across"]) + r")\b", re.I
 )
 _SERVED_SAID = re.compile(r"\b(?:" + _alt(_PERIODS["served_said"]) + r")\b", re.I)
+#: the day a period starts, stated in a sentence of its own after it ("zodat de termijn loopt
+#: vanaf 20 maart 2025", "le délai commence à courir le")
+_RUNS_FROM = re.compile(r"\b(?:" + _alt(_PERIODS["runs_from"]) + r")\s*$", re.I)
+#: how far after a period its start may be stated
+RUNS_FROM_REACH = 300
+_FROM_THAT_DATE = re.compile(
+    r"^[^.;\n]{0,30}?\b(?:" + _alt(_PERIODS["from_that_date"]) + r")\b", re.I
+)
+#: how far before a period "that date" may stand
+THAT_DATE_REACH = 300
+#: a service still to come, right before its word ("vous sera signifié", "zal worden betekend")
+_SERVED_TO_COME = re.compile(r"\b(?:" + _alt(_PERIODS["served_to_come"]) + r")\s*$", re.I)
+#: a line that ends right here (blanks only): a heading ("ACTE DE SIGNIFICATION")
+_LINE_END = re.compile(r"[ \t]*\r?\n")
+#: how far below a service's heading its date may stand ("ACTE DE SIGNIFICATION / Le 4 mars")
+HEADING_REACH = 80
+#: how far after "réputée notifiée le troisième jour ouvrable ..." the day itself may be stated
+DEEMED_STATED_REACH = 60
+_DEEMED_SERVED = re.compile(r"\b(?:" + _alt(_PERIODS["deemed_served"]) + r")", re.I)
 _NOTICE_PERIOD = re.compile(r"(?:" + _alt(_PERIODS["notice"]) + r")\S*\s*(?:\w+\s+){0,2}$", re.I)
 
 
-def _event_date(
-    text: str, mentions: list[DateMention], word: str, after: dt.date | None
-) -> dt.date | None:
-    """The date of the interview/hearing the text names, if the letter gives one."""
-    group = next((g for g in _EVENT_WORDS.values() if re.fullmatch(g, word, re.I)), word)
-    rx = re.compile(group, re.I)
-    for m in mentions:
-        if after is not None and m.date < after:
-            continue
-        s, e = sentence_at(text, m.start, m.end)
-        if rx.search(text[s:e]):
-            return m.date
-    return None
+class _EventDates:
+    """The dates a text gives its events (an interview, a hearing, a ruling): the dates in a
+    sentence that names the event, found once per event and text, so that a text with
+    thousands of periods "after the hearing" reads its dates once, not once per period."""
+
+    def __init__(self, text: str, mentions: list[DateMention]) -> None:
+        self._text, self._mentions = text, mentions
+        self._hits: dict[str, tuple[list[DateMention], list[int]]] = {}
+        self._first: dict[tuple[str, dt.date | None], dt.date | None] = {}
+
+    def _of(self, word: str) -> tuple[str, list[DateMention], list[int]]:
+        group = next((g for g in _EVENT_WORDS.values() if re.fullmatch(g, word, re.I)), word)
+        if group not in self._hits:
+            rx, text = re.compile(group, re.I), self._text
+            hits = [
+                m for m in self._mentions if rx.search(text, *sentence_at(text, m.start, m.end))
+            ]
+            self._hits[group] = (hits, [m.start for m in hits])
+        return (group, *self._hits[group])
+
+    def first(self, word: str, after: dt.date | None) -> dt.date | None:
+        """The first date given the event on or after ``after`` (an interview to come)."""
+        group, hits, _ = self._of(word)
+        if (group, after) not in self._first:
+            self._first[group, after] = next(
+                (m.date for m in hits if after is None or m.date >= after), None
+            )
+        return self._first[group, after]
+
+    def nearest_before(self, word: str, at: int) -> dt.date | None:
+        """The last date given the event before position ``at``, else the first after it (a
+        ruling, given before the letter)."""
+        _, hits, starts = self._of(word)
+        i = bisect.bisect_left(starts, at)
+        return hits[i - 1].date if i else (hits[0].date if hits else None)
 
 
 def _served_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -852,12 +938,21 @@ def _served_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
     appointment, which is not a service date."""
     starts = [m.start for m in mentions]
     found: dict[int, DateMention] = {}
+    deemed = _Spans((x.start(), x.end()) for x in _DEEMED_SERVED.finditer(text))
     for x in _SERVED_SAID.finditer(text):
+        if deemed.overlaps(x.start(), x.end()):
+            continue  # "réputée notifiée le troisième jour ouvrable": the law's day, not a date
+        if _SERVED_TO_COME.search(text, max(0, x.start() - 20), x.start()):
+            continue  # "vous sera signifié": no service yet
         i = bisect.bisect_left(starts, x.end())
         near: list[tuple[int, int]] = []  # (distance, index)
+        heading = _LINE_END.match(text, x.end()) is not None  # "ACTE DE SIGNIFICATION" alone
         if (
             i < len(mentions)
-            and sentence_at(text, mentions[i].start, mentions[i].end)[0] <= x.start()
+            and (
+                sentence_at(text, mentions[i].start, mentions[i].end)[0] <= x.start()
+                or (heading and mentions[i].start - x.end() <= HEADING_REACH)
+            )
             and not _SERVED_NOT_ACROSS.search(text, x.end(), mentions[i].start)
         ):
             near.append((mentions[i].start - x.end(), i))
@@ -873,6 +968,32 @@ def _served_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
             j = min(near)[1]
             found[j] = mentions[j]
     return [found[i] for i in sorted(found)]
+
+
+def _deemed_served(
+    text: str, mentions: list[DateMention], sent: dt.date | None
+) -> tuple[dt.date | None, DateMention | None]:
+    """The day a decision is deemed served when the text says so ("réputée notifiée le
+    troisième jour ouvrable qui suit la date d'envoi"): the date its sentence gives after
+    those words ("..., soit le 15/05/2026"), else three working days after the posting date
+    the sentence gives before them, returned with the date's mention (it is no deadline);
+    else three working days after the letter's date ``sent``."""
+    x = _DEEMED_SERVED.search(text)
+    if x is None:
+        return None, None
+    s, e = sentence_at(text, x.start(), x.end())
+    stated = next((m for m in mentions if x.end() <= m.start < e), None)
+    if (
+        stated is not None
+        and stated.start - x.end() <= DEEMED_STATED_REACH
+        # not the period's end: "zodat de termijn verstrijkt op"
+        and not _DEADLINE_CUE.search(text, x.end(), stated.start)
+    ):
+        return stated.date, stated
+    posted = [m for m in mentions if s <= m.start < x.start()]
+    if posted:  # the posting date: history, as a service date is
+        return _add_working_days(posted[-1].date, 3), posted[-1]
+    return (_add_working_days(sent, 3) if sent is not None else None), None
 
 
 def _served_date(served: list[DateMention], at: int) -> dt.date | None:
@@ -923,7 +1044,11 @@ def find_deadlines(
     cues = _cues(text)
     said = [(x.start(), x.end()) for x in _NOT_YOURS_SAID.finditer(text)]
     served = _served_dates(text, mentions)
-    served_at = {m.start for m in served}
+    deemed, deemed_said = _deemed_served(text, mentions, doc_date)
+    stated = [m for m in mentions if _RUNS_FROM.search(text, max(0, m.start - 40), m.start)]
+    stated_at = [m.start for m in stated]
+    events = _EventDates(text, mentions)
+    served_at = {m.start for m in served + ([deemed_said] if deemed_said else [])}
     for m in mentions:
         before = text[max(0, m.start - 60) : m.start]
         if _BIRTH.search(before) and not _BIRTH_THEN_DUE.search(before):
@@ -932,6 +1057,8 @@ def find_deadlines(
             continue
         if m is own_date:
             continue  # the letter's (or e-mail's) own date, even with a time after it
+        if _PRONOUNCED_LINE.search(before):
+            continue  # the day a judgment was given
         if base is not None and m.date < base:
             continue
         s, e = sentence_at(text, m.start, m.end)
@@ -949,6 +1076,10 @@ def find_deadlines(
             continue  # the day a decision was served: history, the period runs from it
         if _PAID_TO_READER.search(text[max(s, m.start - 70) : m.start]):
             continue
+        if (oa := _OTHERS_ACT.search(text, max(s, m.start - 150), m.start)) and not _READER.search(
+            oa.group(0)
+        ):
+            continue  # a body's, the writer's or the other side's limit, not the reader's
         if _paid_out(text, m.start):
             continue
         if _STAMP.search(text[max(0, m.start - 70) : m.start]):
@@ -1008,6 +1139,10 @@ def find_deadlines(
                 continue
             if duties.overlaps(r.start(), r.end()):
                 continue  # an office's or a third party's time limit
+            if (op := _OTHERS_PERIOD.search(text, max(s, r.start() - 150), r.start())) and not (
+                _READER.search(op.group(0))
+            ):
+                continue  # the expert's, the writer's or the creditors' time
             if _OTHERS_SENTENCE.search(text[s:e]) or _said_not_yours(text, said, s, e, r.start()):
                 continue
             # "..., also bis zum 24. März" / "so no later than 30 December": the stated date
@@ -1026,23 +1161,43 @@ def find_deadlines(
             ev = _EVENT_ANCHOR.match(text[r.end() : r.end() + 80])
             served_on: dt.date | None = None
             if ev:
-                found = _event_date(text, mentions, ev.group(1), doc_date)
-                if found is None:
+                past = _RULING.fullmatch(ev.group(1)) is not None  # given before the letter
+                found = (
+                    events.nearest_before(ev.group(1), r.start())
+                    if past
+                    else events.first(ev.group(1), doc_date)
+                )
+                if found is None and not past:
                     continue  # counted from an event the letter does not date
-                anchor = found
-            elif dated is None and _SERVED_AFTER.match(text[r.end() : r.end() + 80]):
+                anchor = found or anchor  # an undated ruling: the judgment's own date
+            elif (
+                dated is None
+                and _FROM_THAT_DATE.match(text[r.end() : r.end() + 80])
+                and (i := bisect.bisect_left(starts, r.start())) > 0
+                and mentions[i - 1].end > r.start() - THAT_DATE_REACH
+            ):
+                anchor = mentions[i - 1].date
+            elif (
+                dated is None
+                and (j := bisect.bisect_left(stated_at, r.end())) < len(stated)
+                and stated_at[j] < r.end() + RUNS_FROM_REACH
+            ):
+                anchor = stated[j].date  # "zodat de termijn loopt vanaf 20 maart"
+            elif dated is None and (sv := _SERVED_AFTER.match(text[r.end() : r.end() + 80])):
                 served_on = _served_date(served, r.start())
-                anchor = served_on or anchor
+                if served_on is None and deemed is None and _SERVICE_ACT.match(sv["notice"]):
+                    continue  # served by a bailiff on a day the text does not give
+                anchor = served_on or deemed or anchor
             elif dated is None and _THIRD_WORKING_DAY.match(text[r.end() : r.end() + 90]):
                 anchor = _add_working_days(anchor, 3)  # the sending's presumed receipt
             date = resolve_period(anchor, count, r.group(2))
-            if served_on is not None and date < base:
-                continue  # served long ago: the time limit has run out
+            if (served_on is not None or ev) and date < base:
+                continue  # served or ruled long ago: the time limit has run out
             kind = _kind(cues, (s, e), r.start(), "")
             out.append(_period_deadline(text, (s, e), (r.start(), r.end()), date, kind))
         for r in _BEFORE_EVENT.finditer(text):
             count = _count(r.group(1))
-            event = _event_date(text, mentions, r.group(3), doc_date)
+            event = events.first(r.group(3), doc_date)
             if not count or event is None:
                 continue
             s, e = sentence_at(text, r.start(), r.end())
