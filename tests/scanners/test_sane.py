@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from scanners import sane
 from scanners.errors import NoDeviceError, NoPageError
 from scanners.protocol import Scanner
 from scanners.sane import SaneScanner, device_options, list_devices, parse_pnm
@@ -105,3 +106,20 @@ def test_parse_pnm_variants() -> None:
     assert img.tolist() == [[[30, 20, 10]]]  # RGB -> BGR
     img, _ = parse_pnm(b"P4\n8 1\n" + bytes([0b10100000]))
     assert img.tolist() == [[0, 255, 0, 255, 255, 255, 255, 255]]
+
+
+def test_a_scanimage_that_hangs_after_reporting_an_empty_feeder_means_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI once saw SANE's test backend print "Document feeder out of documents" and then not
+    exit: the scan timed out and the batch failed. A fake scanimage (a shell script that says
+    so and sleeps) stands in for that hang, which the real backend does only now and then."""
+    fake = tmp_path / "fake-scanimage"
+    fake.write_text(
+        "#!/bin/sh\necho 'scanimage: sane_read: Document feeder out of documents' >&2\n"
+        "exec sleep 30\n"
+    )
+    fake.chmod(0o755)
+    monkeypatch.setattr(sane, "_scanimage", lambda: str(fake))
+    scanner = SaneScanner("test:0", source="Automatic Document Feeder", timeout=2.0)
+    assert scanner.scan_one() is None
