@@ -249,16 +249,23 @@ _DEADLINE_CUE = re.compile(
 #: a limit written after its date: "le 18/11 au plus tard", "op 5/3 uiterlijk"
 _CUE_AFTER = re.compile(r"^[\s,]*(?:" + _alt(_DUE["cues_after"]) + r")\b", re.I)
 _OTHERS = _DUE["others_act"]
+
+
+def _whole(words: list[str]) -> str:
+    """Words as whole words, one of which may end in an apostrophe ("j'", "l'expert")."""
+    return r"(?<!\w)(?:" + _alt(words) + r")(?:(?<=['’])|(?!\w))"
+
+
 #: a limit someone else keeps: a body, the writer or the other side acting by the date
 #: ("Le Conseil de recours statue au plus tard le", "I must file my written submissions by")
 _OTHERS_ACT = re.compile(
-    r"(?:(?<!\w)(?:"
-    + _alt(_OTHERS["subjects"])
-    + r")(?:(?<=['’])|(?!\w))[^,;:\n]{0,60}?\b(?:"
+    r"(?:"
+    + _whole(_OTHERS["subjects"])
+    + r"[^,;:\n]{0,60}?\b(?:"
     + _alt(_OTHERS["verbs"])
-    + r")|(?<!\w)(?:"
-    + _alt(_OTHERS["parties"])
-    + r")(?:(?<=['’])|(?!\w))[^,;:\n]{0,40}?\b(?:"
+    + r")|"
+    + _whole(_OTHERS["parties"])
+    + r"[^,;:\n]{0,40}?\b(?:"
     + _alt(_OTHERS["party_duties"])
     + r"))"
     + r"\b[^,;:\n]{0,60}?\b(?:"
@@ -270,14 +277,23 @@ _OTHERS_ACT = re.compile(
 #: a period someone else keeps, in its clause before it: "l'expert déposera son rapport dans
 #: les trois mois", "die Gläubiger ihre Forderungserklärung innerhalb eines Monats"
 _OTHERS_PERIOD = re.compile(
-    r"(?:(?<!\w)(?:" + _alt(_OTHERS["subjects"] + _OTHERS["parties"]) + r")(?:(?<=['’])|(?!\w))"
-    r"[^,;:\n]{0,60}?\b(?:"
+    r"(?:"
+    + _whole(_OTHERS["subjects"] + _OTHERS["parties"])
+    + r"[^,;:\n]{0,60}?\b(?:"
     + _alt(_OTHERS["verbs"])
     + r")\b|(?<!\w)(?:"
     + _alt(_OTHERS["creditors"])
     + r")\b)[^,;:.\n]{0,60}$",
     re.I,
 )
+
+
+def _others_keep(rx: re.Pattern[str], text: str, lo: int, hi: int) -> bool:
+    """Whether ``rx`` (``_OTHERS_ACT`` or ``_OTHERS_PERIOD``) finds someone else's limit in
+    [lo, hi) without naming the reader ("Your lawyer must file the appeal by" is the reader's)."""
+    x = rx.search(text, lo, hi)
+    return x is not None and not _READER.search(x.group(0))
+
 
 #: with a start date's cue, the words that make the date an end all the same ("à partir du
 #: ... jusqu'au")
@@ -1076,9 +1092,7 @@ def find_deadlines(
             continue  # the day a decision was served: history, the period runs from it
         if _PAID_TO_READER.search(text[max(s, m.start - 70) : m.start]):
             continue
-        if (oa := _OTHERS_ACT.search(text, max(s, m.start - 150), m.start)) and not _READER.search(
-            oa.group(0)
-        ):
+        if _others_keep(_OTHERS_ACT, text, max(s, m.start - 150), m.start):
             continue  # a body's, the writer's or the other side's limit, not the reader's
         if _paid_out(text, m.start):
             continue
@@ -1139,9 +1153,7 @@ def find_deadlines(
                 continue
             if duties.overlaps(r.start(), r.end()):
                 continue  # an office's or a third party's time limit
-            if (op := _OTHERS_PERIOD.search(text, max(s, r.start() - 150), r.start())) and not (
-                _READER.search(op.group(0))
-            ):
+            if _others_keep(_OTHERS_PERIOD, text, max(s, r.start() - 150), r.start()):
                 continue  # the expert's, the writer's or the creditors' time
             if _OTHERS_SENTENCE.search(text[s:e]) or _said_not_yours(text, said, s, e, r.start()):
                 continue
