@@ -307,13 +307,24 @@ KIND_CUES: dict[str, re.Pattern[str]] = {
 _NUMBER_WORDS: dict[str, int] = dict(_PERIODS["number_words"])
 _NUM_RE = r"\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _UNIT = _alt(_PERIODS["units"])
+_WORD_DAYS: dict[str, int] = dict(_PERIODS["word_days"])
 _RELATIVE = re.compile(
     # possessive blanks: a run of them after "binnen" is read once, not shared out
     rf"(?:{_alt(_PERIODS['openers'])})(?:\s++|(?<=['’]))(?:\(\s*+)?"
     rf"({_NUM_RE})\s*"
-    rf"(?:\(\s*\d+\s*\)\s*)?({_UNIT})\b",
+    rf"(?:\(\s*\d+\s*\)\s*)?({_UNIT})\b"
+    # or a period in one word: "sous huitaine"
+    rf"|\b(?:{_alt(_PERIODS['word_openers'])})\s++(?P<word>{_alt(list(_WORD_DAYS))})\b",
     re.I,
 )
+
+
+def _period_of(r: re.Match[str]) -> tuple[int, str]:
+    """A period's count and unit: "dans les 30 jours" (30, "jours"), "sous huitaine" (8,
+    "jours")."""
+    if r["word"]:
+        return _WORD_DAYS.get(r["word"].lower(), 0), "jours"
+    return _count(r.group(1)), r.group(2)
 
 
 @dataclass(frozen=True)
@@ -683,12 +694,39 @@ def _add_months(d: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
+def _easter(year: int) -> dt.date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm, as in
+    Meeus, *Astronomical Algorithms*, ch. 8): three Belgian public holidays follow it."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+_HOLIDAYS_FIXED = frozenset(WORDS["calendar"]["public_holidays"]["fixed"])
+_HOLIDAYS_AFTER_EASTER = frozenset(WORDS["calendar"]["public_holidays"]["after_easter"].values())
+
+
+def is_public_holiday(d: dt.date) -> bool:
+    """Whether ``d`` is a Belgian public holiday (the data file's table): a period counted in
+    working days passes over it ("le troisième jour ouvrable" after a Thursday before Easter
+    is the Wednesday after Easter Monday)."""
+    if f"{d.month:02d}-{d.day:02d}" in _HOLIDAYS_FIXED:
+        return True
+    return (d - _easter(d.year)).days in _HOLIDAYS_AFTER_EASTER
+
+
 def _add_working_days(d: dt.date, n: int) -> dt.date:
     step = 1 if n >= 0 else -1
     n = abs(n)
     while n > 0:
         d += dt.timedelta(days=step)
-        if d.weekday() < 5:
+        if d.weekday() < 5 and not is_public_holiday(d):
             n -= 1
     return d
 
@@ -871,6 +909,15 @@ _SERVED_AFTER = re.compile(
     r"^[^.;\n]{0,25}?\b(?:" + _alt(_PERIODS["served_from"]) + r")\s+"
     r"(?:(?:" + _alt(_PERIODS["served_articles"]) + r")\s*)?"
     r"(?P<notice>" + _alt(_PERIODS["dated_notices"] + _PERIODS["served_notices"]) + r")\b",
+    re.I,
+)
+#: the same, said before the period in its clause: "Vanaf die betekening beschikt u over een
+#: termijn van één maand", "À compter de la notification, vous disposez de 30 jours"
+_SERVED_BEFORE = re.compile(
+    r"\b(?:" + _alt(_PERIODS["served_from"]) + r")\s+"
+    r"(?:(?:" + _alt(_PERIODS["served_articles"] + _PERIODS["served_before_articles"]) + r")\s*)?"
+    r"(?P<notice>" + _alt(_PERIODS["dated_notices"] + _PERIODS["served_notices"]) + r")\b"
+    r"[^.;:\n]{0,60}$",
     re.I,
 )
 #: a service that is an act of its own, by a bailiff or a court's registry, not the letter's
@@ -1139,12 +1186,12 @@ def find_deadlines(
         not_yours = _Spans((x.start(), x.end()) for x in _NOT_THE_READERS.finditer(text))
         duties = _duty_regions(text)
         for r in _RELATIVE.finditer(text):
-            count = _count(r.group(1))
+            count, unit = _period_of(r)
             if not count:
                 continue
             if _NOTICE_PERIOD.search(text[max(0, r.start() - 30) : r.start()]):
                 continue  # a notice period runs from its own start, not from the letter
-            if _HOUR_UNIT.search(r.group(2).lower()) and not _HOUR_DUTY.search(
+            if _HOUR_UNIT.search(unit.lower()) and not _HOUR_DUTY.search(
                 text[max(0, r.start() - 60) : r.end() + 40]
             ):
                 continue  # "nous vous répondons dans les 48 heures": the office's
@@ -1195,14 +1242,17 @@ def find_deadlines(
                 and stated_at[j] < r.end() + RUNS_FROM_REACH
             ):
                 anchor = stated[j].date  # "zodat de termijn loopt vanaf 20 maart"
-            elif dated is None and (sv := _SERVED_AFTER.match(text[r.end() : r.end() + 80])):
+            elif dated is None and (
+                (sv := _SERVED_AFTER.match(text[r.end() : r.end() + 80]))
+                or (sv := _SERVED_BEFORE.search(text[max(s, r.start() - 80) : r.start()]))
+            ):
                 served_on = _served_date(served, r.start())
                 if served_on is None and deemed is None and _SERVICE_ACT.match(sv["notice"]):
                     continue  # served by a bailiff on a day the text does not give
                 anchor = served_on or deemed or anchor
             elif dated is None and _THIRD_WORKING_DAY.match(text[r.end() : r.end() + 90]):
                 anchor = _add_working_days(anchor, 3)  # the sending's presumed receipt
-            date = resolve_period(anchor, count, r.group(2))
+            date = resolve_period(anchor, count, unit)
             if (served_on is not None or ev) and date < base:
                 continue  # served or ruled long ago: the time limit has run out
             kind = _kind(cues, (s, e), r.start(), "")
