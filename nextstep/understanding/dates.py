@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 import tomllib
 import unicodedata
@@ -694,6 +695,7 @@ def _add_months(d: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
+@functools.cache
 def _easter(year: int) -> dt.date:
     """Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm, as in
     Meeus, *Astronomical Algorithms*, ch. 8): three Belgian public holidays follow it."""
@@ -903,21 +905,26 @@ _DATED_ANCHOR = re.compile(
     r"\b(?:" + _alt(_DOC["dated"]) + r")\s*$",
     re.I,
 )
+
+
+def _served_from(articles: list[str]) -> str:
+    """A word counting from the service ("from the notification", "na de betekening"): then
+    one of ``articles``, then the service's name (group ``notice``)."""
+    return (
+        r"\b(?:" + _alt(_PERIODS["served_from"]) + r")\s+"
+        r"(?:(?:" + _alt(articles) + r")\s*)?"
+        r"(?P<notice>" + _alt(_PERIODS["dated_notices"] + _PERIODS["served_notices"]) + r")\b"
+    )
+
+
 #: a period counted from the service of the decision ("binnen vijftien dagen na de betekening"),
 #: and the words that date that service elsewhere in the text ("werd betekend ... op 7 april")
-_SERVED_AFTER = re.compile(
-    r"^[^.;\n]{0,25}?\b(?:" + _alt(_PERIODS["served_from"]) + r")\s+"
-    r"(?:(?:" + _alt(_PERIODS["served_articles"]) + r")\s*)?"
-    r"(?P<notice>" + _alt(_PERIODS["dated_notices"] + _PERIODS["served_notices"]) + r")\b",
-    re.I,
-)
+_SERVED_AFTER = re.compile(r"^[^.;\n]{0,25}?" + _served_from(_PERIODS["served_articles"]), re.I)
 #: the same, said before the period in its clause: "Vanaf die betekening beschikt u over een
 #: termijn van één maand", "À compter de la notification, vous disposez de 30 jours"
 _SERVED_BEFORE = re.compile(
-    r"\b(?:" + _alt(_PERIODS["served_from"]) + r")\s+"
-    r"(?:(?:" + _alt(_PERIODS["served_articles"] + _PERIODS["served_before_articles"]) + r")\s*)?"
-    r"(?P<notice>" + _alt(_PERIODS["dated_notices"] + _PERIODS["served_notices"]) + r")\b"
-    r"[^.;:\n]{0,60}$",
+    _served_from(_PERIODS["served_articles"] + _PERIODS["served_before_articles"])
+    + r"[^.;:\n]{0,60}$",
     re.I,
 )
 #: a service that is an act of its own, by a bailiff or a court's registry, not the letter's
