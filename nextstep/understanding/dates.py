@@ -99,14 +99,17 @@ _TIME_AFTER = re.compile(
 )
 #: a time under its own label on the next line: "Date : mercredi 3 juin 2026" / "Heure : 9h15"
 _TIME_NEXT_LINE = re.compile(
-    r"[ \t,]*\r?\n[ \t]*(?:" + _alt(_TIME["next_line_labels"]) + r")[ \t]*:?[ \t]*\d{1,2}\s*[h:u.]",
+    r"[ \t,]*\r?\n[ \t]*(?:" + _alt(_TIME["next_line_labels"]) + r")"
+    r"(?:[ \t]*:?|(?:[ \t]+|\b(?=['’]))[\w'’]+(?:[ \t]+[\w'’]+){0,2}[ \t]*:)[ \t]*\d{1,2}\s*[h:u.]",
     re.I,
 )
 
 _BIRTH = re.compile(r"(?:" + _alt(_HIST["birth"]) + r")[^.\n]{0,40}$", re.I)
-#: "send us your date of birth by": the birth is what to send, the date a deadline
+#: "send us your date of birth by", "the birth certificate by": the birth is what to send,
+#: the date a deadline
 _BIRTH_THEN_DUE = re.compile(
-    r"(?:" + _alt(_HIST["birth"]) + r")\s+(?:" + _alt(_DUE["cues"]) + r")\s*$", re.I
+    r"(?:" + _alt(_HIST["birth"]) + r")(?:\s+[\w'’-]+)?\s+(?:" + _alt(_DUE["cues"]) + r")\s*$",
+    re.I,
 )
 _START = re.compile(
     r"(?:" + _alt(_HIST["start"]) + r"|"
@@ -501,7 +504,7 @@ _SENT_BOUNDARY = re.compile(
     r"(?<=[.!?;])(?!(?<=\d\.)\s+(?i:" + _MONTH_RE + r")\b)"
     r"(?<!\b[A-ZÀ-Ý]\.)"
     + "".join(rf"(?<!\b{t}\.)" for t in _CAL["titles"])
-    + r"\s+(?=[A-ZÀ-Ý(])|\n\s*\n"
+    + r"\s+(?=[A-ZÀ-Ý(])|\n\s*\n|\n(?=[ \t]*(?:[-–•*▪·]|\(?\d{1,2}[.)]|[a-z]\))[ \t])"
 )
 
 
@@ -941,6 +944,9 @@ _SERVED_AFTER_NOT_ACROSS = re.compile(
     r"\b(?:" + _alt(_PERIODS["served_after_not_across"]) + r")\b", re.I
 )
 _SERVED_SAID = re.compile(r"\b(?:" + _alt(_PERIODS["served_said"]) + r")\b", re.I)
+#: a label's colon right after the words ("Date de notification :"): the label dates what
+#: follows it, never the date on the line above
+_LABEL_COLON = re.compile(r"[ \t]*:")
 #: the day a period starts, stated in a sentence of its own after it ("zodat de termijn loopt
 #: vanaf 20 maart 2025", "le délai commence à courir le")
 _RUNS_FROM = re.compile(r"\b(?:" + _alt(_PERIODS["runs_from"]) + r")\s*$", re.I)
@@ -988,7 +994,7 @@ class _EventDates:
         group, hits, _ = self._of(word)
         if (group, after) not in self._first:
             self._first[group, after] = next(
-                (m.date for m in hits if after is None or m.date >= after), None
+                (m.date for m in hits if after is None or m.date > after), None
             )
         return self._first[group, after]
 
@@ -1027,8 +1033,10 @@ def _served_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
         ):
             near.append((mentions[i].start - x.end(), i))
         before = mentions[i - 1] if i else None
+        labelled = near and _LABEL_COLON.match(text, x.end())  # "Datum van kennisgeving: 7/05"
         if (
-            before is not None
+            not labelled
+            and before is not None
             and x.start() < before.end + SERVED_AFTER_REACH
             and sentence_at(text, x.start(), x.end())[0] <= before.start
             and not _SERVED_AFTER_NOT_ACROSS.search(text, before.end, x.start())
