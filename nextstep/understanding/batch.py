@@ -255,8 +255,16 @@ def _stop_pool(pool: ProcessPoolExecutor, *, graceful: bool) -> None:
         return
     # ProcessPoolExecutor has no public terminate: end the workers we started, by process.
     procs = list((getattr(pool, "_processes", None) or {}).values())
+    # shutdown() forgets its manager thread; it is kept here to be waited for below
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for proc in procs:
         proc.terminate()
     for proc in procs:
         proc.join(timeout=5)
+    # The manager thread closes its wake-up pipe once it sees the workers gone. Left running,
+    # it can close the pipe while the interpreter's exit hook writes to it, and Ctrl+C then
+    # ends in a "Bad file descriptor" traceback (CPython 3.11's concurrent.futures does not
+    # lock that write): wait for it here, so the pipe is closed before the process exits.
+    if manager is not None:
+        manager.join(timeout=5)

@@ -9,11 +9,14 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
+from concurrent.futures import process as futures_process
 from pathlib import Path
 
 import pytest
 
+from nextstep.understanding.batch import classify_paths
 from tests.conftest import ROOT, require_tool
 
 SAMPLES = ROOT / "scanners" / "demo" / "samples"
@@ -143,3 +146,19 @@ def test_sigint_leaves_complete_lines_only(tmp_path: Path) -> None:
     for line in lines:
         assert line.endswith("\n")
         json.loads(line)
+
+
+def test_a_stopped_batch_leaves_no_pool_thread_behind() -> None:
+    """After Ctrl+C the pool's manager thread has ended before the batch returns: left
+    running, it closes its wake-up pipe while the interpreter's exit hook writes to it, and
+    the user sees a "Bad file descriptor" traceback (CI, round 15)."""
+    paths = [str(p) for p in sorted(SAMPLES.glob("*.png"))] * 3
+    stop = threading.Event()
+    results = classify_paths(paths, jobs=2, stop=stop)
+    next(results)
+    stop.set()
+    assert list(results) == []  # nothing partial after the stop
+    managers = [
+        t for t in threading.enumerate() if isinstance(t, futures_process._ExecutorManagerThread)
+    ]
+    assert managers == []
