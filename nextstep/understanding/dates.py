@@ -133,6 +133,10 @@ _ISSUED_OR_DONE = re.compile(
 #: money paid to the reader (a wage, a benefit), not a bill: "seront versés ... vers le",
 #: "virement sur votre compte ... le", "wordt gestort op", "paid into your account on"
 _PAID_TO_READER = re.compile(r"(?:" + _alt(_HIST["paid_to_reader"]) + r")[^.\n]{0,45}$", re.I)
+#: ... or said right after the date ("wordt op 25 mei op je rekening gestort")
+_PAID_TO_READER_AFTER = re.compile(
+    r"^[^.;\n]{0,15}?\b(?:" + _alt(_HIST["paid_to_reader_after"]) + r")", re.I
+)
 #: the label of the day a benefit or wage is paid out, as a column heading or a field: a
 #: schedule of payments to the reader, unlike "Échéance" / "Vervaldag" / "Uiterste betaaldatum"
 #: of a payment plan or a bill
@@ -763,12 +767,26 @@ _EFFECT_AFTER = re.compile(r"^[^.;\n]{0,40}?\b(?:" + _alt(_HIST["effect_after"])
 _EFFECT_BEFORE = re.compile(r"(?:" + _alt(_HIST["effect_before"]) + r")[^.;:\n]*$", re.I)
 #: "du 14 au", "vom 19. bis", "van 3 tot", "from 14 to": the date that follows ends a range
 _RANGE = _HIST["range"]
+#: a range's first day as written before its link ("14", "3/4/2026", "1er mars 2026")
+_RANGE_DAY = (
+    r"(?:\w+\s+)?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.\d{1,2}\.?|"
+    r"\d{1,2}(?:" + _alt(_RANGE["day_suffixes"]) + r")?(?:\s+(?:" + _MONTH_RE + r")\.?)?"
+    r"(?:\s+\d{4})?)"
+)
+#: words that may name a period between its label and the colon ("Période de facturation :")
+PERIOD_LABEL_WORDS = 3
 _RANGE_END = re.compile(
     r"(?:\b(?:" + _alt(_RANGE["openers"]) + r")|(?:" + _alt(_RANGE["period_labels"]) + r")"
-    r"\s*:)\s*:?\s+(?:\w+\s+)?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.\d{1,2}\.?|"
-    r"\d{1,2}(?:" + _alt(_RANGE["day_suffixes"]) + r")?(?:\s+(?:" + _MONTH_RE + r")\.?)?"
-    r"(?:\s+\d{4})?)\s*(?:" + _alt(_RANGE["links"]) + r")\s*:?\s*"
+    r"(?:[ \t]+[\w'’]+){0," + str(PERIOD_LABEL_WORDS) + r"}?[ \t]*:)\s*:?\s+"
+    + _RANGE_DAY + r"\s*(?:" + _alt(_RANGE["links"]) + r")\s*:?\s*"
     r"(?:" + _spaced(_RANGE["articles"]) + r")?(?:(?:" + _WEEKDAYS + r")\s+)?$",
+    re.I,
+)
+#: "entre le 16 novembre et le", "tussen 20 april 2026 en": the date that follows is the last
+#: day of a window to act in
+_WINDOW_END = re.compile(
+    r"\b(?:" + _alt(_RANGE["window_openers"]) + r")\s+" + _RANGE_DAY
+    + r"\s+(?:" + _alt(_RANGE["window_links"]) + r")\s+(?:(?:" + _WEEKDAYS + r")\s+)?$",
     re.I,
 )
 #: a range whose end is a deadline: a validity period, a registration or application window
@@ -787,6 +805,9 @@ _EVENT_ANCHOR = re.compile(
 )
 _RULING = re.compile(_alt(_EVENTS["rulings"]), re.I)
 _EVENT_WORDS = {group: _alt(words) for group, words in _EVENTS["groups"].items()}
+_EXPIRY_EVENT = re.compile(_EVENT_WORDS["expiry"], re.I)
+#: a limit word right before a count back from an expiry ("au plus tard 30 jours avant")
+_LIMIT_BEFORE = re.compile(r"\b(?:" + _alt(_EVENTS["limits_before"]) + r")\s*$", re.I)
 #: "8 Tage vor der Sitzung", "8 jours avant l'audience", "8 dagen vóór de zitting"
 _BEFORE_EVENT = re.compile(
     rf"\b({_NUM_RE})\s*({_UNIT})\s+(?:{_alt(_EVENTS['before'])})\s+"
@@ -1154,13 +1175,16 @@ def find_deadlines(
             continue  # the day a decision was served: history, the period runs from it
         if _PAID_TO_READER.search(text[max(s, m.start - 70) : m.start]):
             continue
+        if _PAID_TO_READER_AFTER.match(after):
+            continue
         if _others_keep(_OTHERS_ACT, text, max(s, m.start - 150), m.start):
             continue  # a body's, the writer's or the other side's limit, not the reader's
         if _paid_out(text, m.start):
             continue
         if _STAMP.search(text[max(0, m.start - 70) : m.start]):
             continue
-        range_end = _RANGE_END.search(local)
+        window = _WINDOW_END.search(local)
+        range_end = None if window else _RANGE_END.search(local)
         if range_end and not _RANGE_DEADLINE.search(text[max(s, m.start - 90) : m.start]):
             continue
         lead = text[max(s, m.start - 90) : m.start]
@@ -1173,6 +1197,7 @@ def find_deadlines(
             continue
         if (
             _START.search(local)
+            and not window
             and not _UNTIL.search(local)
             and not timed  # a first day given with its hour is an appointment
         ):
@@ -1274,6 +1299,10 @@ def find_deadlines(
             out.append(_period_deadline(text, (s, e), (r.start(), r.end()), date, kind))
         for r in _BEFORE_EVENT.finditer(text):
             count = _count(r.group(1))
+            if _EXPIRY_EVENT.fullmatch(r.group(3)) and not _LIMIT_BEFORE.search(
+                text[max(0, r.start() - 30) : r.start()]
+            ):
+                continue  # "au plus tôt 45 jours avant la date d'expiration": not a limit
             event = events.first(r.group(3), doc_date)
             if not count or event is None:
                 continue
