@@ -776,17 +776,17 @@ _RANGE_DAY = (
 #: words that may name a period between its label and the colon ("Période de facturation :")
 PERIOD_LABEL_WORDS = 3
 _RANGE_END = re.compile(
-    r"(?:\b(?:" + _alt(_RANGE["openers"]) + r")|(?:" + _alt(_RANGE["period_labels"]) + r")"
-    r"(?:[ \t]+[\w'’]+){0," + str(PERIOD_LABEL_WORDS) + r"}?[ \t]*:)\s*:?\s+"
-    + _RANGE_DAY + r"\s*(?:" + _alt(_RANGE["links"]) + r")\s*:?\s*"
+    rf"(?:\b(?:{_alt(_RANGE['openers'])})|(?:{_alt(_RANGE['period_labels'])})"
+    rf"(?:[ \t]+[\w'’]+){{0,{PERIOD_LABEL_WORDS}}}?[ \t]*:)\s*:?\s+{_RANGE_DAY}"
+    rf"\s*(?:{_alt(_RANGE['links'])})\s*:?\s*"
     r"(?:" + _spaced(_RANGE["articles"]) + r")?(?:(?:" + _WEEKDAYS + r")\s+)?$",
     re.I,
 )
 #: "entre le 16 novembre et le", "tussen 20 april 2026 en": the date that follows is the last
 #: day of a window to act in
 _WINDOW_END = re.compile(
-    r"\b(?:" + _alt(_RANGE["window_openers"]) + r")\s+" + _RANGE_DAY
-    + r"\s+(?:" + _alt(_RANGE["window_links"]) + r")\s+(?:(?:" + _WEEKDAYS + r")\s+)?$",
+    rf"\b(?:{_alt(_RANGE['window_openers'])})\s+{_RANGE_DAY}"
+    rf"\s+(?:{_alt(_RANGE['window_links'])})\s+(?:(?:{_WEEKDAYS})\s+)?$",
     re.I,
 )
 #: a range whose end is a deadline: a validity period, a registration or application window

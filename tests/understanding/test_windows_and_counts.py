@@ -164,3 +164,67 @@ def test_a_yearless_day_after_bis_spaetestens() -> None:
         "Eupen, 2. November 2026"
     )
     assert deadlines(text) == ["2026-11-06"]
+
+
+# Round 16's fourth independent review (insurers, family-allowance funds, tax offices, clubs,
+# courts): what the office does itself, an age reached, a letter's date under a label that
+# names it, a tax period, and periods written in words the table did not have.
+OFFICE_AND_AGE = [
+    (
+        "Infino – Allocations familiales\n"
+        "Bruxelles, le 2 juin 2025\n"
+        "Nous effectuerons le paiement de juin le 10 juin 2025. Renvoyez-nous l'attestation"
+        " scolaire dans le mois.",
+        ["2025-07-02"],
+    ),
+    (
+        "Familienkasse\n"
+        "Eupen, den 15. September 2025\n"
+        "Die nächste Zahlung erfolgt am 8. Oktober 2025. Bitte senden Sie uns die"
+        " Schulbescheinigung innerhalb eines Monats zurück.",
+        ["2025-10-15"],
+    ),
+    (
+        "Famiwal\n"
+        "Votre fille aura 18 ans le 9 mai 2026. Renvoyez-nous le formulaire P7 complété pour"
+        " le 30 septembre 2025 au plus tard.\n"
+        "Liège, le 2 septembre 2025",
+        ["2025-09-30"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OFFICE_AND_AGE)
+def test_the_office_pays_and_an_age_is_reached(text: str, expected: list[str]) -> None:
+    assert deadlines(text) == expected
+
+
+def test_a_tax_period_is_not_the_letters_date() -> None:
+    text = (
+        "Vlaamse Belastingdienst – Verkeersbelasting\n"
+        "Belastbaar tijdperk: 01/09/2025 – 31/08/2026\n"
+        "Datum van dit bericht: 10/09/2025\n"
+        "Te betalen vóór 10/11/2025."
+    )
+    assert document_date(text) == dt.date(2025, 9, 10)
+    assert deadlines(text) == ["2025-11-10"]
+
+
+def test_periods_in_words_the_table_lacked() -> None:
+    text = "Gent, 2 maart 2026\nBezorg ons de getekende overeenkomst binnen twaalf dagen."
+    assert deadlines(text) == ["2026-03-14"]
+    text = (
+        "Liège, le 2 mars 2026\n"
+        "Vous disposez d'un délai de quarante-cinq jours pour introduire votre réclamation."
+    )
+    assert deadlines(text) == ["2026-04-16"]
+
+
+def test_a_work_sentence_runs_from_a_final_judgment_not_the_letter() -> None:
+    text = (
+        "Tribunal correctionnel de Liège\n"
+        "Liège, le 2 mars 2026\n"
+        "Condamne le prévenu à une peine de travail de 80 heures, à exécuter dans un délai de"
+        " douze mois à compter du jour où le jugement est coulé en force de chose jugée."
+    )
+    assert deadlines(text) == []
