@@ -111,8 +111,10 @@ _BIRTH_THEN_DUE = re.compile(
     r"(?:" + _alt(_HIST["birth"]) + r")(?:\s+[\w'’-]+)?\s+(?:" + _alt(_DUE["cues"]) + r")\s*$",
     re.I,
 )
+#: a start date's words: the list, a window's opener ("entre le" before its first day; not
+#: "centre le"), or a request "dated" ("demande du")
 _START = re.compile(
-    r"(?:" + _alt(_HIST["start"]) + r"|"
+    r"(?:" + _alt(_HIST["start"]) + r"|\b(?:" + _alt(_HIST["range"]["window_openers"]) + r")|"
     r"(?:" + _alt(_HIST["requests"]) + r")\s+(?:" + _alt(_DOC["dated"]) + r"))"
     r"\s*:?\s*(?:" + _spaced(_HIST["start_articles"]) + r")?$",
     re.I,
