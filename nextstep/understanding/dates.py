@@ -277,6 +277,10 @@ _OTHERS_ACT = re.compile(
     + _whole(_OTHERS["parties"])
     + r"[^,;:\n]{0,40}?\b(?:"
     + _alt(_OTHERS["party_duties"])
+    + r")|"
+    + _whole(_OTHERS["filing_parties"])
+    + r"[^,;:\n]{0,40}?\b(?:"
+    + _alt(_OTHERS["filing_may"])
     + r"))"
     + r"\b[^,;:\n]{0,60}?\b(?:"
     + _alt(_OTHERS["limits"])
@@ -296,6 +300,33 @@ _OTHERS_PERIOD = re.compile(
     + r")\b)[^,;:.\n]{0,60}$",
     re.I,
 )
+
+#: an expert's look at a vehicle, set for the date: "Our assessor will inspect the vehicle at
+#: the garage on", "De expert zal uw voertuig bekijken op"
+_INSPECTION = re.compile(
+    _whole(_OTHERS["inspectors"])
+    + r"[^,;:.\n]{0,60}?"
+    + _whole(_OTHERS["things_inspected"])
+    + r"[^,;:.\n]{0,60}$",
+)
+_INSPECTED_READER = re.compile(r"\b(?:" + _alt(_OTHERS["inspected_not_reader"]) + r")\b")
+
+
+def _inspection(text: str, lo: int, hi: int) -> bool:
+    """Whether the date at ``hi`` is an expert's inspection of a thing, without the reader."""
+    x = _INSPECTION.search(text, lo, hi)
+    return x is not None and not _INSPECTED_READER.search(x.group(0))
+
+
+_JOB = _DUE["job_end"]
+#: the end of a job's contract or notice, right before its date ("se terminera le dimanche")
+_JOB_END = re.compile(
+    r"\b(?:" + _alt(_JOB["ends"]) + r")(?:\s+(?:" + _alt(_JOB["end_links"]) + r"))?"
+    r"(?:\s+(?:" + _WEEKDAYS + r")\.?,?)?(?:\s+(?:dem|den))?\s*$",
+    re.I,
+)
+_EMPLOYMENT = re.compile(r"\b(?:" + _alt(_JOB["employment"]) + r")\b", re.I)
+_HOME = re.compile(r"\b(?:" + _alt(_JOB["homes"]) + r")\b", re.I)
 
 
 def _others_keep(rx: re.Pattern[str], text: str, lo: int, hi: int) -> bool:
@@ -395,6 +426,16 @@ _ACT_DATE = re.compile(
     re.I,
 )
 
+#: a day written in words after its article, with its year in digits or in words ("au plus
+#: tard le trente et un mai deux mille vingt-cinq", "Fait à Mons, le quinze mars 2025",
+#: "uiterlijk op eenendertig mei tweeduizend vijfentwintig"); the article keeps "un mois"
+#: and "dix jours" out, the month name and the year keep "le huit" of a time out
+_WORD_DAY_DATE = re.compile(
+    rf"\b(?:{_alt(_ACT['day_articles'])})\s++({_ACT_NUM_RE})\s++({_MONTH_RE})\s++"
+    rf"(?:(\d{{4}})\b|(?:{_alt(_ACT['thousands'])})(?:[\s-]*+({_ACT_NUM_RE}))?\b)",
+    re.I,
+)
+
 
 def _act_number(word: str) -> int:
     return _ACT_NUMBERS.get("-".join(word.lower().split()), 0) if not word.isdigit() else int(word)
@@ -464,6 +505,13 @@ def find_dates(text: str, *, anchor: dt.date | None = None) -> list[DateMention]
                 m.start(),
                 m.end(),
             )
+    for m in _WORD_DAY_DATE.finditer(text):
+        mo = _month(m.group(2))
+        year = (
+            int(m.group(3)) if m.group(3) else 2000 + (_act_number(m.group(4)) if m.group(4) else 0)
+        )
+        if mo and (day := _act_number(m.group(1))):
+            add(_make(year, mo, day), m.start(), m.end())
     for m in _TEXTUAL.finditer(text):
         mo = _month(m.group(2))
         if mo:
@@ -624,7 +672,13 @@ def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.da
         before = text[max(0, m.start - 60) : m.start]
         if (
             (
-                (m.start < HEAD and _ACT_DATE.fullmatch(text, m.start, m.end))
+                (
+                    m.start < HEAD
+                    and (
+                        _ACT_DATE.fullmatch(text, m.start, m.end)
+                        or _WORD_DAY_DATE.fullmatch(text, m.start, m.end)
+                    )
+                )
                 or (m.start < HEAD and _PRONOUNCED.search(before))
                 or (
                     m.start < 600
@@ -928,7 +982,8 @@ _DATED_ANCHOR = re.compile(
     r"^[^.;\n]{0,30}?\b(?:" + _alt(_PERIODS["dated_from"]) + r")\s+"
     r"(?:" + _spaced(_PERIODS["dated_articles"], " ") + r")?"
     r"(?:" + _alt(_PERIODS["dated_notices"]) + r")\b[^.;\n]{0,40}?"
-    r"\b(?:" + _alt(_DOC["dated"]) + r")\s*$",
+    r"\b(?:" + _alt(_DOC["dated"]) + r")\s*$"
+    r"|^\s*(?:" + _alt(_PERIODS["dated_start"]) + r")\s*$",
     re.I,
 )
 
@@ -939,6 +994,7 @@ def _served_from(articles: list[str]) -> str:
     return (
         r"\b(?:" + _alt(_PERIODS["served_from"]) + r")\s+"
         r"(?:(?:" + _alt(articles) + r")\s*)?"
+        r"(?:(?:" + _alt(_PERIODS["served_date_of"]) + r")\s*)?"
         r"(?P<notice>" + _alt(_PERIODS["dated_notices"] + _PERIODS["served_notices"]) + r")\b"
     )
 
@@ -984,6 +1040,8 @@ THAT_DATE_REACH = 300
 _SERVED_TO_COME = re.compile(r"\b(?:" + _alt(_PERIODS["served_to_come"]) + r")\s*$", re.I)
 #: a line that ends right here (blanks only): a heading ("ACTE DE SIGNIFICATION")
 _LINE_END = re.compile(r"[ \t]*\r?\n")
+#: a line that starts right here (blanks only before, back to the line break)
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 #: how far below a service's heading its date may stand ("ACTE DE SIGNIFICATION / Le 4 mars")
 HEADING_REACH = 80
 #: how far after "réputée notifiée le troisième jour ouvrable ..." the day itself may be stated
@@ -1057,8 +1115,12 @@ def _served_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
             near.append((mentions[i].start - x.end(), i))
         before = mentions[i - 1] if i else None
         labelled = near and _LABEL_COLON.match(text, x.end())  # "Datum van kennisgeving: 7/05"
+        # a line that opens with the words ("Verzonden op 23/04/2025" under "Gent, 22 april
+        # 2025") dates what follows them, not the line above
+        opens_line = near and _LINE_START.search(text, max(0, x.start() - 80), x.start())
         if (
             not labelled
+            and not opens_line
             and before is not None
             and x.start() < before.end + SERVED_AFTER_REACH
             and sentence_at(text, x.start(), x.end())[0] <= before.start
@@ -1150,6 +1212,7 @@ def find_deadlines(
     stated_at = [m.start for m in stated]
     events = _EventDates(text, mentions)
     served_at = {m.start for m in served + ([deemed_said] if deemed_said else [])}
+    employment = _EMPLOYMENT.search(text) is not None
     for m in mentions:
         before = text[max(0, m.start - 60) : m.start]
         if _BIRTH.search(before) and not _BIRTH_THEN_DUE.search(before):
@@ -1158,7 +1221,7 @@ def find_deadlines(
             continue
         if m is own_date:
             continue  # the letter's (or e-mail's) own date, even with a time after it
-        if _PRONOUNCED_LINE.search(before):
+        if _PRONOUNCED_LINE.search(text[max(0, m.start - 100) : m.start]):
             continue  # the day a judgment was given
         if base is not None and m.date < base:
             continue
@@ -1181,6 +1244,14 @@ def find_deadlines(
             continue
         if _others_keep(_OTHERS_ACT, text, max(s, m.start - 150), m.start):
             continue  # a body's, the writer's or the other side's limit, not the reader's
+        if (
+            employment
+            and _JOB_END.search(text, max(s, m.start - 45), m.start)
+            and not _HOME.search(sentence)
+        ):
+            continue  # the job or its notice ends: a period's end, not a task
+        if _inspection(text, max(s, m.start - 150), m.start):
+            continue  # an expert looks at the vehicle; the reader need not be there
         if _paid_out(text, m.start):
             continue
         if _STAMP.search(text[max(0, m.start - 70) : m.start]):
@@ -1291,7 +1362,9 @@ def find_deadlines(
                 served_on = _served_date(served, r.start())
                 if served_on is None and deemed is None and _SERVICE_ACT.match(sv["notice"]):
                     continue  # served by a bailiff on a day the text does not give
-                anchor = served_on or deemed or anchor
+                # a sending date stated and a service deemed some days after it: the later
+                dated_service = [d for d in (served_on, deemed) if d is not None]
+                anchor = max(dated_service) if dated_service else anchor
             elif dated is None and _THIRD_WORKING_DAY.match(text[r.end() : r.end() + 90]):
                 anchor = _add_working_days(anchor, 3)  # the sending's presumed receipt
             date = resolve_period(anchor, count, unit)
