@@ -228,6 +228,9 @@ _COURT_FIRST_LINE = re.compile(r"[^\n]{0,40}\b(?:" + _alt(_DOC["courts"]) + r")\
 _HEARING_HEADING = re.compile(r"(?:^|\n)\s*(?:" + _alt(_DOC["hearing_headings"]) + r")\s*$")
 #: a judgment's own date: "JUGEMENT prononcé en audience publique le"
 _PRONOUNCED = re.compile(r"\b(?:" + _alt(_DOC["pronounced"]) + r")\s+(?:" + _ON + r")\s*$", re.I)
+#: how far before its date a judgment's closing line may start ("Ainsi prononcé à Bruxelles,
+#: en audience publique de la VIe chambre, le")
+PRONOUNCED_REACH = 100
 #: a judgment's closing line: "Ainsi jugé et prononcé en audience publique le"
 _PRONOUNCED_LINE = re.compile(
     r"(?:^|\n)[ \t]*(?:" + _alt(_DOC["pronounced_line"]) + r"),?\s+(?:(?:" + _ON + r")\s*)?$",
@@ -308,14 +311,21 @@ _INSPECTION = re.compile(
     + r"[^,;:.\n]{0,60}?"
     + _whole(_OTHERS["things_inspected"])
     + r"[^,;:.\n]{0,60}$",
+    re.I,
 )
+#: the expert as the object of the reader's act ("présenter votre véhicule à notre expert")
+_TO_INSPECTOR = re.compile(r"\b(?:" + _alt(_OTHERS["to_inspector"]) + r")\s*$", re.I)
 _INSPECTED_READER = re.compile(r"\b(?:" + _alt(_OTHERS["inspected_not_reader"]) + r")\b")
 
 
 def _inspection(text: str, lo: int, hi: int) -> bool:
     """Whether the date at ``hi`` is an expert's inspection of a thing, without the reader."""
     x = _INSPECTION.search(text, lo, hi)
-    return x is not None and not _INSPECTED_READER.search(x.group(0))
+    return (
+        x is not None
+        and not _INSPECTED_READER.search(x.group(0))
+        and not _TO_INSPECTOR.search(text, max(lo, x.start() - 20), x.start())
+    )
 
 
 _JOB = _DUE["job_end"]
@@ -327,6 +337,10 @@ _JOB_END = re.compile(
 )
 _EMPLOYMENT = re.compile(r"\b(?:" + _alt(_JOB["employment"]) + r")\b", re.I)
 _HOME = re.compile(r"\b(?:" + _alt(_JOB["homes"]) + r")\b", re.I)
+#: what ends is the job, its contract or its notice ("Ce préavis ... se terminera le") ...
+_JOB_SUBJECT = re.compile(r"\b(?:" + _alt(_JOB["subjects"]) + r")", re.I)
+#: ... not a time limit of the reader's ("Die Widerspruchsfrist endet am")
+_JOB_NOT_ENDING = re.compile(r"\b(?:" + _alt(_JOB["time_limits"]) + r")", re.I)
 
 
 def _others_keep(rx: re.Pattern[str], text: str, lo: int, hi: int) -> bool:
@@ -431,10 +445,14 @@ _ACT_DATE = re.compile(
 #: "uiterlijk op eenendertig mei tweeduizend vijfentwintig"); the article keeps "un mois"
 #: and "dix jours" out, the month name and the year keep "le huit" of a time out
 _WORD_DAY_DATE = re.compile(
-    rf"\b(?:{_alt(_ACT['day_articles'])})\s++({_ACT_NUM_RE})\s++({_MONTH_RE})\s++"
+    rf"(?<=\b(?:{_alt(_ACT['day_articles'])})\s)({_ACT_NUM_RE})\s++({_MONTH_RE})\s++"
     rf"(?:(\d{{4}})\b|(?:{_alt(_ACT['thousands'])})(?:[\s-]*+({_ACT_NUM_RE}))?\b)",
     re.I,
 )
+
+#: ... opening its line ("Op tweeëntwintig april tweeduizend zesentwintig," heading a
+#: bailiff's act), which dates the document; a day in words after a limit is a deadline
+_WORD_DATE_HEAD = re.compile(rf"(?:^|\n)[ \t]*(?:{_alt(_ACT['day_articles'])})\s$", re.I)
 
 
 def _act_number(word: str) -> int:
@@ -658,7 +676,7 @@ def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.da
                 _DOCDATE_BEFORE.search(before)
                 or _TITLED.search(before)
                 or _HEARING_HEADING.search(before)
-                or _PRONOUNCED_LINE.search(before)
+                or _PRONOUNCED_LINE.search(text, max(0, m.start - PRONOUNCED_REACH), m.start)
                 or (m.start < 160 and _COURT_FIRST_LINE.fullmatch(text[: m.start]))
             )
             and not _BIRTH.search(before)
@@ -676,7 +694,10 @@ def document_date(text: str, mentions: list[DateMention] | None = None) -> dt.da
                     m.start < HEAD
                     and (
                         _ACT_DATE.fullmatch(text, m.start, m.end)
-                        or _WORD_DAY_DATE.fullmatch(text, m.start, m.end)
+                        or (
+                            _WORD_DAY_DATE.fullmatch(text, m.start, m.end)
+                            and _WORD_DATE_HEAD.search(text, max(0, m.start - 80), m.start)
+                        )
                     )
                 )
                 or (m.start < HEAD and _PRONOUNCED.search(before))
@@ -1115,9 +1136,15 @@ def _served_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
             near.append((mentions[i].start - x.end(), i))
         before = mentions[i - 1] if i else None
         labelled = near and _LABEL_COLON.match(text, x.end())  # "Datum van kennisgeving: 7/05"
-        # a line that opens with the words ("Verzonden op 23/04/2025" under "Gent, 22 april
-        # 2025") dates what follows them, not the line above
-        opens_line = near and _LINE_START.search(text, max(0, x.start() - 80), x.start())
+        # a line that opens with the words, capitalised ("Verzonden op 23/04/2025" under
+        # "Gent, 22 april 2025", "Ter kennis gebracht ... op 01/07/2026" under "Brussel,
+        # 24/06/2026"), dates what follows them, not the line above; a wrapped sentence's
+        # "...werd u op 7 april 2026\nbetekend en ..." goes on in lower case
+        opens_line = (
+            near
+            and text[x.start()].isupper()
+            and _LINE_START.search(text, max(0, x.start() - 80), x.start())
+        )
         if (
             not labelled
             and not opens_line
@@ -1221,7 +1248,7 @@ def find_deadlines(
             continue
         if m is own_date:
             continue  # the letter's (or e-mail's) own date, even with a time after it
-        if _PRONOUNCED_LINE.search(text[max(0, m.start - 100) : m.start]):
+        if _PRONOUNCED_LINE.search(text, max(0, m.start - PRONOUNCED_REACH), m.start):
             continue  # the day a judgment was given
         if base is not None and m.date < base:
             continue
@@ -1247,10 +1274,13 @@ def find_deadlines(
         if (
             employment
             and _JOB_END.search(text, max(s, m.start - 45), m.start)
+            # (in the sentence before, too: "Le préavis est de 5 semaines. Il prend cours ...")
+            and _JOB_SUBJECT.search(text, max(0, m.start - 160), m.start)
             and not _HOME.search(sentence)
+            and not _JOB_NOT_ENDING.search(text, max(s, m.start - 120), m.start)
         ):
             continue  # the job or its notice ends: a period's end, not a task
-        if _inspection(text, max(s, m.start - 150), m.start):
+        if not timed and _inspection(text, max(s, m.start - 150), m.start):
             continue  # an expert looks at the vehicle; the reader need not be there
         if _paid_out(text, m.start):
             continue
@@ -1368,7 +1398,7 @@ def find_deadlines(
             elif dated is None and _THIRD_WORKING_DAY.match(text[r.end() : r.end() + 90]):
                 anchor = _add_working_days(anchor, 3)  # the sending's presumed receipt
             date = resolve_period(anchor, count, unit)
-            if (served_on is not None or ev) and date < base:
+            if (served_on is not None or ev or dated is not None) and date < base:
                 continue  # served or ruled long ago: the time limit has run out
             kind = _kind(cues, (s, e), r.start(), "")
             out.append(_period_deadline(text, (s, e), (r.start(), r.end()), date, kind))

@@ -206,3 +206,74 @@ def test_a_judgments_own_date_in_words_is_not_a_deadline() -> None:
         " deux mille vingt-six."
     )
     assert deadlines(text) == []
+
+
+#: what the rules above must not take (from a review of this change)
+KEPT = [
+    (
+        # a time limit that ends, in a letter that names an employment contract
+        "Arbeitsamt – Eupen, 2. März 2026\n"
+        "Ihr Arbeitsvertrag wurde von Ihrem Arbeitgeber beendet. Gegen diese Entscheidung"
+        " können Sie Widerspruch einlegen. Die Widerspruchsfrist endet am 2. April 2026.",
+        ["2026-04-02"],
+    ),
+    (
+        # the reader's own sending is not the decision's notification
+        "CPAS de Seraing – Seraing, le 20 mars 2026\n"
+        "Nous avons bien reçu le formulaire que vous nous avez envoyé le 2 mars 2026.\n"
+        "Vous pouvez introduire un recours dans les 30 jours de la notification de la présente"
+        " décision.",
+        ["2026-04-19"],
+    ),
+    (
+        # a wrapped sentence's service word opens a line in lower case
+        "Advocatenkantoor – Gent, 10 april 2026\n"
+        "Het vonnis werd u op 7 april 2026\n"
+        "betekend en is uitvoerbaar vanaf 8 april 2026. U kunt hoger beroep instellen binnen"
+        " een maand na de betekening.",
+        ["2026-05-07"],
+    ),
+    (
+        # a limit in words is a deadline, not the letter's date
+        "Madame,\n"
+        "Vous devez libérer les lieux au plus tard le trente et un mai deux mille vingt-six.",
+        ["2026-05-31"],
+    ),
+    (
+        "Stadtverwaltung – Eupen, 2. März 2026\n"
+        "Vor einer Entscheidung erhalten Sie bis zum 20. März 2026 Gelegenheit zur"
+        " Stellungnahme.",
+        ["2026-03-20"],
+    ),
+    (
+        "Krankenkasse – Eupen, 2. März 2026\n"
+        "Die Erstattung erfolgt nur, wenn Sie die Originalrechnung innerhalb von 14 Tagen"
+        " einreichen.",
+        ["2026-03-16"],
+    ),
+    (
+        # the reader brings the car to the expert, at a time
+        "Assurances – Namur, le 2 mars 2026\n"
+        "Merci de présenter votre véhicule à notre expert au garage Dumont le 12 mars 2026 à"
+        " 10 heures.",
+        ["2026-03-12"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", KEPT)
+def test_what_the_new_rules_must_not_take(text: str, expected: list[str]) -> None:
+    assert deadlines(text) == expected
+
+
+def test_a_period_from_a_past_date_or_the_courts_own_day_in_words_is_no_deadline() -> None:
+    past = (
+        "Service des pensions – Namur, le 20 mars 2026\n"
+        "Vous deviez introduire votre demande dans les 30 jours à compter du 2 janvier 2026."
+    )
+    court = (
+        "Justice de paix – Namur, le 2 mars 2026\n"
+        "Le tribunal statuera avant le quinze mai deux mille vingt-six."
+    )
+    assert deadlines(past) == []
+    assert deadlines(court) == []
